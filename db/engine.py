@@ -1,0 +1,88 @@
+"""Engines and sessions for the three kinds of store.
+
+- an encrypted SQLite file (SQLCipher, raw 256-bit key: no per-connection key derivation),
+- a plain SQLite URL (``sqlite:///…``, for development and throwaway copies),
+- a server URL (``postgresql://…``) for a team store later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where a store lives. ``path`` is set for SQLite files, ``url`` for everything else."""
+
+    url: str
+    path: Path | None
+    encrypted: bool
+
+    @classmethod
+    def parse(cls, value: str) -> StoreLocation:
+        if "://" not in value:
+            file = Path(value).expanduser().resolve()
+            return cls(url=f"sqlite:///{file}", path=file, encrypted=True)
+        if value.startswith("sqlite:///"):
+            raw = value.removeprefix("sqlite:///")
+            path = Path(raw).expanduser().resolve() if raw and raw != ":memory:" else None
+            return cls(url=value, path=path, encrypted=False)
+        return cls(url=value, path=None, encrypted=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    def describe(self) -> str:
+        """What the status bar shows: a path, or a URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def _configure_sqlite(engine: Engine, key: bytes | None) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin (DDL included),
+        # so a migration really is one transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if key is not None:
+            # The key must be the first statement on a SQLCipher connection.
+            cursor.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a laptop that loses power mid-save must not lose the last committed answer.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(location: StoreLocation, key: bytes | None = None) -> Engine:
+    if location.encrypted:
+        if key is None:
+            raise ValueError("an encrypted store needs its key")
+        import sqlcipher3
+
+        engine = create_engine(location.url, module=sqlcipher3.dbapi2)
+        _configure_sqlite(engine, key)
+        return engine
+    engine = create_engine(location.url)
+    if location.is_sqlite:
+        _configure_sqlite(engine, None)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)

@@ -1,0 +1,96 @@
+"""The household register: the unit of work of the social domain."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models.base import Base, Versioned, new_id
+
+
+class Household(Versioned, Base):
+    __tablename__ = "households"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    dossiernummer: Mapped[str] = mapped_column(String(20), unique=True)
+    street: Mapped[str] = mapped_column(String(200))
+    house_number: Mapped[int]
+    house_number_suffix: Mapped[str] = mapped_column(String(10), default="")
+    postcode: Mapped[str] = mapped_column(String(7), index=True)  # normalised "1234AB"
+    city: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+    created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+
+    members: Mapped[list[Member]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Member.position"
+    )
+    network: Mapped[list[NetworkContact]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="NetworkContact.position"
+    )
+
+    __table_args__ = (Index("ix_households_postcode_number", "postcode", "house_number"),)
+
+
+class Member(Versioned, Base):
+    __tablename__ = "members"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    given_name: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(20), default="")  # tussenvoegsel
+    family_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date | None] = mapped_column(nullable=True, index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    bsn: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
+    # Casefolded, accent-free copies: an index range scan serves prefix search on any backend.
+    family_key: Mapped[str] = mapped_column(String(100), index=True)
+    given_key: Mapped[str] = mapped_column(String(100), index=True)
+
+    household: Mapped[Household] = relationship(back_populates="members")
+
+
+class NetworkContact(Versioned, Base):
+    __tablename__ = "network_contacts"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    can_help_with: Mapped[str] = mapped_column(String(500), default="")
+
+    household: Mapped[Household] = relationship(back_populates="network")
+
+
+class HouseholdAccess(Base):
+    """Field workers see only households they registered or were added to."""
+
+    __tablename__ = "household_access"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    granted_at: Mapped[datetime]
+
+
+class Counter(Base):
+    """Named counters, e.g. the yearly dossiernummer sequence."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)
+
