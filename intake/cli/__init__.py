@@ -1,0 +1,54 @@
+"""The `intake` command: no subcommand opens the app; subcommands do headless jobs.
+
+Subcommand modules are imported here; the GUI is imported only when it is asked for, so a
+headless job starts fast and never needs a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from intake.cli import accounts, audit
+from intake.cli.common import add_store_option
+from intake.errors import KnownError
+from intake.logsetup import configure
+
+log = logging.getLogger("intake")
+
+COMMANDS = [accounts, audit]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intake", description="Eén gezin, één plan: brede uitvraag en plan van aanpak.")
+    add_store_option(parser)
+    parser.add_argument("--verbose", action="store_true", help="uitgebreid logbestand")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure(args.verbose)
+    if args.command is None:
+        from ui.app import run  # type: ignore[import-not-found, unused-ignore]
+
+        exit_code: int = run(args.db)
+        return exit_code
+    try:
+        result: int = args.func(args)
+        return result
+    except KnownError as error:
+        print(f"Fout: {error.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print("Er ging iets onverwachts mis; details staan in het logbestand.", file=sys.stderr)
+        return 3

@@ -1,0 +1,95 @@
+"""`intake init` and `intake users add|list|disable|passwd`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from intake import accounts
+from intake.cli.common import add_store_option, add_user_option, read_password, signed_in
+from intake.errors import ValidationError
+from intake.roles import ROLE_LABELS, parse_role
+from intake.session import unit_of_work
+from intake.store import create_store, resolve_location
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = sub.add_parser("init", help="nieuwe gegevensopslag met de eerste functioneel beheerder")
+    add_store_option(init)
+    init.add_argument("--user", required=True, metavar="NAAM")
+    init.add_argument("--name", required=True, metavar="WEERGAVENAAM")
+    init.set_defaults(func=cmd_init)
+
+    users = sub.add_parser("users", help="accounts beheren (functioneel beheerder)")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    add = users_sub.add_parser("add", help="account toevoegen")
+    add_user_option(add)
+    add.add_argument("username", metavar="GEBRUIKERSNAAM")
+    add.add_argument("--name", required=True, metavar="WEERGAVENAAM")
+    add.add_argument("--role", required=True, help=", ".join(r.value for r in ROLE_LABELS))
+    add.add_argument("--vindplaats", metavar="CODE", help="vindplaats van een vindplaatsmedewerker")
+    add.set_defaults(func=cmd_add)
+    listing = users_sub.add_parser("list", help="accounts tonen")
+    add_user_option(listing)
+    listing.set_defaults(func=cmd_list)
+    disable = users_sub.add_parser("disable", help="account blokkeren")
+    add_user_option(disable)
+    disable.add_argument("username", metavar="GEBRUIKERSNAAM")
+    disable.set_defaults(func=cmd_disable)
+    passwd = users_sub.add_parser("passwd", help="wachtwoord wijzigen")
+    add_user_option(passwd)
+    passwd.add_argument("username", metavar="GEBRUIKERSNAAM", nargs="?")
+    passwd.set_defaults(func=cmd_passwd)
+
+
+def _new_password() -> str:
+    first = read_password("Nieuw wachtwoord: ", env="INTAKE_NEW_PASSWORD")
+    if "INTAKE_NEW_PASSWORD" not in os.environ:
+        again = read_password("Herhaal het nieuwe wachtwoord: ", env="INTAKE_NEW_PASSWORD")
+        if again != first:
+            raise ValidationError({"password": "De twee wachtwoorden zijn niet gelijk."})
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    store, _actor = create_store(resolve_location(args.db), args.user, args.name, read_password())
+    print(f"Gegevensopslag aangemaakt: {store.location.describe()}")
+    store.close()
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    role = parse_role(args.role)
+    with signed_in(args) as (store, actor):
+        password = _new_password()
+        with unit_of_work(store, actor) as uow:
+            view = accounts.add_account(uow, args.username, args.name, role, password,
+                                        args.vindplaats)
+    print(f"Account {view.username} ({view.role.label}) aangemaakt.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+        rows = accounts.list_accounts(uow)
+    for row in rows:
+        state = "geblokkeerd" if row.disabled else "actief"
+        print(f"{row.username:<20} {row.role.label:<22} {state:<12} {row.display_name}")
+    return 0
+
+
+def cmd_disable(args: argparse.Namespace) -> int:
+    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+        accounts.disable_account(uow, args.username)
+    print(f"Account {args.username} is geblokkeerd.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with signed_in(args) as (store, actor):
+        target = args.username or actor.username
+        password = _new_password()
+        with unit_of_work(store, actor) as uow:
+            accounts.change_password(uow, target, password)
+    print(f"Wachtwoord van {target} gewijzigd.")
+    return 0

@@ -1,0 +1,72 @@
+"""What every subcommand shares: the store option, signing in, progress on the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from intake.errors import KnownError
+from intake.session import Actor
+from intake.store import Store, open_store, resolve_location
+
+ENV_PASSWORD = "INTAKE_PASSWORD"
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PAD_OF_URL",
+                        help="gegevensopslag (standaard: INTAKE_DB of het bestand in uw "
+                             "gebruikersmap)")
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    add_store_option(parser)
+    parser.add_argument("--user", required=True, metavar="NAAM",
+                        help="uw gebruikersnaam; het wachtwoord komt uit INTAKE_PASSWORD of "
+                             "wordt gevraagd")
+
+
+def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise KnownError(f"Geen wachtwoord: zet {env} of start de opdracht in een terminal.")
+    return getpass.getpass(prompt)
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
+    location = resolve_location(args.db)
+    store, actor = open_store(location, args.user, read_password())
+    try:
+        yield store, actor
+    finally:
+        store.close()
+
+
+class Progress:
+    """A one-line progress counter on stderr; silent when stderr is not a terminal
+    except for a line every tenth of the way, so CI logs stay short."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label = label
+        self.total = max(total, 1)
+        self.tty = sys.stderr.isatty()
+        self._last_tenth = -1
+
+    def __call__(self, done: int) -> None:
+        if self.tty:
+            percent = 100 * done // self.total
+            print(f"\r{self.label}: {done}/{self.total} ({percent}%)", end="", file=sys.stderr,
+                  flush=True)
+            if done >= self.total:
+                print(file=sys.stderr)
+            return
+        tenth = 10 * done // self.total
+        if tenth != self._last_tenth:
+            self._last_tenth = tenth
+            print(f"{self.label}: {done}/{self.total}", file=sys.stderr, flush=True)

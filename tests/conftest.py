@@ -1,0 +1,104 @@
+"""Shared fixtures: real stores in a temp dir, one signed-in actor per role.
+
+Qt runs offscreen; the variable is set before anything can import Qt.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from db.engine import StoreLocation
+from intake import crypto
+from intake.accounts import add_account
+from intake.households import (
+    HouseholdInput,
+    HouseholdView,
+    MemberInput,
+    MemberRole,
+    create_household,
+)
+from intake.roles import Role
+from intake.session import Actor, unit_of_work
+from intake.store import Store, create_store
+
+PASSWORD = "proef-wachtwoord"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Production key derivation costs ~0.1 s by design; tests need many logins."""
+    crypto.set_work_factors(scrypt_n=2**10, argon_time=1, argon_memory_kib=1024)
+    monkeypatch.setenv("INTAKE_LOG_DIR", str(tmp_path / "logs"))
+
+
+@dataclass
+class Team:
+    store: Store
+    location: StoreLocation
+    beheerder: Actor
+    consulent: Actor
+    regisseur: Actor
+    vindplaats: Actor
+    teamleider: Actor
+
+
+@pytest.fixture
+def location(tmp_path: Path) -> StoreLocation:
+    return StoreLocation.parse(str(tmp_path / "store" / "intake.db"))
+
+
+@pytest.fixture
+def team(location: StoreLocation) -> Iterator[Team]:
+    """An encrypted store with one account per role (user name = role short name)."""
+    store, admin = create_store(location, "beheerder", "Bea Beheer", PASSWORD)
+    actors = {}
+    with unit_of_work(store, admin) as uow:
+        for username, name, role in (
+            ("consulent", "Carla Consulent", Role.CONSULENT),
+            ("regisseur", "Ruud Regisseur", Role.REGISSEUR),
+            ("vindplaats", "Vera POH-jeugd", Role.VINDPLAATS),
+            ("teamleider", "Tom Teamleider", Role.TEAMLEIDER),
+        ):
+            view = add_account(uow, username, name, role, PASSWORD,
+                               "huisarts" if role is Role.VINDPLAATS else None)
+            actors[username] = view
+    from sqlalchemy import select
+
+    from db.models import User
+
+    with store.sessions() as session:
+        users = {u.username: u for u in session.scalars(select(User))}
+    made = {
+        name: Actor(users[name].id, name, users[name].display_name, Role(users[name].role),
+                    users[name].vindplaats_code)
+        for name in users
+    }
+    yield Team(store, location, made["beheerder"], made["consulent"], made["regisseur"],
+               made["vindplaats"], made["teamleider"])
+    store.close()
+
+
+def jolanda_input() -> HouseholdInput:
+    """The household from the domain reference, used across the suite."""
+    return HouseholdInput(
+        street="Brinkstraat", house_number="14", postcode="7551 CK", city="Hengelo",
+        members=[
+            MemberInput("Jolanda", "Verhoef", MemberRole.ALLEENSTAAND, date(1998, 5, 17),
+                        bsn="111222333"),
+        ],
+    )
+
+
+@pytest.fixture
+def jolanda(team: Team) -> HouseholdView:
+    with unit_of_work(team.store, team.consulent) as uow:
+        return create_household(uow, jolanda_input())
