@@ -304,17 +304,19 @@ def update_household(
     if household.version != expected_version:
         raise StaleEditError("De gegevens van dit huishouden")
     clean = validate(data, uow.now.date())
-    changed: list[str] = []
-    for attr, value in (("street", clean.street), ("house_number", clean.house_number),
-                        ("house_number_suffix", clean.suffix), ("postcode", clean.postcode),
-                        ("city", clean.city), ("phone", clean.phone), ("email", clean.email)):
-        if getattr(household, attr) != value:
-            setattr(household, attr, value)
-            changed.append(attr)
-    if _sync_members(uow, household, clean.members):
-        changed.append("gezinsleden")
-    if _sync_network(household, data.network):
-        changed.append("netwerk")
+    # One UPDATE per save: an autoflush halfway would bump the version twice.
+    with uow.session.no_autoflush:
+        changed: list[str] = []
+        for attr, value in (("street", clean.street), ("house_number", clean.house_number),
+                            ("house_number_suffix", clean.suffix), ("postcode", clean.postcode),
+                            ("city", clean.city), ("phone", clean.phone), ("email", clean.email)):
+            if getattr(household, attr) != value:
+                setattr(household, attr, value)
+                changed.append(attr)
+        if _sync_members(uow, household, clean.members):
+            changed.append("gezinsleden")
+        if _sync_network(household, data.network):
+            changed.append("netwerk")
     if changed:
         # Touching the household row bumps its version even when only members changed,
         # so two edits of one member list conflict instead of merging silently.

@@ -49,6 +49,9 @@ def _name_condition(token: str):  # type: ignore[no-untyped-def]
 
 def _matching_ids(query: str) -> Select[uuid.UUID] | None:
     text = query.strip()
+    born: date | None = parse_date(text) if re.search(r"\d", text) else None
+    if born is not None:
+        return select(Member.household_id).where(Member.date_of_birth == born)
     digits = re.sub(r"[\s.\-]", "", text)
     if digits.isdigit() and len(digits) in (8, 9):
         bsn = normalise_bsn(digits)
@@ -61,9 +64,6 @@ def _matching_ids(query: str) -> Select[uuid.UUID] | None:
         if match.group(2):
             clause = and_(clause, Household.house_number == int(match.group(2)))
         return select(Household.id).where(clause)
-    born: date | None = parse_date(text) if re.search(r"\d", text) else None
-    if born is not None:
-        return select(Member.household_id).where(Member.date_of_birth == born)
     tokens = [fold(part) for part in re.split(r"[\s,]+", text) if part]
     tokens = [token for token in tokens if token]
     if not tokens or len("".join(tokens)) < MIN_CHARS:
