@@ -46,7 +46,7 @@ def test_wrong_password_is_refused_with_growing_delay(team: Team) -> None:
     with pytest.raises(AccountLockedError) as locked_again:
         open_store(team.location, "consulent", PASSWORD, now=later)
     assert locked_again.value.seconds == 2
-    store, actor = open_store(team.location, "consulent", PASSWORD, now=later + timedelta(3))
+    store, _actor = open_store(team.location, "consulent", PASSWORD, now=later + timedelta(3))
     store.close()
     entry = Keyring.load(keyring_path(team.location.path or Path())).entries["consulent"]
     assert entry.failed == 0
