@@ -12,7 +12,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from db.models import Household, Member
 from intake import audit
@@ -36,19 +37,49 @@ class HouseholdHit:
     members: int
 
 
+# Words that start a Dutch family name (tussenvoegsels); stored apart from the family name.
+TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te",
+                            "op", "in", "v.d.", "vd"})
+# How many matching members are looked at before the visible households are ranked: a prefix
+# like "jans" matches thousands of people in a large store; the list shows fifty anyway.
+CANDIDATES = 500
+
+
 def _upper_bound(prefix: str) -> str:
     """The smallest string after every string starting with prefix (for an index range scan)."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _name_condition(token: str):  # type: ignore[no-untyped-def]
-    upper = _upper_bound(token)
-    return or_(and_(Member.family_key >= token, Member.family_key < upper),
-               and_(Member.given_key >= token, Member.given_key < upper))
+def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+    return and_(column >= prefix, column < _upper_bound(prefix))
 
 
-def _matching_ids(query: str) -> Select[uuid.UUID] | None:
-    text = query.strip()
+def _name_condition(member: type[Member], token: str) -> ColumnElement[bool]:
+    return or_(_starts_with(member.family_key, token), _starts_with(member.given_key, token))
+
+
+def _name_query(text: str) -> Select[uuid.UUID] | None:
+    words = [fold(part) for part in re.split(r"[\s,]+", text) if fold(part)]
+    if len("".join(words)) < MIN_CHARS:
+        return None
+    tokens = [w for w in words if w not in TUSSENVOEGSELS] or words
+    # The longest word drives the index scan; every other word must start a name of some
+    # member of the same household ("jansen fatima" finds the Jansens where Fatima lives).
+    driver, *others = sorted(tokens, key=len, reverse=True)
+    conditions = [_name_condition(Member, driver)]
+    for token in others:
+        other = aliased(Member)
+        conditions.append(exists().where(other.household_id == Member.household_id,
+                                         _name_condition(other, token)))
+    by_words = select(Member.household_id).where(*conditions)
+    if len(words) == 1:
+        return by_words
+    # Family names of several words ("El Amrani", "Oude Egberink") also match as one phrase.
+    phrase = select(Member.household_id).where(_starts_with(Member.family_key, " ".join(words)))
+    return by_words.union_all(phrase)  # type: ignore[return-value]
+
+
+def _candidates(text: str) -> Select[uuid.UUID] | None:
     born: date | None = parse_date(text) if re.search(r"\d", text) else None
     if born is not None:
         return select(Member.household_id).where(Member.date_of_birth == born)
@@ -63,35 +94,31 @@ def _matching_ids(query: str) -> Select[uuid.UUID] | None:
         clause = Household.postcode == normalise_postcode(match.group(1))
         if match.group(2):
             clause = and_(clause, Household.house_number == int(match.group(2)))
-        return select(Household.id).where(clause)
-    tokens = [fold(part) for part in re.split(r"[\s,]+", text) if part]
-    tokens = [token for token in tokens if token]
-    if not tokens or len("".join(tokens)) < MIN_CHARS:
-        return None
-    # Each word may match a different member ("jansen fatima" finds the Jansen household
-    # where Fatima lives): intersect the households per word.
-    per_token = [select(Member.household_id).where(_name_condition(t)) for t in tokens]
-    if len(per_token) == 1:
-        return per_token[0]
-    first, *rest = per_token
-    return select(Household.id).where(
-        Household.id.in_(first), *[Household.id.in_(sub) for sub in rest]
-    )
+        return select(Household.id.label("household_id")).where(clause)
+    return _name_query(text)
 
 
 def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[HouseholdHit]:
+    """At most ``limit`` visible households matching the query (the most recently registered
+    when there are more), sorted by their names."""
     require_role(uow, CASE_READERS, "zoeken", "huishouden",
                  "Alleen medewerkers met toegang tot dossiers kunnen huishoudens zoeken.")
-    ids = _matching_ids(query)
-    if ids is None:
+    candidates = _candidates(query.strip())
+    if candidates is None:
         return []
-    households = uow.session.execute(
-        select(Household.id)
-        .where(Household.id.in_(ids), household_filter(uow))
-        .order_by(Household.dossiernummer)
-        .limit(limit)
+    inner = candidates.subquery()
+    ids = list(dict.fromkeys(uow.session.execute(
+        select(inner.c.household_id)
+        .join(Household, Household.id == inner.c.household_id)
+        .where(household_filter(uow))
+        .limit(CANDIDATES)
+    ).scalars()))
+    newest = uow.session.execute(
+        select(Household.id).where(Household.id.in_(ids))
+        .order_by(Household.dossiernummer.desc()).limit(limit)
     ).scalars().all()
-    hits = describe_households(uow, list(households))
+    hits = sorted(describe_households(uow, list(newest)),
+                  key=lambda hit: (fold(hit.names), hit.dossiernummer))
     # The query itself may be a name or a BSN: only its kind of result is recorded.
     audit.record(uow, "zoeken", "huishouden", detail=f"{len(hits)} resultaten")
     return hits

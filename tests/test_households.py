@@ -172,3 +172,17 @@ def test_recent_households_newest_first(team: Team, jolanda: HouseholdView) -> N
         recent = recent_households(uow)
         assert [h.id for h in recent] == [jolanda.id, other.id]
         assert household_id_for(uow, jolanda.dossiernummer.lower()) == jolanda.id
+
+
+@pytest.mark.parametrize("query", ["de vries", "jan de v", "vries jan", "el amrani", "oude eg"])
+def test_search_understands_tussenvoegsels_and_multiword_names(team: Team, query: str) -> None:
+    data = HouseholdInput(
+        street="Enschedesestraat", house_number="3", postcode="7552 CV", city="Hengelo",
+        members=[MemberInput("Jan", "Vries", MemberRole.OUDER, prefix="de"),
+                 MemberInput("Samira", "El Amrani", MemberRole.PARTNER),
+                 MemberInput("Tim", "Oude Egberink", MemberRole.KIND)],
+    )
+    with unit_of_work(team.store, team.consulent) as uow:
+        created = create_household(uow, data)
+    with unit_of_work(team.store, team.consulent) as uow:
+        assert [hit.id for hit in search_households(uow, query)] == [created.id]
