@@ -1,0 +1,90 @@
+"""What a demo run hands to each step: the store, the demo accounts, the households made so far.
+
+A step is ``step(ctx, progress)``. It writes through ``ctx.session``, the one transaction of the
+run (bulk inserts, no unit of work per row), adds its totals to ``ctx.counts`` for the single
+audit entry, and draws its randomness from ``ctx.rng_for("its-name")`` so that adding a step
+never changes what the other steps generate for the same seed.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from intake.roles import Role
+from intake.session import Actor
+from intake.store import Store
+
+# Progress(label, total) gives a callable reporting how many are done; the CLI passes its
+# terminal counter, tests pass something silent.
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+class Composition(StrEnum):
+    """The kinds of household the demo world holds."""
+
+    OUDERE_ALLEEN = "oudere, alleenwonend"
+    ALLEENSTAAND = "alleenstaand"
+    JONGVOLWASSENE = "jongvolwassene"
+    STEL = "stel"
+    GEZIN = "gezin met kinderen"
+    GROOT_GEZIN = "groot gezin"
+    EENOUDERGEZIN = "eenoudergezin"
+    MEERGENERATIE = "meergeneratiegezin"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoMember:
+    id: uuid.UUID
+    given_name: str
+    prefix: str
+    family_name: str
+    date_of_birth: date
+    role: str  # a MemberRole value
+    female: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DemoHousehold:
+    id: uuid.UUID
+    dossiernummer: str
+    composition: Composition
+    name_group: str
+    created_at: datetime
+    created_by: Role
+    members: tuple[DemoMember, ...]
+
+
+@dataclass
+class DemoContext:
+    store: Store
+    session: Session
+    actors: dict[Role, Actor]
+    seed: int
+    # Households already in the store before this run: part of every derived seed, so a second
+    # run on the same store adds new households instead of repeating the first ones.
+    offset: int
+    rng: random.Random
+    now: datetime
+    households: list[DemoHousehold] = field(default_factory=list)
+    jolanda_id: uuid.UUID | None = None
+    # What this run added, e.g. {"huishoudens": 60000}; becomes the detail of the audit entry.
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def rng_for(self, name: str) -> random.Random:
+        """An independent, reproducible random stream for one step."""
+        return random.Random(f"intake-demo:{self.seed}:{self.offset}:{name}")
+
+
+def seeded_uuid(rng: random.Random) -> uuid.UUID:
+    """A version-4 UUID drawn from a seeded stream: same seed, same identities."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+Step = Callable[[DemoContext, ProgressFactory], None]

@@ -1,0 +1,160 @@
+"""One demo run: a demo store, one account per role, households, then every registered step.
+
+A run writes only into a new store or into a store that holds nothing but demo data. On an
+existing demo store it signs in as ``beheerder`` with the given password and adds the asked
+number of households to those already there (a bigger world for load tests); it never touches
+real data. Everything the run adds is one transaction with one audit entry.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.engine import StoreLocation
+from db.models import Household, User
+from intake import audit
+from intake.accounts import add_account
+from intake.clock import utcnow
+from intake.demo.context import DemoContext, ProgressFactory, Step
+from intake.demo.households import add_households
+from intake.errors import AuditEvent, AuthenticationError, KnownError, ValidationError
+from intake.roles import Role
+from intake.session import Actor, unit_of_work
+from intake.store import Store, create_store, open_store, store_exists
+
+# Fetching pages of a freshly written SQLCipher file decrypts them again: a roomy page cache
+# for the bulk transaction (in KiB, negative as SQLite wants it) saves most of that work.
+_BULK_CACHE_KIB = 256 * 1024
+
+NOT_DEMO = (
+    "Deze gegevensopslag bevat echte gegevens (huishoudens of accounts die geen demo zijn). "
+    "Demogegevens worden alleen in een nieuwe of een demo-opslag gezet; kies met --db een "
+    "ander bestand."
+)
+NO_DEMO_LOGIN = (
+    "Op deze plek staat al een gegevensopslag, maar het demo-account 'beheerder' kan er met dit "
+    "wachtwoord niet op aanmelden. Demogegevens komen alleen in een nieuwe opslag of in een "
+    "demo-opslag met hetzelfde wachtwoord; kies met --db een ander bestand."
+)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    display_name: str
+    role: Role
+    vindplaats_code: str | None = None
+
+
+DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
+    DemoAccount("beheerder", "Bea Beheer (demo)", Role.BEHEERDER),
+    DemoAccount("consulent", "Carla Consulent (demo)", Role.CONSULENT),
+    DemoAccount("regisseur", "Ruud Regisseur (demo)", Role.REGISSEUR),
+    DemoAccount("vindplaats", "Vera POH-jeugd (demo)", Role.VINDPLAATS, "huisarts"),
+    DemoAccount("teamleider", "Tom Teamleider (demo)", Role.TEAMLEIDER),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created_store: bool
+    households_added: int
+    households_total: int
+    accounts: tuple[DemoAccount, ...]
+    counts: dict[str, int]
+
+
+def run_demo(
+    location: StoreLocation, households: int, seed: int, password: str,
+    progress: ProgressFactory, steps: Sequence[Step], *, now: datetime | None = None,
+) -> DemoResult:
+    if households < 1:
+        raise ValidationError({"households": "Geef een aantal huishoudens van minstens 1."})
+    now = now or utcnow()
+    created = not store_exists(location)
+    if created:
+        admin_account = DEMO_ACCOUNTS[0]
+        store, admin = create_store(location, admin_account.username,
+                                    admin_account.display_name, password, now=now,
+                                    is_demo=True)
+    else:
+        store, admin = _sign_in(location, password, now)
+    try:
+        if not created:
+            _refuse_real_data(store)
+        actors = _ensure_accounts(store, admin, password, now)
+        return _fill(store, actors, households, seed, progress, steps, now, created)
+    finally:
+        store.close()
+
+
+def _sign_in(location: StoreLocation, password: str, now: datetime) -> tuple[Store, Actor]:
+    try:
+        store, admin = open_store(location, DEMO_ACCOUNTS[0].username, password, now=now)
+    except AuthenticationError as error:
+        raise KnownError(NO_DEMO_LOGIN) from error
+    if admin.role is not Role.BEHEERDER:
+        store.close()
+        raise KnownError(NOT_DEMO)
+    return store, admin
+
+
+def _refuse_real_data(store: Store) -> None:
+    with store.sessions() as session:
+        real = session.scalar(select(
+            or_(exists().where(Household.is_demo.is_(False)),
+                exists().where(User.is_demo.is_(False)))
+        ))
+    if real:
+        raise KnownError(NOT_DEMO)
+
+
+def _ensure_accounts(store: Store, admin: Actor, password: str,
+                     now: datetime) -> dict[Role, Actor]:
+    with unit_of_work(store, admin, clock=lambda: now) as uow:
+        present = set(uow.session.scalars(select(User.username)))
+        for account in DEMO_ACCOUNTS:
+            if account.username not in present:
+                add_account(uow, account.username, account.display_name, account.role,
+                            password, account.vindplaats_code, is_demo=True)
+    with store.sessions() as session:
+        users = {user.username: user for user in session.scalars(
+            select(User).where(User.username.in_([a.username for a in DEMO_ACCOUNTS])))}
+    return {
+        account.role: Actor(users[account.username].id, account.username,
+                            users[account.username].display_name, account.role,
+                            users[account.username].vindplaats_code)
+        for account in DEMO_ACCOUNTS
+    }
+
+
+def _tune_for_bulk(session: Session) -> None:
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+
+
+def _fill(store: Store, actors: dict[Role, Actor], households: int, seed: int,
+          progress: ProgressFactory, steps: Sequence[Step], now: datetime,
+          created: bool) -> DemoResult:
+    with store.sessions() as session, session.begin():
+        _tune_for_bulk(session)
+        offset = int(session.scalar(select(func.count()).select_from(Household)) or 0)
+        ctx = DemoContext(store=store, session=session, actors=actors, seed=seed,
+                          offset=offset, rng=random.Random(f"intake-demo:{seed}:{offset}"),
+                          now=now)
+        add_households(ctx, households, progress, with_jolanda=offset == 0)
+        for step in steps:
+            step(ctx, progress)
+        detail = ", ".join(f"{value} {what}" for what, value in ctx.counts.items())
+        audit.append(session, actors[Role.BEHEERDER], now,
+                     event=AuditEvent("demo", "demogegevens", detail=f"{detail}, seed {seed}"))
+    return DemoResult(created_store=created, households_added=households,
+                      households_total=offset + households, accounts=DEMO_ACCOUNTS,
+                      counts=dict(ctx.counts))
