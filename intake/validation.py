@@ -34,6 +34,13 @@ def normalise_bsn(value: str) -> str | None:
     return digits if stdnum_bsn.is_valid(digits) else None
 
 
+def mask_bsn(bsn: str | None) -> str:
+    """'111222333' -> '*****2333': enough to tell members apart on screen, not enough to misuse."""
+    if not bsn:
+        return ""
+    return "*" * max(len(bsn) - 4, 0) + bsn[-4:]
+
+
 def parse_date(value: str) -> date | None:
     """Accepts 'dd-mm-jjjj', 'd-m-jjjj', 'dd/mm/jjjj' and ISO 'jjjj-mm-dd'."""
     text = value.strip()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import time
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -34,7 +37,7 @@ def _heading(text: str) -> QLabel:
 
 def _store_line(location: StoreLocation) -> QLabel:
     label = QLabel(f"Gegevensopslag: {location.describe()}")
-    label.setStyleSheet("color: palette(mid);")
+    label.setStyleSheet("color: palette(placeholder-text);")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -146,9 +149,11 @@ class LoginDialog(_SignInDialog):
         self.password = _password_field()
         self.form.addRow("&Gebruikersnaam:", self.username)
         self.form.addRow("&Wachtwoord:", self.password)
-        self._seconds_left = 0
+        self._deadline = 0.0
         self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
+        # A coarse timer may fire a little early; the lock in the store would then still hold.
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
+        self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
 
     @classmethod
@@ -175,20 +180,17 @@ class LoginDialog(_SignInDialog):
         self.accept()
 
     def _lock(self, seconds: int) -> None:
-        self._seconds_left = seconds
+        self._deadline = time.monotonic() + seconds
         self.ok_button.setEnabled(False)
-        self._show_wait()
+        self._tick()
         self._countdown.start()
 
-    def _show_wait(self) -> None:
-        self.message.show_message(
-            "Te veel mislukte pogingen. Probeer het over "
-            f"{self._seconds_left} {'seconde' if self._seconds_left == 1 else 'seconden'} opnieuw.")
-
     def _tick(self) -> None:
-        self._seconds_left -= 1
-        if self._seconds_left > 0:
-            self._show_wait()
+        left = math.ceil(self._deadline - time.monotonic())
+        if left > 0:
+            self.message.show_message(
+                "Te veel mislukte pogingen. Probeer het over "
+                f"{left} {'seconde' if left == 1 else 'seconden'} opnieuw.")
             return
         self._countdown.stop()
         self.ok_button.setEnabled(True)

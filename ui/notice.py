@@ -25,8 +25,8 @@ class Notice:
     @classmethod
     def confirm(cls, parent: QWidget | None, text: str, title: str, yes: str, no: str) -> bool:
         """True when the person chooses ``yes``; ``no`` is the default button."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                          parent)
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.NoButton, parent)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no_button)

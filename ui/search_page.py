@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from intake import search
@@ -26,10 +26,10 @@ class HouseholdTableModel(RowsModel):
     """Result rows: the view keeps household ids, the texts are fetched once per search."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(("Dossiernummer", "Gezinsleden", "Adres", "Aantal"), parent)
+        super().__init__(("Dossiernummer", "Adres", "Personen", "Gezinsleden"), parent)
 
     def set_hits(self, hits: Sequence[HouseholdHit]) -> None:
-        self.set_rows([(h.dossiernummer, h.names, h.address, str(h.members)) for h in hits],
+        self.set_rows([(h.dossiernummer, h.address, str(h.members), h.names) for h in hits],
                       [h.id for h in hits])
 
     def household_id(self, row: int) -> uuid.UUID:
@@ -60,14 +60,17 @@ class SearchPage(QWidget):
         self.field.setPlaceholderText(HINT + " (Ctrl+F)")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Zoeken")
+        font = QFont(self.field.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.field.setFont(font)
         self.caption = QLabel()
         self.caption.setStyleSheet("font-weight: bold;")
         self.model = HouseholdTableModel(self)
-        self.table = make_table(self.model, stretch_column=2)
+        self.table = make_table(self.model)
         self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 96px 24px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)

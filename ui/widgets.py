@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 ERROR_STYLE = "color: #b00020;"
+COLUMN_GAP = 24
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,18 +60,32 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+class _RoomyDelegate(QStyledItemDelegate):
+    """Columns sized to their contents get some air, so neighbouring values never touch."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return super().sizeHint(option, index) + QSize(COLUMN_GAP, 0)
+
+
 def make_table(model: QAbstractTableModel, stretch_column: int | None = None) -> QTableView:
-    """A keyboard-friendly, read-only, whole-row-selecting table."""
+    """A keyboard-friendly, read-only, whole-row-selecting table; the last column stretches."""
     table = QTableView()
     table.setModel(model)
+    table.setItemDelegate(_RoomyDelegate(table))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setMinimumSectionSize(90)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
