@@ -14,6 +14,18 @@ from db.models.intake import (
     SignalStep,
     StoreSecret,
 )
+from db.models.plan import (
+    Evaluation,
+    EvaluationMoment,
+    EvaluationOutcome,
+    Plan,
+    PlanAction,
+    PlanProfessional,
+    PlanResult,
+    PlanVersion,
+    SocialService,
+)
+from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
 
 __all__ = [
     "AuditEntry",
@@ -21,6 +33,9 @@ __all__ = [
     "CatalogueEntry",
     "CatalogueLabel",
     "Counter",
+    "Evaluation",
+    "EvaluationMoment",
+    "EvaluationOutcome",
     "HelpQuestion",
     "Household",
     "HouseholdAccess",
@@ -28,8 +43,14 @@ __all__ = [
     "IntakeAnswer",
     "Member",
     "NetworkContact",
+    "Plan",
+    "PlanAction",
+    "PlanProfessional",
+    "PlanResult",
+    "PlanVersion",
     "Signal",
     "SignalStep",
+    "SocialService",
     "StoreSecret",
     "User",
 ]

@@ -98,9 +98,8 @@ class IntakeAnswer(Base):
     __tablename__ = "intake_answers"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    intake_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("intakes.id", ondelete="CASCADE"), index=True
-    )
+    # No separate index: the unique key below starts with intake_id and serves those lookups.
+    intake_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"))
     question_key: Mapped[str] = mapped_column(String(80))
     repeat_key: Mapped[str] = mapped_column(String(40), default="")
     value_json: Mapped[str] = mapped_column(Text)

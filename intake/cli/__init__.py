@@ -10,14 +10,14 @@ import argparse
 import logging
 import sys
 
-from intake.cli import accounts, audit, demo, export, report
+from intake.cli import accounts, audit, demo, export, plan, report
 from intake.cli.common import add_store_option
 from intake.errors import KnownError
 from intake.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, demo, report, export]
+COMMANDS = [accounts, audit, demo, report, export, plan]
 
 
 def build_parser() -> argparse.ArgumentParser:

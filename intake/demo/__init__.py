@@ -20,10 +20,15 @@ from intake.demo.context import (
     Step,
     seeded_uuid,
 )
+from intake.demo.intakes import add_intakes
+from intake.demo.plans import add_plans
 from intake.demo.run import DEMO_ACCOUNTS, DemoAccount, DemoResult, run_demo
 
 # Run after the households, in this order. One line per step module.
-STEPS: list[Step] = []
+STEPS: list[Step] = [
+    add_plans,
+    add_intakes,
+]
 
 __all__ = [
     "DEMO_ACCOUNTS",

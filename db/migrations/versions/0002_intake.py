@@ -122,9 +122,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_intake_answers')),
     sa.UniqueConstraint('intake_id', 'question_key', 'repeat_key', name='uq_intake_answers_key')
     )
-    with op.batch_alter_table('intake_answers', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_intake_answers_intake_id'), ['intake_id'], unique=False)
-
     op.create_table('signals',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('intake_id', sa.Uuid(), nullable=False),
@@ -177,9 +174,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_signals_household_id'))
 
     op.drop_table('signals')
-    with op.batch_alter_table('intake_answers', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_intake_answers_intake_id'))
-
     op.drop_table('intake_answers')
     with op.batch_alter_table('help_questions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_help_questions_registered_on'))

@@ -1,0 +1,85 @@
+"""`intake plan print`: a plan van aanpak as PDF, one household or every plan in force.
+
+Allowed for the team lead and the people on the case (whoever may read the household);
+every print is in the audit trail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from intake.cli.common import Progress, add_user_option, signed_in
+from intake.documents import print_plan
+from intake.errors import KnownError, ValidationError
+from intake.households import household_id_for
+from intake.plans.queries import PrintablePlan, active_plans
+from intake.plans.vocab import PlanKind
+from intake.session import unit_of_work
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("plan", help="plan van aanpak (afdrukken)")
+    plan_sub = parser.add_subparsers(dest="plan_command", required=True)
+    printer = plan_sub.add_parser(
+        "print", help="plan als PDF",
+        description="Drukt het plan van een huishouden af als PDF, of met --all-active elk plan "
+                    "dat van kracht is (een bestand per plan, genoemd naar het dossiernummer).")
+    add_user_option(printer)
+    printer.add_argument("dossiernummer", nargs="?", metavar="DOSSIERNUMMER")
+    printer.add_argument("--all-active", action="store_true",
+                         help="elk actief plan dat u mag inzien; --out is dan een map")
+    printer.add_argument("--out", required=True, type=Path, metavar="BESTAND_OF_MAP")
+    printer.add_argument("--version", type=int, metavar="N",
+                         help="planversie (standaard: nieuwste)")
+    printer.add_argument("--inwoner", action="store_true", help="inwonerversie in eenvoudige taal")
+    printer.add_argument("--redacted", action="store_true",
+                         help="namen van inwoners vervangen (voor buiten het team)")
+    printer.set_defaults(func=cmd_print)
+
+
+def _file_name(plan: PrintablePlan) -> str:
+    if plan.kind is PlanKind.TOEKOMSTPLAN:
+        return f"{plan.dossiernummer}-toekomstplan-{plan.owner_position or 0}.pdf"
+    return f"{plan.dossiernummer}.pdf"
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    if args.all_active == bool(args.dossiernummer):
+        raise ValidationError({"dossiernummer": "Geef een dossiernummer of --all-active."})
+    if args.all_active and args.version is not None:
+        raise ValidationError({"version": "--version gaat niet samen met --all-active."})
+    with signed_in(args) as (store, actor):
+        started = time.perf_counter()
+        if not args.all_active:
+            with unit_of_work(store, actor) as uow:
+                pdf = print_plan(uow, household_id_for(uow, args.dossiernummer), args.version,
+                                 resident=args.inwoner, redacted=args.redacted)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_bytes(pdf)
+            print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
+                  f"{time.perf_counter() - started:.2f} s).", file=sys.stderr)
+            return 0
+        with unit_of_work(store, actor) as uow:
+            plans = active_plans(uow)
+        args.out.mkdir(parents=True, exist_ok=True)
+        progress = Progress("Plannen", len(plans))
+        failed = 0
+        for done, plan in enumerate(plans, start=1):
+            try:
+                # One unit of work per plan: each print is audited on its own, and one
+                # refused household does not stop the rest.
+                with unit_of_work(store, actor) as uow:
+                    pdf = print_plan(uow, plan.household_id, plan.active_number,
+                                     resident=args.inwoner, redacted=args.redacted,
+                                     plan_id=plan.plan_id)
+                (args.out / _file_name(plan)).write_bytes(pdf)
+            except KnownError as error:
+                failed += 1
+                print(f"\n{plan.dossiernummer}: {error.message}", file=sys.stderr)
+            progress(done)
+    print(f"{len(plans) - failed} plannen geschreven naar {args.out} "
+          f"({time.perf_counter() - started:.1f} s).", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,65 @@
+"""Everything a printed plan shows, gathered in one read so the layout code never touches
+the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from db.models import Household
+from intake.documents.redaction import Redactor
+from intake.households import MemberRole, MemberView, NetworkView
+from intake.intake_summary import FoundHelpQuestion
+from intake.plans.views import PlanVersionView
+from intake.session import UnitOfWork
+from intake.validation import format_postcode
+
+
+@dataclass(frozen=True)
+class PlanPrint:
+    plan: PlanVersionView
+    household_title: str
+    address: str
+    phone: str
+    email: str
+    members: tuple[MemberView, ...]
+    network: tuple[NetworkView, ...]
+    help_questions: tuple[FoundHelpQuestion, ...]
+    printed_at: datetime  # local time
+    printed_by: str
+    redactor: Redactor
+
+    @property
+    def redacted(self) -> bool:
+        return self.redactor.active
+
+    def name(self, text: str) -> str:
+        """Any text that may hold a resident's name, as it may be printed."""
+        return self.redactor.apply(text)
+
+
+def gather(uow: UnitOfWork, plan: PlanVersionView, help_questions: list[FoundHelpQuestion],
+           printed_at: datetime, redacted: bool) -> PlanPrint:
+    household = uow.session.get(Household, plan.household_id)
+    assert household is not None
+    members = tuple(
+        MemberView(m.id, m.given_name, m.prefix, m.family_name, m.date_of_birth,
+                   MemberRole(m.role), None) for m in household.members)
+    network = tuple(NetworkView(c.id, c.name, c.relation, c.phone, c.can_help_with)
+                    for c in household.network)
+    redactor = Redactor.build(members, network, redacted)
+    number = f"{household.house_number}{household.house_number_suffix}"
+    if redacted:
+        title, address, phone, email = f"Huishouden {household.dossiernummer}", \
+            household.city, "", ""
+    else:
+        first = members[0] if members else None
+        family = " ".join(p for p in (first.prefix, first.family_name) if p) if first else ""
+        title = f"Huishouden {family}".strip()
+        address = f"{household.street} {number}, {format_postcode(household.postcode)} " \
+                  f"{household.city}"
+        phone, email = household.phone, household.email
+    return PlanPrint(plan=plan, household_title=title, address=address, phone=phone,
+                     email=email, members=members, network=network,
+                     help_questions=tuple(help_questions), printed_at=printed_at,
+                     printed_by=uow.actor.display_name, redactor=redactor)

@@ -1,0 +1,61 @@
+"""Printing a plan: permission, audit 'afdrukken', then the professional or the resident
+document, optionally with names replaced. Returns the PDF as bytes."""
+
+from __future__ import annotations
+
+import uuid
+
+from intake import audit
+from intake.access import require_read
+from intake.clock import format_local, to_local
+from intake.documents.layout import PageInfo, build_pdf
+from intake.documents.plan_data import gather
+from intake.documents.plan_professional import plan_story
+from intake.documents.plan_resident import resident_story
+from intake.errors import NotFoundError
+from intake.help_questions import household_help_questions
+from intake.plans.common import get_plan, version_view
+from intake.plans.queries import find_plan, version_row
+from intake.session import UnitOfWork
+
+REDACTED_MARK = "Namen vervangen — alleen voor overleg"
+
+
+def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
+               resident: bool = False, redacted: bool = False,
+               plan_id: uuid.UUID | None = None) -> bytes:
+    """The household plan (or the plan ``plan_id``, e.g. a toekomstplan) as a PDF.
+
+    ``version``: a version number (default: the newest). ``resident``: the plain-language
+    version. ``redacted``: residents' names replaced by role labels, address left out.
+    Allowed for whoever may read the household (the team lead included)."""
+    require_read(uow, household_id, "afdrukken")
+    if plan_id is not None:
+        plan = get_plan(uow, plan_id)
+        if plan.household_id != household_id:
+            raise NotFoundError("Dit plan hoort niet bij dit huishouden.")
+    else:
+        found = find_plan(uow, household_id)
+        if found is None:
+            raise NotFoundError("Dit huishouden heeft nog geen plan.")
+        plan = found
+    row = version_row(uow, plan, version)
+    view = version_view(uow, row)
+    questions = household_help_questions(uow, household_id)
+    printed_at = to_local(uow.now)
+    doc = gather(uow, view, questions, printed_at, redacted)
+    kind = view.kind.label if not resident else f"{view.kind.label} (inwonerversie)"
+    info = PageInfo(
+        title=kind,
+        header_right=f"{view.dossiernummer} · versie {view.number} · {view.status.label}",
+        footer_left=f"Afgedrukt op {format_local(uow.now)} door {uow.actor.display_name}",
+        document_title=f"{view.kind.label} {view.dossiernummer} versie {view.number}",
+        marking=REDACTED_MARK if redacted else "",
+    )
+    story = resident_story(doc) if resident else plan_story(doc)
+    pdf = build_pdf(story, info)
+    audit.record(uow, "afdrukken", "plan", row.id, household_id,
+                 detail=f"versie {view.number}, "
+                        + ("inwonerversie" if resident else "professionele versie")
+                        + (", namen vervangen" if redacted else ""))
+    return pdf

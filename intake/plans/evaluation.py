@@ -1,0 +1,150 @@
+"""Evaluating an agreed version, and which evaluations are due or overdue."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from db.models import (
+    Evaluation,
+    EvaluationMoment,
+    EvaluationOutcome,
+    Household,
+    Plan,
+    PlanVersion,
+    User,
+)
+from intake import audit
+from intake.access import household_filter, require_edit, require_read, require_role
+from intake.errors import KnownError, ValidationError
+from intake.plans.common import check_version, get_version, version_view
+from intake.plans.views import DueEvaluation, PlanVersionView
+from intake.plans.vocab import Decision, Outcome, PlanKind, VersionStatus
+from intake.roles import CASE_READERS
+from intake.session import UnitOfWork
+
+NOTE_MAX = 2000
+
+
+@dataclass
+class OutcomeInput:
+    outcome: Outcome
+    note: str = ""
+
+
+@dataclass
+class EvaluationInput:
+    evaluated_on: date
+    outcomes: Mapping[uuid.UUID, OutcomeInput]  # result id -> outcome, one for every result
+    decision: Decision
+    satisfaction: int | None = None  # 1-5: the resident on how the question was picked up
+    closing_reason: str = ""
+    note: str = ""
+
+
+def _validate(uow: UnitOfWork, version: PlanVersion, data: EvaluationInput) -> None:
+    errors: dict[str, str] = {}
+    if data.evaluated_on > uow.now.date():
+        errors["evaluated_on"] = "De evaluatiedatum ligt in de toekomst."
+    if version.agreed_on is not None and data.evaluated_on < version.agreed_on:
+        errors["evaluated_on"] = "De evaluatiedatum ligt vóór het akkoord op het plan."
+    for index, result in enumerate(version.results, start=1):
+        given = data.outcomes.get(result.id)
+        if given is None:
+            errors[f"result{index}.outcome"] = f"Resultaat {index}: kies de uitkomst."
+        elif len(given.note) > NOTE_MAX:
+            errors[f"result{index}.note"] = f"Resultaat {index}: de toelichting is te lang."
+    strangers = set(data.outcomes) - {r.id for r in version.results}
+    if strangers:
+        errors["outcomes"] = "Een beoordeeld resultaat hoort niet bij deze versie."
+    if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
+        errors["satisfaction"] = "De tevredenheid is een cijfer van 1 tot en met 5."
+    if data.decision is Decision.AFSLUITEN and not data.closing_reason.strip():
+        errors["closing_reason"] = "Geef de reden van afsluiten."
+    if len(data.closing_reason) > 500:
+        errors["closing_reason"] = "De reden is te lang (ten hoogste 500 tekens)."
+    if errors:
+        raise ValidationError(errors)
+
+
+def evaluate(uow: UnitOfWork, version_id: uuid.UUID, expected_version: int,
+             data: EvaluationInput) -> PlanVersionView:
+    """Record the evaluation of the version in force. 'volgende_versie' leaves it
+    'geëvalueerd' (then call start_new_version); 'afsluiten' closes the plan with a reason."""
+    version = get_version(uow, version_id)
+    require_edit(uow, version.plan.household_id)
+    check_version(version, expected_version, "Dit plan")
+    if version.status != VersionStatus.ACTIEF.value:
+        raise KnownError("Alleen de versie die van kracht is (actief) kan worden geëvalueerd.")
+    _validate(uow, version, data)
+    evaluation = Evaluation(
+        plan_version_id=version.id, evaluated_on=data.evaluated_on,
+        satisfaction=data.satisfaction, decision=Decision(data.decision).value,
+        closing_reason=data.closing_reason.strip(), note=data.note.strip(),
+        created_at=uow.now, created_by_id=uow.actor.id,
+        outcomes=[EvaluationOutcome(result_id=r.id, outcome=Outcome(data.outcomes[r.id].outcome)
+                                    .value, note=data.outcomes[r.id].note.strip())
+                  for r in version.results])
+    uow.session.add(evaluation)
+    if data.decision is Decision.AFSLUITEN:
+        version.status = VersionStatus.AFGESLOTEN.value
+        version.closing_reason = data.closing_reason.strip()
+        version.plan.closed_at = uow.now
+    else:
+        version.status = VersionStatus.GEEVALUEERD.value
+    version.updated_at = uow.now
+    uow.session.flush()
+    counts = {o.value: 0 for o in Outcome}
+    for outcome in evaluation.outcomes:
+        counts[outcome.outcome] += 1
+    audit.record(uow, "wijzigen", "plan", version.id, version.plan.household_id,
+                 detail=f"versie {version.number}: geëvalueerd, besluit {evaluation.decision}, "
+                        + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return version_view(uow, version)
+
+
+def evaluations_due(uow: UnitOfWork, within_days: int = 28, *,
+                    household_id: uuid.UUID | None = None,
+                    everyone: bool = False) -> list[DueEvaluation]:
+    """Evaluations of versions in force that fall due within ``within_days`` or are overdue,
+    earliest first. Default: the plans the signed-in person is responsible for (regisseur, or
+    who drafted the version when no regisseur is set). ``household_id``: one household's
+    plans. ``everyone``: every plan the person may see (the team lead's overview)."""
+    require_role(uow, CASE_READERS, "inzien", "evaluaties",
+                 "Een functioneel beheerder heeft geen toegang tot dossiers van inwoners.")
+    if household_id is not None:
+        require_read(uow, household_id)
+    today = uow.now.date()
+    first_due = (select(EvaluationMoment.plan_version_id,
+                        func.min(EvaluationMoment.due_on).label("due_on"))
+                 .group_by(EvaluationMoment.plan_version_id).subquery())
+    responsible = func.coalesce(PlanVersion.regisseur_id, PlanVersion.created_by_id)
+    query = (
+        select(PlanVersion.id, PlanVersion.number, Plan.id, Plan.kind, Household.id,
+               Household.dossiernummer, first_due.c.due_on, responsible, User.display_name)
+        .join(first_due, first_due.c.plan_version_id == PlanVersion.id)
+        .join(Plan, Plan.id == PlanVersion.plan_id)
+        .join(Household, Household.id == Plan.household_id)
+        .join(User, User.id == responsible)
+        .where(PlanVersion.status == VersionStatus.ACTIEF.value,
+               first_due.c.due_on <= today + timedelta(days=within_days),
+               household_filter(uow))
+        .order_by(first_due.c.due_on, Household.dossiernummer)
+    )
+    if household_id is not None:
+        query = query.where(Plan.household_id == household_id)
+    elif not everyone:
+        query = query.where(responsible == uow.actor.id)
+    rows = [DueEvaluation(plan_id=plan_id, version_id=version_id, household_id=hh_id,
+                          dossiernummer=dossier, kind=PlanKind(kind), version_number=number,
+                          due_on=due_on, days_left=(due_on - today).days,
+                          responsible_id=resp_id, responsible_name=resp_name)
+            for version_id, number, plan_id, kind, hh_id, dossier, due_on, resp_id, resp_name
+            in uow.session.execute(query)]
+    audit.record(uow, "inzien", "evaluaties", household_id=household_id,
+                 detail=f"{len(rows)} evaluaties binnen {within_days} dagen")
+    return rows

@@ -1,0 +1,118 @@
+"""The plan status a team lead steers on, computed in SQL from a plan's versions.
+
+A plan is *afgesloten* when closed; *actief* while it has an agreed, unevaluated version
+(*evaluatie verlopen* once that version's first evaluation moment has passed); otherwise it
+waits for agreement or is a concept (an evaluated version whose successor is not drafted
+yet counts as a concept: the next step is drafting it). A concept next to an active version
+is shown as the plan's "nieuwe versie", not as its status: the agreed plan is in force.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import aliased
+
+from db.models import EvaluationMoment, Household, Plan, PlanVersion, User
+
+DUE_SOON = timedelta(weeks=4)
+
+
+class CaseStatus(StrEnum):
+    CONCEPT = "concept"
+    WACHT_OP_AKKOORD = "wacht_op_akkoord"
+    ACTIEF = "actief"
+    EVALUATIE_VERLOPEN = "evaluatie_verlopen"
+    AFGESLOTEN = "afgesloten"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    CaseStatus.CONCEPT: "Concept",
+    CaseStatus.WACHT_OP_AKKOORD: "Wacht op akkoord",
+    CaseStatus.ACTIEF: "Actief",
+    CaseStatus.EVALUATIE_VERLOPEN: "Evaluatie verlopen",
+    CaseStatus.AFGESLOTEN: "Afgesloten",
+}
+VERSION_LABELS = {"concept": "Concept", "wacht_op_akkoord": "Wacht op akkoord"}
+
+
+@dataclass(frozen=True)
+class PlanColumns:
+    """The expressions of the plan status query, for filtering and grouping on."""
+
+    query: Select[Any]
+    status: ColumnElement[str]
+    regisseur_id: ColumnElement[uuid.UUID]
+    next_evaluation: ColumnElement[date | None]
+    author_id: ColumnElement[uuid.UUID]
+
+
+def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
+    """One row per plan: ids, derived status, regisseur, next evaluation (and the dossiernummer
+    unless ``with_dossier`` is False: aggregates skip that join, the costly one on a large
+    encrypted store)."""
+    latest = aliased(PlanVersion, name="latest_version")
+    newer = aliased(PlanVersion, name="newer_version")
+    active = aliased(PlanVersion, name="active_version")
+    in_force = aliased(PlanVersion, name="in_force")
+    # The newest version has no newer one: a lookup in the (plan_id, number) index per plan,
+    # cheaper than grouping every version of the store first.
+    is_latest = ~exists().where(newer.plan_id == latest.plan_id, newer.number > latest.number)
+    first_moment = (
+        select(EvaluationMoment.plan_version_id, func.min(EvaluationMoment.due_on).label("due"))
+        .join(in_force, in_force.id == EvaluationMoment.plan_version_id)
+        .where(in_force.status == "actief")
+        .group_by(EvaluationMoment.plan_version_id).subquery("first_moment"))
+    regisseur = aliased(User, name="regisseur")
+    # Responsible: the regisseur, or who drafted the version when none is set (as the plan
+    # module's evaluations_due counts it).
+    regisseur_id = func.coalesce(active.regisseur_id, latest.regisseur_id, active.created_by_id,
+                                 latest.created_by_id)
+    status = case(
+        (or_(Plan.closed_at.is_not(None), latest.status == "afgesloten"),
+         CaseStatus.AFGESLOTEN.value),
+        (and_(active.id.is_not(None), first_moment.c.due < today),
+         CaseStatus.EVALUATIE_VERLOPEN.value),
+        (active.id.is_not(None), CaseStatus.ACTIEF.value),
+        (latest.status == "wacht_op_akkoord", CaseStatus.WACHT_OP_AKKOORD.value),
+        else_=CaseStatus.CONCEPT.value,
+    )
+    new_version = case((and_(active.id.is_not(None), latest.id != active.id), latest.status),
+                       else_="")
+    columns = [Plan.id.label("plan_id"), Plan.household_id, Plan.kind, status.label("status"),
+               latest.number.label("version_number"), new_version.label("new_version"),
+               regisseur_id.label("regisseur_id"),
+               regisseur.display_name.label("regisseur_name"),
+               Plan.created_by_id.label("author_id"), active.agreed_on.label("agreed_on"),
+               active.number.label("active_number"), first_moment.c.due.label("next_evaluation")]
+    if with_dossier:
+        columns.append(Household.dossiernummer)
+    query = (
+        select(*columns).select_from(Plan)
+        .join(latest, and_(latest.plan_id == Plan.id, is_latest))
+        .outerjoin(active, and_(active.plan_id == Plan.id, active.status == "actief"))
+        .outerjoin(first_moment, first_moment.c.plan_version_id == active.id)
+        .outerjoin(regisseur, regisseur.id == regisseur_id)
+    )
+    if with_dossier:
+        query = query.join(Household, Household.id == Plan.household_id)
+    return PlanColumns(query, status, regisseur_id, first_moment.c.due,
+                       Plan.created_by_id.expression)
+
+
+def evaluation_state(status: str, next_evaluation: date | None, today: date) -> str:
+    """'verlopen', 'binnenkort' (within four weeks) or '' for a plan row."""
+    if next_evaluation is None or status not in (CaseStatus.ACTIEF, CaseStatus.EVALUATIE_VERLOPEN):
+        return ""
+    if next_evaluation < today:
+        return "verlopen"
+    return "binnenkort" if next_evaluation <= today + DUE_SOON else ""

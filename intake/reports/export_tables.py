@@ -1,0 +1,104 @@
+"""Figures as CSV (one long table, one line per cell, for the municipal dashboard) and as
+XLSX (one sheet per figure, laid out as on screen, with its period and N above it)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from intake.reports.model import Figure, FigureSet, Measure
+from intake.reports.tables import (
+    HIDDEN_MEDIAN,
+    SMALL,
+    count_text,
+    display_table,
+    number_text,
+    period_lines,
+)
+
+CSV_HEADER = ("figuur", "titel", "periode_van", "periode_tot", "rij_code", "rij", "kolom_code",
+              "kolom", "waarde", "n", "eenheid")
+
+
+def _value(figure: Figure, value: float, n: int, suppress: bool) -> str:
+    if figure.measure is Measure.MEDIAN:
+        if n == 0:
+            return ""
+        return HIDDEN_MEDIAN if suppress and n < SMALL else number_text(value)
+    return count_text(value, suppress)
+
+
+def figures_csv(figures: FigureSet, suppress: bool = False) -> bytes:
+    """Every cell of every figure for both periods, zeros included, so a dashboard can sum."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for figure in figures.figures:
+        for counts in figure.periods:
+            n = count_text(counts.n, suppress)
+            for row in figure.rows:
+                for column in figure.columns:
+                    writer.writerow((
+                        figure.key, figure.title, counts.period.start.isoformat(),
+                        counts.period.end.isoformat(), row.code, row.label, column.code,
+                        column.label, _value(figure, counts.value(row.code, column.code),
+                                             counts.n, suppress), n, figure.unit))
+    return out.getvalue().encode("utf-8")
+
+
+def figures_xlsx(figures: FigureSet, suppress: bool = False) -> bytes:
+    book = Workbook()
+    index = book.active
+    index.title = "Overzicht"
+    index.append(["Managementinformatie sociaal domein"])
+    index["A1"].font = Font(bold=True, size=14)
+    index.append([f"Periode: {figures.period.label}"])
+    index.append([f"Vergeleken met: {figures.previous.label}"])
+    if suppress:
+        index.append(["Aantallen van 1 tot 5 staan als '< 5' (kleine aantallen verborgen)."])
+    index.append([])
+    index.append(["Blad", "Figuur"])
+    for figure in figures.figures:
+        index.append([figure.key[:31], figure.title])
+        _figure_sheet(book, figure, suppress)
+    index.column_dimensions["A"].width = 30
+    index.column_dimensions["B"].width = 60
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _figure_sheet(book: Workbook, figure: Figure, suppress: bool) -> None:
+    sheet = book.create_sheet(figure.key[:31])
+    sheet.append([figure.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    for line in period_lines(figure, suppress):
+        sheet.append([line])
+    sheet.append([])
+    table = display_table(figure, suppress)
+    sheet.append(list(table.headers))
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in table.rows:
+        sheet.append([_number_or_text(value) for value in row])
+    sheet.append([])
+    sheet.append([figure.note])
+    sheet.column_dimensions["A"].width = 44
+    for letter in "BCDEFGHIJKLMNOPQRSTUVWXYZ"[: len(table.headers) - 1]:
+        sheet.column_dimensions[letter].width = 14
+
+
+def _number_or_text(value: str) -> int | float | str:
+    """Counts as numbers, so a spreadsheet can sum them; '< 5', '-' and labels as text."""
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value.replace(",", "."))
+        except ValueError:
+            return value

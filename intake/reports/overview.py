@@ -1,0 +1,212 @@
+"""The team overview: plans per regisseur with their status, evaluations due and overdue, and
+households waiting for a brede uitvraag.
+
+A teamleider sees the whole team; a consulent or regisseur sees the same view for their own
+caseload only. A worker's caseload: the plans they are regisseur of or drew up, and the
+households waiting for an intake whose help question they registered or whose intake they
+started. A beheerder or vindplaatsmedewerker is refused.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import exists, func, or_, select
+
+from db.models import HelpQuestion, Household, Intake, User
+from intake import audit
+from intake.access import require_role
+from intake.catalogue_store import OUTCOME_INTAKE
+from intake.plans.vocab import PlanKind
+from intake.reports.cache import roomy_cache
+from intake.reports.caseload import (
+    DUE_SOON,
+    VERSION_LABELS,
+    CaseStatus,
+    evaluation_state,
+    plan_status_query,
+)
+from intake.roles import Role
+from intake.session import UnitOfWork
+
+OVERVIEW_ROLES = frozenset({Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR})
+REFUSED = ("Het teamoverzicht is er voor de teamleider en, voor hun eigen caseload, voor "
+           "consulenten en regisseurs.")
+NO_WORKER = "(geen regisseur)"
+
+
+@dataclass(frozen=True)
+class OverviewFilter:
+    statuses: frozenset[CaseStatus] = frozenset()  # empty: every status
+    worker_id: uuid.UUID | None = None  # regisseur or author of the plan
+    evaluation: str = ""  # '', 'verlopen' or 'binnenkort'
+    dossier: str = ""  # start of a dossiernummer
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    plan_id: uuid.UUID
+    household_id: uuid.UUID
+    dossiernummer: str
+    kind_label: str
+    status: CaseStatus
+    version_number: int  # the newest version
+    active_number: int | None  # the version in force, if any: what a summary shows
+    new_version: str  # label of a draft next to the active version, or ''
+    regisseur_id: uuid.UUID | None
+    regisseur_name: str
+    agreed_on: date | None
+    next_evaluation: date | None
+    evaluation_state: str  # 'verlopen', 'binnenkort' or ''
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    household_id: uuid.UUID
+    dossiernummer: str
+    since: date
+    days_waiting: int
+    questions: int
+    registered_by: str
+    intake_started: bool
+
+
+@dataclass
+class WorkerLoad:
+    worker_id: uuid.UUID | None
+    name: str
+    statuses: Counter[CaseStatus] = field(default_factory=Counter)
+    due_soon: int = 0
+    overdue: int = 0
+    waiting: int = 0
+
+
+@dataclass(frozen=True)
+class TeamOverview:
+    as_of: date
+    own_caseload: bool
+    plans: tuple[PlanRow, ...]
+    waiting: tuple[WaitingRow, ...]
+    workers: tuple[WorkerLoad, ...]
+
+
+def require_overview(uow: UnitOfWork) -> bool:
+    """True when the actor sees only their own caseload."""
+    require_role(uow, OVERVIEW_ROLES, "inzien", "teamoverzicht", REFUSED)
+    return uow.actor.role is not Role.TEAMLEIDER
+
+
+def team_overview(uow: UnitOfWork, wanted: OverviewFilter | None = None) -> TeamOverview:
+    own = require_overview(uow)
+    wanted = wanted or OverviewFilter()
+    today = uow.now.date()
+    with roomy_cache(uow.session):
+        plans = _plan_rows(uow, today, wanted, own)
+        waiting, owner = _waiting_rows(uow, today, own, wanted)
+    audit.record(uow, "inzien", "teamoverzicht",
+                 detail=f"{len(plans)} plannen, {len(waiting)} wachtend"
+                 + (", eigen caseload" if own else ""))
+    return TeamOverview(today, own, tuple(plans), tuple(waiting),
+                        tuple(_loads(plans, waiting, owner)))
+
+
+def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) -> list[PlanRow]:
+    cols = plan_status_query(today)
+    query = cols.query
+    worker = uow.actor.id if own else wanted.worker_id
+    if worker is not None:
+        query = query.where(or_(cols.regisseur_id == worker, cols.author_id == worker))
+    if own and wanted.worker_id is not None and wanted.worker_id != uow.actor.id:
+        return []
+    if wanted.statuses:
+        query = query.where(cols.status.in_([s.value for s in wanted.statuses]))
+    if wanted.evaluation == "verlopen":
+        query = query.where(cols.status == CaseStatus.EVALUATIE_VERLOPEN.value)
+    elif wanted.evaluation == "binnenkort":
+        query = query.where(cols.status == CaseStatus.ACTIEF.value,
+                            cols.next_evaluation <= today + DUE_SOON)
+    if wanted.dossier.strip():
+        query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
+    rows = []
+    for r in uow.session.execute(query.order_by(Household.dossiernummer)).mappings():
+        status = CaseStatus(r["status"])
+        rows.append(PlanRow(
+            plan_id=r["plan_id"], household_id=r["household_id"],
+            dossiernummer=r["dossiernummer"], kind_label=PlanKind(r["kind"]).label,
+            status=status, version_number=r["version_number"],
+            active_number=r["active_number"],
+            new_version=VERSION_LABELS.get(r["new_version"] or "", ""),
+            regisseur_id=r["regisseur_id"], regisseur_name=r["regisseur_name"] or NO_WORKER,
+            agreed_on=r["agreed_on"], next_evaluation=r["next_evaluation"],
+            evaluation_state=evaluation_state(status, r["next_evaluation"], today)))
+    return rows
+
+
+def _waiting_rows(uow: UnitOfWork, today: date, own: bool, wanted: OverviewFilter) \
+        -> tuple[list[WaitingRow], dict[uuid.UUID, uuid.UUID]]:
+    """Households with a help question sent on to a brede uitvraag and no intake finished
+    since; also who each belongs to (the person who registered the first such question)."""
+    if wanted.statuses or wanted.evaluation:
+        return [], {}  # a plan-status filter leaves no household waiting for an intake
+    # One row per household from each grouped subquery, joined once: a correlated EXISTS per
+    # help question let SQLite pick the status index and scan every intake each time.
+    last_finished = (
+        select(Intake.household_id, func.max(Intake.finished_at).label("at"))
+        .where(Intake.status == "afgerond").group_by(Intake.household_id)
+        .subquery("last_finished"))
+    open_intake = (
+        select(Intake.household_id).where(Intake.status != "afgerond")
+        .group_by(Intake.household_id).subquery("open_intake"))
+    query = (
+        select(HelpQuestion.household_id, Household.dossiernummer, HelpQuestion.registered_on,
+               HelpQuestion.registered_by_id, User.display_name,
+               open_intake.c.household_id.is_not(None).label("started"))
+        .join(Household, Household.id == HelpQuestion.household_id)
+        .join(User, User.id == HelpQuestion.registered_by_id)
+        .outerjoin(last_finished, last_finished.c.household_id == HelpQuestion.household_id)
+        .outerjoin(open_intake, open_intake.c.household_id == HelpQuestion.household_id)
+        .where(HelpQuestion.outcome_code == OUTCOME_INTAKE,
+               or_(last_finished.c.at.is_(None), last_finished.c.at < HelpQuestion.registered_at))
+    )  # no ORDER BY: SQLite would walk the date index and fetch every row at random
+    worker = uow.actor.id if own else wanted.worker_id
+    if worker is not None:
+        started_by_worker = exists().where(
+            Intake.household_id == HelpQuestion.household_id, Intake.started_by_id == worker,
+            Intake.status != "afgerond")
+        query = query.where(or_(HelpQuestion.registered_by_id == worker, started_by_worker))
+    if wanted.dossier.strip():
+        query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
+    first: dict[uuid.UUID, WaitingRow] = {}
+    owner: dict[uuid.UUID, uuid.UUID] = {}
+    counts: Counter[uuid.UUID] = Counter()
+    found = sorted(uow.session.execute(query), key=lambda r: (r[2], r[0].hex))
+    for household_id, dossier, on, by_id, by_name, started in found:
+        counts[household_id] += 1
+        if household_id not in first:
+            owner[household_id] = by_id
+            first[household_id] = WaitingRow(household_id, dossier, on, (today - on).days, 0,
+                                             by_name, bool(started))
+    rows = [WaitingRow(r.household_id, r.dossiernummer, r.since, r.days_waiting,
+                       counts[r.household_id], r.registered_by, r.intake_started)
+            for r in first.values()]
+    return rows, owner
+
+
+def _loads(plans: list[PlanRow], rows: list[WaitingRow], owner: dict[uuid.UUID, uuid.UUID]
+           ) -> list[WorkerLoad]:
+    loads: dict[uuid.UUID | None, WorkerLoad] = {}
+    for plan in plans:
+        load = loads.setdefault(plan.regisseur_id, WorkerLoad(plan.regisseur_id,
+                                                              plan.regisseur_name))
+        load.statuses[plan.status] += 1
+        load.overdue += plan.evaluation_state == "verlopen"
+        load.due_soon += plan.evaluation_state == "binnenkort"
+    names = {row.household_id: row.registered_by for row in rows}
+    for row in rows:
+        worker_id = owner[row.household_id]
+        load = loads.setdefault(worker_id, WorkerLoad(worker_id, names[row.household_id]))
+        load.waiting += 1
+    return sorted(loads.values(), key=lambda load: (load.worker_id is None, load.name))

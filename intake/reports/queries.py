@@ -1,0 +1,186 @@
+"""The aggregate SQL behind the figures: one GROUP BY query per figure and period.
+
+Nothing here loads case rows: each query returns one row per group (or, for the time to an
+agreed plan, two dates per household), so the cost does not grow with what Python holds.
+Only portable SQL: COUNT, SUM(CASE), MIN, GROUP BY, HAVING, correlated EXISTS.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import timedelta
+
+from sqlalchemy import and_, case, distinct, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import (
+    CatalogueEntry,
+    Evaluation,
+    EvaluationOutcome,
+    HelpQuestion,
+    Household,
+    Intake,
+    Plan,
+    PlanAction,
+    PlanResult,
+    PlanVersion,
+)
+from intake.reports.model import PeriodCounts
+from intake.reports.period import Period
+
+TOTAL = "aantal"
+Cells = dict[tuple[str, str], float]
+
+
+def _in(period: Period):  # type: ignore[no-untyped-def]
+    return HelpQuestion.registered_on.between(period.start, period.end)
+
+
+def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
+    rows = session.execute(
+        select(HelpQuestion.type_code, HelpQuestion.vindplaats_code, func.count())
+        .where(_in(period)).group_by(HelpQuestion.type_code, HelpQuestion.vindplaats_code))
+    cells: Cells = {(t, v): n for t, v, n in rows}
+    return PeriodCounts(period, int(sum(cells.values())), cells)
+
+
+def marginal(counts: PeriodCounts, axis: int) -> PeriodCounts:
+    """Row (axis 0) or column (axis 1) totals of a cross table, as a one-column figure."""
+    cells: Cells = {}
+    for key, value in counts.cells.items():
+        cells[(key[axis], TOTAL)] = cells.get((key[axis], TOTAL), 0) + value
+    return PeriodCounts(counts.period, counts.n, cells)
+
+
+def help_questions_by_channel(session: Session, period: Period) -> PeriodCounts:
+    rows = session.execute(
+        select(HelpQuestion.channel_code, func.count()).where(_in(period))
+        .group_by(HelpQuestion.channel_code))
+    cells: Cells = {(c, TOTAL): n for c, n in rows}
+    return PeriodCounts(period, int(sum(cells.values())), cells)
+
+
+def outcome_by_place(session: Session, period: Period) -> PeriodCounts:
+    rows = session.execute(
+        select(HelpQuestion.vindplaats_code, HelpQuestion.outcome_code, func.count())
+        .where(_in(period)).group_by(HelpQuestion.vindplaats_code, HelpQuestion.outcome_code))
+    cells: Cells = {(v, o): n for v, o, n in rows}
+    return PeriodCounts(period, int(sum(cells.values())), cells)
+
+
+def households_with_several(session: Session, period: Period) -> PeriodCounts:
+    """Households with a help question in the period; of them, those with more than one
+    question and those whose questions fall under more than one law (in the period)."""
+    law = (select(CatalogueEntry.code, CatalogueEntry.law_code)
+           .where(CatalogueEntry.catalogue == "hulpvraagtype", CatalogueEntry.law_code.is_not(None),
+                  CatalogueEntry.law_code != "geen").subquery("type_law"))
+    per_household = (
+        select(HelpQuestion.household_id, func.count().label("questions"),
+               func.count(distinct(law.c.law_code)).label("laws"))
+        .outerjoin(law, law.c.code == HelpQuestion.type_code)
+        .where(_in(period)).group_by(HelpQuestion.household_id).subquery("per_household"))
+    total, several, laws = session.execute(select(
+        func.count(),
+        func.coalesce(func.sum(case((per_household.c.questions > 1, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((per_household.c.laws > 1, 1), else_=0)), 0),
+    ).select_from(per_household)).one()
+    cells: Cells = {("meer_hulpvragen", TOTAL): several, ("meer_wetten", TOTAL): laws}
+    return PeriodCounts(period, int(total), cells)
+
+
+def support_level_mix(session: Session, period: Period) -> PeriodCounts:
+    """Actions of plan versions agreed in the period; an action copied into a later version
+    agreed in the same period counts once (its lineage)."""
+    rows = session.execute(
+        select(PlanAction.support_level, func.count(distinct(PlanAction.lineage_id)))
+        .join(PlanResult, PlanResult.id == PlanAction.result_id)
+        .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
+        .where(PlanVersion.agreed_on.between(period.start, period.end))
+        .group_by(PlanAction.support_level))
+    cells: Cells = {(level, TOTAL): n for level, n in rows}
+    return PeriodCounts(period, int(sum(cells.values())), cells)
+
+
+def results_at_evaluation(session: Session, period: Period) -> PeriodCounts:
+    rows = session.execute(
+        select(EvaluationOutcome.outcome, func.count())
+        .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
+        .where(Evaluation.evaluated_on.between(period.start, period.end))
+        .group_by(EvaluationOutcome.outcome))
+    cells: Cells = {(outcome, TOTAL): n for outcome, n in rows}
+    return PeriodCounts(period, int(sum(cells.values())), cells)
+
+
+SATISFACTION_GROUPS = (("tevreden", 4, 5), ("neutraal", 3, 3), ("ontevreden", 1, 2))
+
+
+def satisfaction(session: Session, period: Period) -> PeriodCounts:
+    rows = session.execute(
+        select(Evaluation.satisfaction, func.count())
+        .where(Evaluation.evaluated_on.between(period.start, period.end),
+               Evaluation.satisfaction.is_not(None))
+        .group_by(Evaluation.satisfaction))
+    cells: Cells = {}
+    for score, n in rows:
+        for group, low, high in SATISFACTION_GROUPS:
+            if score is not None and low <= score <= high:
+                cells[(group, TOTAL)] = cells.get((group, TOTAL), 0) + n
+    return PeriodCounts(period, int(sum(cells.values())), cells)
+
+
+def intakes_started_finished(session: Session, period: Period) -> PeriodCounts:
+    """Intakes started in the period and intakes finished in it; N counts each intake once."""
+    start, end = period.moments()
+    started_in = and_(Intake.started_at >= start, Intake.started_at < end)
+    finished_in = and_(Intake.finished_at >= start, Intake.finished_at < end)
+    started, finished, either = session.execute(select(
+        func.coalesce(func.sum(case((started_in, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((finished_in, 1), else_=0)), 0),
+        func.count(),
+    ).where(Intake.started_at < end, or_(started_in, finished_in))).one()
+    cells: Cells = {("gestart", TOTAL): started, ("afgerond", TOTAL): finished}
+    return PeriodCounts(period, int(either), cells)
+
+
+EPISODE = timedelta(days=365)
+
+
+def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
+    """Median days from a household's first registration to its first agreed plan, over the
+    households whose first agreement falls in the period.
+
+    'First registration' belongs to the same episode: the earliest help question from a year
+    before the period up to the agreement (or the household's registration in that window,
+    without one). A question from years before, long dealt with, does not count; a household
+    with neither in the window is left out.
+    """
+    window = period.start - EPISODE
+    # A plan is unique per household; its first agreement lies in the period when it has an
+    # agreed version in the period and none before (both served by the agreed_on index).
+    earlier = aliased(PlanVersion, name="earlier_version")
+    agreed_before = exists().where(earlier.plan_id == PlanVersion.plan_id,
+                                   earlier.agreed_on < period.start)
+    first_agreed = (
+        select(Plan.household_id, func.min(PlanVersion.agreed_on).label("agreed"))
+        .join(Plan, Plan.id == PlanVersion.plan_id)
+        .where(PlanVersion.agreed_on.between(period.start, period.end), Plan.kind == "plan",
+               ~agreed_before)
+        .group_by(Plan.household_id)
+        .subquery("first_agreed"))
+    first_question = (
+        select(first_agreed.c.household_id, func.min(HelpQuestion.registered_on).label("first"))
+        .join(HelpQuestion, HelpQuestion.household_id == first_agreed.c.household_id)
+        .where(HelpQuestion.registered_on >= window,
+               HelpQuestion.registered_on <= first_agreed.c.agreed)
+        .group_by(first_agreed.c.household_id).subquery("first_question"))
+    rows = session.execute(
+        select(first_agreed.c.agreed, first_question.c.first, Household.created_at)
+        .join(Household, Household.id == first_agreed.c.household_id)
+        .outerjoin(first_question, first_question.c.household_id == first_agreed.c.household_id))
+    days = []
+    for agreed, first, created in rows:
+        start = first if first is not None else created.date()
+        if window <= start <= agreed:
+            days.append((agreed - start).days)
+    cells: Cells = {("mediaan_dagen", TOTAL): statistics.median(days)} if days else {}
+    return PeriodCounts(period, len(days), cells)
