@@ -165,3 +165,21 @@ class HouseholdPage(QWidget):
             Notice.warn(self, error.message)
             return
         HistoryDialog.ask(self.view.dossiernummer, rows, self)
+
+
+def _help_question_tab(page: HouseholdPage) -> tuple[QWidget, str]:
+    from ui.help_question_timeline import timeline_tab  # imported late: a later layer
+
+    return timeline_tab(page)
+
+
+EXTRA_TABS.append(_help_question_tab)
+
+
+def _plan_tab(page: HouseholdPage) -> tuple[QWidget, str]:
+    from ui.plan_editor import plan_tab  # imported late: the plan screens are a later layer
+
+    return plan_tab(page)
+
+
+EXTRA_TABS.append(_plan_tab)

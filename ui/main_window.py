@@ -15,10 +15,14 @@ from intake.roles import CASE_EDITORS, Role
 from intake.session import Actor, unit_of_work
 from intake.store import Store
 from ui.accounts_page import AccountsPage
+from ui.catalogue_admin import CatalogueAdminPage
 from ui.household_dialog import HouseholdDialog
 from ui.household_page import HouseholdPage
 from ui.notice import Notice
+from ui.plan_due_list import attach_due_list
+from ui.quick_registration import register_quickly
 from ui.search_page import SearchPage
+from ui.social_map_admin import SocialMapAdmin
 
 APP_TITLE = "Eén gezin, één plan"
 
@@ -45,9 +49,12 @@ class MainWindow(QMainWindow):
         if actor.role is Role.BEHEERDER:
             self.accounts = AccountsPage(store, actor)
             self.tabs.addTab(self.accounts, "Accounts")
+            self.tabs.addTab(SocialMapAdmin(store, actor), "Sociale kaart")
+            self.tabs.addTab(CatalogueAdminPage(store, actor), "Catalogi")
         else:
             self.search = SearchPage(store, actor)
             self.tabs.addTab(self.search, "Zoeken")
+            attach_due_list(self.search, store, actor, self.open_household)
         self._make_home_tab_fixed()
         self.setCentralWidget(self.tabs)
         self._create_actions()
@@ -64,11 +71,12 @@ class MainWindow(QMainWindow):
 
     def _make_home_tab_fixed(self) -> None:
         bar = self.tabs.tabBar()
-        for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
-            button = bar.tabButton(0, side)
-            if button is not None:
-                button.resize(0, 0)
-                button.hide()
+        for index in range(self.tabs.count()):  # every tab present before households open
+            for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
+                button = bar.tabButton(index, side)
+                if button is not None:
+                    button.resize(0, 0)
+                    button.hide()
 
     def _action(self, text: str,
                 shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Afsluiten", QKeySequence.StandardKey.Quit)
         self.add_account_action = self._action("Account &toevoegen…", "Ctrl+N")
         self.about_action = self._action("&Over deze applicatie")
+        self.quick_action = self._action("&Melding registreren…", "Ctrl+M")
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -99,8 +108,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         if self.search is not None:
             household = bar.addMenu("&Huishouden")
-            for action in (self.find_action, self.new_action, None, self.edit_action,
-                           self.history_action):
+            for action in (self.find_action, self.new_action, self.quick_action, None,
+                           self.edit_action, self.history_action):
                 if action is None:
                     household.addSeparator()
                 else:
@@ -122,6 +131,7 @@ class MainWindow(QMainWindow):
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.about)
+        self.quick_action.triggered.connect(lambda: register_quickly(self.store, self.actor, self))
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         if self.search is not None:
@@ -134,6 +144,7 @@ class MainWindow(QMainWindow):
         is_reader = self.search is not None
         self.find_action.setEnabled(is_reader)
         self.new_action.setEnabled(is_reader and self.can_edit)
+        self.quick_action.setEnabled(is_reader and self.can_edit)
         self.edit_action.setEnabled(page is not None and page.can_edit)
         self.history_action.setEnabled(page is not None)
         self.close_tab_action.setEnabled(page is not None)

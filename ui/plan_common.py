@@ -1,0 +1,70 @@
+"""Small pieces the plan screens share: an optional date field, field errors, running a dialog.
+
+``run_dialog`` is the one place a plan screen blocks on a dialog, so tests replace it and
+fill the dialog in instead of clicking through a modal loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+
+from intake.validation import format_date, parse_date
+from ui.widgets import ErrorLabel
+
+DATE_HINT = "dd-mm-jjjj"
+MUTED_STYLE = "color: palette(placeholder-text);"
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Show a plan dialog modally; returns QDialog.DialogCode as int."""
+    return dialog.exec()
+
+
+def accepted(dialog: QDialog) -> bool:
+    return run_dialog(dialog) == QDialog.DialogCode.Accepted
+
+
+class DateField(QLineEdit):
+    """A date that may stay empty (QDateEdit cannot), typed as dd-mm-jjjj."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(DATE_HINT)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") + 24)
+        self.set_date(value)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_date(value))
+
+    def date_value(self) -> date | None:
+        return parse_date(self.text())
+
+    def problem(self) -> str:
+        """A Dutch message when something unreadable was typed, else ''."""
+        if self.text().strip() and self.date_value() is None:
+            return f"Schrijf de datum als {DATE_HINT}."
+        return ""
+
+
+def muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(MUTED_STYLE)
+    return label
+
+
+def show_field_errors(errors: Mapping[str, ErrorLabel], fields: Mapping[str, str],
+                      general: ErrorLabel) -> None:
+    """Each message under its field; messages without a field go to ``general``."""
+    rest = []
+    for label in errors.values():
+        label.show_message("")
+    for name, message in fields.items():
+        if name in errors:
+            errors[name].show_message(message)
+        else:
+            rest.append(message)
+    general.show_message(" ".join(rest))
