@@ -66,7 +66,10 @@ def _configure_sqlite(engine: Engine, key: bytes | None) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: every unit of work writes at least its audit entry. A deferred reader that
+        # upgrades to a writer after another thread committed gets SQLITE_BUSY at once, without
+        # waiting; taking the write lock up front makes concurrent actions queue (busy_timeout).
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(location: StoreLocation, key: bytes | None = None) -> Engine:

@@ -65,9 +65,11 @@ def backup_sqlite(engine: Engine, location: StoreLocation, now: datetime) -> Pat
     """Copy the store file aside before a migration; the copy stays encrypted."""
     if location.path is None or not location.path.exists():
         return None
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.rollback()
+    raw = engine.raw_connection()  # a checkpoint cannot run inside a transaction
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
     target = location.path.with_name(f"{location.path.name}.{now:%Y%m%d-%H%M%S}.bak")
     shutil.copy2(location.path, target)
     return target

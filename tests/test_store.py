@@ -125,3 +125,19 @@ def test_wal_and_foreign_keys_on_every_connection(team: Team) -> None:
     with team.store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_concurrent_units_of_work_queue_instead_of_failing(team: Team, jolanda: object) -> None:
+    """Background pages and the UI thread each write audit entries at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from intake.search import search_households
+    from intake.session import unit_of_work
+
+    def search(_: int) -> int:
+        with unit_of_work(team.store, team.consulent) as uow:
+            hits = search_households(uow, "verhoef")
+            return len(hits)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(search, range(24))) == [1] * 24

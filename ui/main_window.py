@@ -16,13 +16,16 @@ from intake.session import Actor, unit_of_work
 from intake.store import Store
 from ui.accounts_page import AccountsPage
 from ui.catalogue_admin import CatalogueAdminPage
+from ui.figures_view import FiguresView
 from ui.household_dialog import HouseholdDialog
 from ui.household_page import HouseholdPage
+from ui.lazy_tab import LazyTab
 from ui.notice import Notice
 from ui.plan_due_list import attach_due_list
 from ui.quick_registration import register_quickly
 from ui.search_page import SearchPage
 from ui.social_map_admin import SocialMapAdmin
+from ui.team_overview import TeamOverview
 
 APP_TITLE = "Eén gezin, één plan"
 
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
             self.search = SearchPage(store, actor)
             self.tabs.addTab(self.search, "Zoeken")
             attach_due_list(self.search, store, actor, self.open_household)
+            self._add_overview_tabs()
         self._make_home_tab_fixed()
         self.setCentralWidget(self.tabs)
         self._create_actions()
@@ -63,6 +67,15 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._update_actions()
         self.resize(1100, 720)
+
+    def _add_overview_tabs(self) -> None:
+        """The team lead's overview and figures; a case worker's own caseload."""
+        store, actor = self.store, self.actor
+        if actor.role in (Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR):
+            title = "Teamoverzicht" if actor.role is Role.TEAMLEIDER else "Mijn caseload"
+            self.tabs.addTab(LazyTab(lambda: TeamOverview(store, actor)), title)
+        if actor.role is Role.TEAMLEIDER:
+            self.tabs.addTab(LazyTab(lambda: FiguresView(store, actor)), "Cijfers")
 
     @property
     def can_edit(self) -> bool:

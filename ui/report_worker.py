@@ -17,6 +17,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 Progress = Callable[[int, int], None]
 
 
+# Jobs stay referenced until their run() has returned, even when the widget that started
+# them is closed meanwhile; otherwise the signal object could be collected mid-emit.
+_RUNNING: set[Job] = set()
+
+
 class Cancelled(Exception):
     """The person stopped the work."""
 
@@ -47,6 +52,8 @@ class Job(QRunnable):
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
+        finally:
+            _RUNNING.discard(self)
 
 
 class ProgressRunner(QObject):
@@ -79,6 +86,7 @@ class ProgressRunner(QObject):
         job.signals.progress.connect(self._on_progress)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
+        _RUNNING.add(job)
         QThreadPool.globalInstance().start(job)
 
     def _cancel(self) -> None:

@@ -1,0 +1,28 @@
+"""A tab whose content is built the first time it is shown.
+
+Overview pages load figures in the background as soon as they exist; building them only when a
+person opens the tab keeps start-up fast and does no work nobody asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class LazyTab(QWidget):
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], QWidget] | None = factory
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._factory is not None:
+            factory, self._factory = self._factory, None
+            self.content = factory()
+            self.layout().addWidget(self.content)
+        super().showEvent(event)
