@@ -5,6 +5,7 @@ Qt runs offscreen; the variable is set before anything can import Qt.
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +32,21 @@ from intake.session import Actor, unit_of_work
 from intake.store import Store, create_store
 
 PASSWORD = "proef-wachtwoord"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_main_thread() -> Iterator[None]:
+    """As in the app (ui/gc_guard.py): a collection in a worker thread that frees a Qt wrapper
+    crashes the process, so tests collect between tests, on the main thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from db.engine import StoreLocation
 from intake.errors import KnownError
 from intake.store import resolve_location, store_exists
 from ui.crash import install_excepthook
+from ui.gc_guard import MainThreadGarbageCollector
 from ui.login import FirstStartDialog, LoginDialog, SignedIn
 from ui.main_window import APP_TITLE, MainWindow
 from ui.notice import Notice
@@ -44,6 +45,7 @@ def run(db_arg: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)
+    MainThreadGarbageCollector(app)
     install_excepthook()
     try:
         signed_in = sign_in(resolve_location(db_arg))
