@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from intake import social_map
 from intake.catalogues import support_levels
-from intake.errors import KnownError, ValidationError
+from intake.errors import KnownError
 from intake.plans import ActionInput, ActionStatus, ActionView, WhoKind
 from intake.session import Actor, unit_of_work
 from intake.store import Store
-from ui.plan_common import DateField, muted, show_field_errors
+from ui.plan_common import DateField, muted, try_save
 from ui.widgets import ErrorLabel, with_error
 
 SaveAction = Callable[[ActionInput], bool]
@@ -186,17 +186,5 @@ class ActionDialog(QDialog):
     def submit(self) -> None:
         problems = {name: field.problem() for name, field in
                     (("start_on", self.start), ("due_on", self.due)) if field.problem()}
-        if problems:
-            show_field_errors(self.errors, problems, self.general)
-            return
-        try:
-            saved = self._save(self.collect())
-        except ValidationError as error:
-            show_field_errors(self.errors, error.fields, self.general)
-            return
-        if saved:
+        if try_save(self.errors, self.general, problems, lambda: self._save(self.collect())):
             self.accept()
-        else:
-            self.general.show_message(
-                "Niet opgeslagen. Wat u typte staat er nog: controleer het en kies opnieuw "
-                "Opslaan.")

@@ -6,11 +6,12 @@ fill the dialog in instead of clicking through a modal loop.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
+from intake.errors import ValidationError
 from intake.validation import format_date, parse_date
 from ui.widgets import ErrorLabel
 
@@ -68,3 +69,23 @@ def show_field_errors(errors: Mapping[str, ErrorLabel], fields: Mapping[str, str
         else:
             rest.append(message)
     general.show_message(" ".join(rest))
+
+
+def try_save(errors: Mapping[str, ErrorLabel], general: ErrorLabel,
+             problems: Mapping[str, str], save: Callable[[], bool]) -> bool:
+    """Run a dialog's save unless its own fields already object; True when it was stored.
+
+    Whatever was refused stays on screen with its message, so nothing typed is lost.
+    """
+    if problems:
+        show_field_errors(errors, problems, general)
+        return False
+    try:
+        saved = save()
+    except ValidationError as error:
+        show_field_errors(errors, error.fields, general)
+        return False
+    if not saved:
+        general.show_message("Niet opgeslagen. Wat u typte staat er nog: controleer het en kies "
+                             "opnieuw Opslaan.")
+    return saved

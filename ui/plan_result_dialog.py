@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalogues import laws, life_domains
-from intake.errors import ValidationError
 from intake.plans import ResultInput, ResultView
-from ui.plan_common import DateField, muted, show_field_errors
+from ui.plan_common import DateField, muted, try_save
 from ui.widgets import ErrorLabel, with_error
 
 # Saves the input; True when saved and the dialog may close. Raises ValidationError.
@@ -88,20 +87,9 @@ class ResultDialog(QDialog):
 
     def submit(self) -> None:
         problem = self.target.problem()
-        if problem:
-            show_field_errors(self.errors, {"target_on": problem}, self.general)
-            return
-        try:
-            saved = self._save(self.collect())
-        except ValidationError as error:
-            show_field_errors(self.errors, error.fields, self.general)
-            return
-        if saved:
+        problems = {"target_on": problem} if problem else {}
+        if try_save(self.errors, self.general, problems, lambda: self._save(self.collect())):
             self.accept()
-        else:
-            self.general.show_message(
-                "Niet opgeslagen. Wat u typte staat er nog: controleer het en kies opnieuw "
-                "Opslaan.")
 
 
 class LawDialog(QDialog):
