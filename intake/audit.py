@@ -10,7 +10,7 @@ import hashlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -78,6 +78,30 @@ def append(
     return entry
 
 
+# The wizard and the plan tab re-read the same part of a dossier after every answer; one entry
+# per person, part and ten minutes says who looked just as well. Opening the household itself is
+# always recorded.
+READ_WINDOW = timedelta(minutes=10)
+
+
+def _read_recently(uow: UnitOfWork, event: AuditEvent) -> bool:
+    if event.action != "inzien" or event.household_id is None or event.object_type == "huishouden":
+        return False
+    found = uow.session.scalar(
+        select(AuditEntry.seq).where(
+            AuditEntry.household_id == event.household_id,
+            AuditEntry.at >= uow.now - READ_WINDOW,
+            AuditEntry.actor_id == uow.actor.id,
+            AuditEntry.action == event.action,
+            AuditEntry.object_type == event.object_type,
+            AuditEntry.object_id == event.object_id if event.object_id
+            else AuditEntry.object_id.is_(None),
+            AuditEntry.result == "ok",
+        ).limit(1)
+    )
+    return found is not None
+
+
 def record(
     uow: UnitOfWork,
     action: str,
@@ -88,6 +112,8 @@ def record(
 ) -> None:
     event = AuditEvent(action, object_type, str(object_id) if object_id else None,
                        household_id, detail)
+    if _read_recently(uow, event):
+        return
     append(uow.session, uow.actor, uow.now, event=event)
 
 

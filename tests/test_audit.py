@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -83,3 +84,29 @@ def test_logs_hold_no_name_or_bsn(team: Team, jolanda: HouseholdView,
         search_households(uow, "Verhoef")
         update_household(uow, jolanda.id, jolanda.version, jolanda.to_input())
     assert "Verhoef" not in caplog.text and "111222333" not in caplog.text
+
+
+def test_repeated_reads_of_one_part_are_recorded_once_per_window(team: Team,
+                                                                 jolanda: HouseholdView) -> None:
+    from intake.clock import utcnow
+    from intake.help_questions import list_help_questions
+
+    def count() -> int:
+        with team.store.sessions() as session:
+            return len(session.scalars(select(AuditEntry).where(
+                AuditEntry.household_id == jolanda.id, AuditEntry.action == "inzien")).all())
+
+    before = count()
+    for _ in range(3):
+        with unit_of_work(team.store, team.consulent) as uow:
+            list_help_questions(uow, jolanda.id)
+    assert count() == before + 1
+    future = utcnow() + audit.READ_WINDOW + timedelta(minutes=1)
+    with unit_of_work(team.store, team.consulent, clock=lambda: future) as uow:
+        list_help_questions(uow, jolanda.id)
+    with unit_of_work(team.store, team.regisseur) as uow:
+        list_help_questions(uow, jolanda.id)
+    with unit_of_work(team.store, team.consulent) as uow:
+        open_household(uow, jolanda.id)
+        open_household(uow, jolanda.id)
+    assert count() == before + 5
