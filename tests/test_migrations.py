@@ -15,6 +15,7 @@ from sqlalchemy import text
 from db.engine import StoreLocation
 from db.migrate import head_revisions
 from intake import audit
+from intake.help_questions import list_help_questions
 from intake.households import household_id_for, open_household
 from intake.session import unit_of_work
 from intake.store import open_store
@@ -32,7 +33,9 @@ def test_frozen_store_upgrades_to_head(dump: Path, tmp_path: Path) -> None:
     location = StoreLocation.parse(f"sqlite:///{path}")
     store, consulent = open_store(location, "consulent", PASSWORD)
     try:
-        assert store.backup is not None and store.backup.exists()
+        revision = dump.stem.removeprefix("store_")
+        if (revision,) != head_revisions():
+            assert store.backup is not None and store.backup.exists()
         with store.engine.connect() as connection:
             current = connection.execute(text("SELECT version_num FROM alembic_version"))
             assert set(current.scalars()) == set(head_revisions())
@@ -40,6 +43,9 @@ def test_frozen_store_upgrades_to_head(dump: Path, tmp_path: Path) -> None:
             household = open_household(uow, household_id_for(uow, "HH-2026-000001"))
         assert household.members[0].name == "Jolanda Verhoef"
         assert household.network[0].relation == "vriend"
+        if revision != "0001_foundation":
+            with unit_of_work(store, consulent) as uow:
+                assert list_help_questions(uow, household.id)
     finally:
         store.close()
     store, beheerder = open_store(location, "beheerder", PASSWORD)
