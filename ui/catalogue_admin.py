@@ -24,7 +24,7 @@ from intake.errors import KnownError, ValidationError
 from intake.session import Actor, unit_of_work
 from intake.store import Store
 from ui.notice import Notice
-from ui.widgets import ErrorLabel, RowsModel, make_table, with_error
+from ui.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
 
 COLUMNS = ("Code", "Omschrijving", "Wet", "iJw-code", "Status")
 
@@ -95,8 +95,7 @@ class EntryDialog(QDialog):
                     self.saved = admin.relabel(uow, self.kind, self.entry.code,
                                                self.label.text(), self.entry.version)
         except ValidationError as error:
-            for name, text in error.fields.items():
-                self.errors.get(name, self.message).show_message(text)
+            show_field_errors(self.errors, error.fields, self.message)
             return
         except KnownError as error:
             self.message.show_message(error.message)

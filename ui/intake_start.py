@@ -23,7 +23,7 @@ from intake.intake_views import IntakeView
 from intake.intakes import start_intake
 from intake.session import Actor, unit_of_work
 from intake.store import Store
-from ui.widgets import ErrorLabel, with_error
+from ui.widgets import ErrorLabel, show_field_errors, with_error
 
 CHOOSE = "— kies —"
 
@@ -92,8 +92,7 @@ class IntakeStartDialog(QDialog):
                 self.started = start_intake(uow, self.household_id, self.channel.currentData(),
                                             self.vindplaats.currentData())
         except ValidationError as error:
-            for name, text in error.fields.items():
-                self.errors.get(name, self.message).show_message(text)
+            show_field_errors(self.errors, error.fields, self.message)
             return
         except KnownError as error:
             self.message.show_message(error.message)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from intake.errors import ValidationError
 from intake.validation import format_date, parse_date
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, show_field_errors
 
 DATE_HINT = "dd-mm-jjjj"
 MUTED_STYLE = "color: palette(placeholder-text);"
@@ -55,20 +55,6 @@ def muted(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(MUTED_STYLE)
     return label
-
-
-def show_field_errors(errors: Mapping[str, ErrorLabel], fields: Mapping[str, str],
-                      general: ErrorLabel) -> None:
-    """Each message under its field; messages without a field go to ``general``."""
-    rest = []
-    for label in errors.values():
-        label.show_message("")
-    for name, message in fields.items():
-        if name in errors:
-            errors[name].show_message(message)
-        else:
-            rest.append(message)
-    general.show_message(" ".join(rest))
 
 
 def try_save(errors: Mapping[str, ErrorLabel], general: ErrorLabel,

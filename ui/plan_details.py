@@ -38,8 +38,8 @@ from intake.plans import (
     VersionDetailsInput,
 )
 from intake.validation import format_date, parse_date
-from ui.plan_common import muted, show_field_errors
-from ui.widgets import ErrorLabel, with_error
+from ui.plan_common import muted
+from ui.widgets import ErrorLabel, show_field_errors, with_error
 
 SaveDetails = Callable[[VersionDetailsInput], bool]
 

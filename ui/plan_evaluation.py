@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from intake.errors import ValidationError
 from intake.plans import Decision, EvaluationInput, Outcome, OutcomeInput, PlanVersionView
-from ui.plan_common import DateField, muted, show_field_errors
-from ui.widgets import ErrorLabel, with_error
+from ui.plan_common import DateField, muted
+from ui.widgets import ErrorLabel, show_field_errors, with_error
 
 SaveEvaluation = Callable[[EvaluationInput], bool]
 SATISFACTION = ("Niet gevraagd", "1 – zeer ontevreden", "2 – ontevreden", "3 – neutraal",

@@ -30,8 +30,8 @@ from intake.social_map import ServiceInput, ServiceView
 from intake.store import Store
 from ui import plan_common
 from ui.notice import Notice
-from ui.plan_common import muted, show_field_errors
-from ui.widgets import ErrorLabel, RowsModel, make_table, with_error
+from ui.plan_common import muted
+from ui.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
 
 HEADERS = ("Dienst", "Organisatie", "Soort", "Leefgebied", "Contact", "Actief")
 SEARCH_DELAY_MS = 200

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
@@ -106,6 +106,20 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def show_field_errors(errors: Mapping[str, ErrorLabel], fields: Mapping[str, str],
+                      general: ErrorLabel) -> None:
+    """Each message under its field; messages without a field go to ``general``."""
+    rest = []
+    for label in errors.values():
+        label.show_message("")
+    for name, message in fields.items():
+        if name in errors:
+            errors[name].show_message(message)
+        else:
+            rest.append(message)
+    general.show_message(" ".join(rest))
 
 
 def with_error(field: QWidget, error: ErrorLabel) -> QWidget:
