@@ -17,7 +17,7 @@ import os
 import statistics
 import time
 
-from intake.search import search_households
+from intake.register.search import search_households
 from intake.session import unit_of_work
 from intake.store import open_store, resolve_location
 

@@ -18,18 +18,18 @@ from pathlib import Path
 import pytest
 
 from db.engine import StoreLocation
-from intake import crypto
-from intake.accounts import add_account
-from intake.households import (
+from intake.core.context import Actor
+from intake.core.roles import Role
+from intake.core.session import unit_of_work
+from intake.register.households import (
     HouseholdInput,
     HouseholdView,
     MemberInput,
     MemberRole,
     create_household,
 )
-from intake.roles import Role
-from intake.session import Actor, unit_of_work
-from intake.store import Store, create_store
+from intake.store import Store, create_store, crypto
+from intake.store.accounts import add_account
 
 PASSWORD = "proef-wachtwoord"
 

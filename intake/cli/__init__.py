@@ -12,8 +12,8 @@ import sys
 
 from intake.cli import accounts, audit, demo, export, plan, report
 from intake.cli.common import add_store_option
-from intake.errors import KnownError
-from intake.logsetup import configure
+from intake.core.errors import KnownError
+from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure(args.verbose)
     if args.command is None:
-        from ui.app import run  # type: ignore[import-not-found, unused-ignore]
+        from ui.app.startup import run  # type: ignore[import-not-found, unused-ignore]
 
         exit_code: int = run(args.db)
         return exit_code

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 
-from intake import accounts
 from intake.cli.common import add_store_option, add_user_option, read_password, signed_in
-from intake.errors import ValidationError
-from intake.roles import ROLE_LABELS, parse_role
-from intake.session import unit_of_work
-from intake.store import create_store, resolve_location
+from intake.core.errors import ValidationError
+from intake.core.roles import ROLE_LABELS, parse_role
+from intake.core.session import unit_of_work
+from intake.store import accounts, create_store, resolve_location
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

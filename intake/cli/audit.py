@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from intake import audit
 from intake.cli.common import add_user_option, signed_in
-from intake.session import unit_of_work
+from intake.core import audit
+from intake.core.session import unit_of_work
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from intake.errors import KnownError
-from intake.session import Actor
+from intake.core.context import Actor
+from intake.core.errors import KnownError
 from intake.store import Store, open_store, resolve_location
 
 ENV_PASSWORD = "INTAKE_PASSWORD"

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from intake.cli.common import add_user_option, signed_in
-from intake.errors import ValidationError
-from intake.export_help_questions import write_csv
-from intake.session import unit_of_work
-from intake.validation import parse_date
+from intake.core.errors import ValidationError
+from intake.core.session import unit_of_work
+from intake.core.validation import parse_date
+from intake.reports.help_question_export import write_csv
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 from intake.cli.common import Progress, add_user_option, signed_in
+from intake.core.errors import KnownError, ValidationError
+from intake.core.session import unit_of_work
 from intake.documents import print_plan
-from intake.errors import KnownError, ValidationError
-from intake.households import household_id_for
 from intake.plans.queries import PrintablePlan, active_plans
 from intake.plans.vocab import PlanKind
-from intake.session import unit_of_work
+from intake.register.households import household_id_for
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 from intake.cli.common import Progress, add_user_option, signed_in
-from intake.errors import ValidationError
+from intake.core.errors import ValidationError
+from intake.core.session import unit_of_work
+from intake.core.validation import parse_date
 from intake.reports.export import ReportFormat, export_report, format_for
 from intake.reports.period import Period
-from intake.session import unit_of_work
-from intake.validation import parse_date
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -17,8 +17,8 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from intake.roles import Role
-from intake.session import Actor
+from intake.core.context import Actor
+from intake.core.roles import Role
 from intake.store import Store
 
 # Progress(label, total) gives a callable reporting how many are done; the CLI passes its

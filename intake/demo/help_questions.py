@@ -12,9 +12,9 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from intake.core.roles import Role
 from intake.demo.context import DemoHousehold
-from intake.households import MemberRole
-from intake.roles import Role
+from intake.register.households import MemberRole
 
 ADULT_TYPES = {  # weight per type for an adult's question; Wmo types are two thirds
     "huishoudelijke_ondersteuning": 16, "begeleiding": 14,

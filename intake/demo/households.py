@@ -17,6 +17,8 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from db.models import Counter, Household, HouseholdAccess, Member, NetworkContact
+from intake.core.roles import Role
+from intake.core.text import fold
 from intake.demo.context import (
     Composition,
     DemoContext,
@@ -26,9 +28,7 @@ from intake.demo.context import (
     seeded_uuid,
 )
 from intake.demo.people import HouseholdMaker, PlannedContact, PlannedHousehold, PlannedMember
-from intake.households import MemberRole
-from intake.roles import Role
-from intake.text import fold
+from intake.register.households import MemberRole
 
 BATCH = 2000
 HISTORY_YEARS = 10

@@ -16,11 +16,12 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from db.models import HelpQuestion, Intake, IntakeAnswer, Signal, SignalStep
+from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
 from intake.demo.help_questions import QUESTIONS, PlannedQuestion, children_on, plan_questions
-from intake.questionnaire.definition import Definition, load_definition
-from intake.roles import Role
-from intake.signals import route_steps
+from intake.questionnaire.definition import Definition
+from intake.questionnaire.loading import load_definition
+from intake.uitvraag.signals import route_steps
 
 BATCH = 2000
 OPEN_WITHIN = timedelta(days=45)  # intakes started this recently may still be open

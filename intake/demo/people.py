@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
+from intake.core.text import fold, full_name
 from intake.demo.context import Composition
 from intake.demo.names import (
     CAN_HELP_WITH,
@@ -22,8 +23,7 @@ from intake.demo.names import (
     female_family_name,
 )
 from intake.demo.streets import Street, postcode, streets
-from intake.households import MemberRole
-from intake.text import fold, full_name
+from intake.register.households import MemberRole
 
 # Shares loosely after the town's household statistics: many people live alone, many of them old.
 COMPOSITION_WEIGHTS: dict[Composition, int] = {

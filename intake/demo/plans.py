@@ -28,6 +28,7 @@ from db.models import (
     PlanVersion,
     SocialService,
 )
+from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
 from intake.plans.dates import add_months, age_in_months
 from intake.plans.vocab import (
@@ -36,7 +37,6 @@ from intake.plans.vocab import (
     TOEKOMST_THEMES,
     VersionStatus,
 )
-from intake.roles import Role
 
 SHARE_WITH_PLAN = 0.33
 SHARE_TOEKOMSTPLAN = 0.25  # of households with a plan and a member aged 16.5-23

@@ -18,15 +18,16 @@ from sqlalchemy.orm import Session
 
 from db.engine import StoreLocation
 from db.models import Household, User
-from intake import audit
-from intake.accounts import add_account
-from intake.clock import utcnow
+from intake.core import audit
+from intake.core.clock import utcnow
+from intake.core.context import Actor
+from intake.core.errors import AuditEvent, AuthenticationError, KnownError, ValidationError
+from intake.core.roles import Role
+from intake.core.session import unit_of_work
 from intake.demo.context import DemoContext, ProgressFactory, Step
 from intake.demo.households import add_households
-from intake.errors import AuditEvent, AuthenticationError, KnownError, ValidationError
-from intake.roles import Role
-from intake.session import Actor, unit_of_work
 from intake.store import Store, create_store, open_store, store_exists
+from intake.store.accounts import add_account
 
 # Fetching pages of a freshly written SQLCipher file decrypts them again: a roomy page cache
 # for the bulk transaction (in KiB, negative as SQLite wants it) saves most of that work.

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+from resources import FONT_DIR
+
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 

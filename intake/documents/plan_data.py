@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.models import Household
+from intake.core.context import UnitOfWork
+from intake.core.validation import format_postcode
 from intake.documents.redaction import Redactor
-from intake.households import MemberRole, MemberView, NetworkView
-from intake.intake_summary import FoundHelpQuestion
 from intake.plans.views import PlanVersionView
-from intake.session import UnitOfWork
-from intake.validation import format_postcode
+from intake.register.households import MemberRole, MemberView, NetworkView
+from intake.uitvraag.summary import FoundHelpQuestion
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import uuid
 
-from intake import audit
-from intake.access import require_read
-from intake.clock import format_local, to_local
+from intake.core import audit
+from intake.core.access import require_read
+from intake.core.clock import format_local, to_local
+from intake.core.context import UnitOfWork
+from intake.core.errors import NotFoundError
 from intake.documents.layout import PageInfo, build_pdf
 from intake.documents.plan_data import gather
 from intake.documents.plan_professional import plan_story
 from intake.documents.plan_resident import resident_story
-from intake.errors import NotFoundError
-from intake.help_questions import household_help_questions
+from intake.help_questions.registration import household_help_questions
 from intake.plans.common import get_plan, version_view
 from intake.plans.queries import find_plan, version_row
-from intake.session import UnitOfWork
 
 REDACTED_MARK = "Namen vervangen — alleen voor overleg"
 

@@ -9,7 +9,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from intake.catalogues import laws
+from intake.catalogues.fixed import laws
 from intake.documents.layout import CONTENT_WIDTH, Styles, field_table, grid_table, make_styles
 from intake.documents.markup import esc, marked, para, short_date
 from intake.documents.plan_data import PlanPrint

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from intake.households import MemberRole, MemberView, NetworkView
-from intake.text import full_name
+from intake.core.text import full_name
+from intake.register.households import MemberRole, MemberView, NetworkView
 
 ROLE_WORDS = {
     MemberRole.OUDER: "Ouder",

@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.models import Plan, PlanVersion
-from intake import audit, help_questions
-from intake.access import require_edit, require_read
-from intake.catalogues import life_domains
-from intake.errors import KnownError, ValidationError
+from intake.catalogues.fixed import life_domains
+from intake.core import audit
+from intake.core.access import require_edit, require_read
+from intake.core.context import UnitOfWork
+from intake.core.errors import KnownError, ValidationError
+from intake.core.text import fold
+from intake.help_questions import registration as help_questions
 from intake.plans.common import (
     catalogue_label,
     check_version,
@@ -27,8 +30,6 @@ from intake.plans.inputs import ResultInput
 from intake.plans.queries import find_plan
 from intake.plans.views import PlanVersionView
 from intake.plans.vocab import PlanKind, SourceKind, VersionStatus
-from intake.session import UnitOfWork
-from intake.text import fold
 
 # A score of 1-3 (acute, niet or beperkt zelfredzaam) makes a life domain a candidate.
 CANDIDATE_MAX_SCORE = 3

@@ -18,9 +18,11 @@ from db.models import (
     SocialService,
     User,
 )
-from intake.access import require_edit
-from intake.catalogues import CatalogueItem, laws, life_domains, support_levels
-from intake.errors import KnownError, NotFoundError, StaleEditError
+from intake.catalogues.fixed import CatalogueItem, laws, life_domains, support_levels
+from intake.core.access import require_edit
+from intake.core.context import UnitOfWork
+from intake.core.errors import KnownError, NotFoundError, StaleEditError
+from intake.core.text import full_name
 from intake.plans.views import (
     ActionView,
     EvaluationMomentView,
@@ -42,8 +44,6 @@ from intake.plans.vocab import (
     VersionStatus,
     WhoKind,
 )
-from intake.session import UnitOfWork
-from intake.text import full_name
 
 
 def catalogue_label(items: tuple[CatalogueItem, ...], code: str, plain: bool = False) -> str:

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from intake import audit
-from intake.access import require_read
+from intake.core import audit
+from intake.core.access import require_read
+from intake.core.context import UnitOfWork
+from intake.core.validation import format_date
 from intake.plans.common import get_plan, version_view
 from intake.plans.queries import version_row
 from intake.plans.views import ActionView, PlanVersionView, ResultView
-from intake.session import UnitOfWork
-from intake.validation import format_date
 
 T = TypeVar("T")
 

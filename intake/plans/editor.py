@@ -11,7 +11,8 @@ from __future__ import annotations
 import uuid
 
 from db.models import EvaluationMoment, PlanAction, PlanProfessional, PlanResult, PlanVersion
-from intake import audit
+from intake.core import audit
+from intake.core.context import UnitOfWork
 from intake.plans.common import (
     check_version,
     get_action,
@@ -29,7 +30,6 @@ from intake.plans.inputs import (
     validate_result,
 )
 from intake.plans.views import PlanVersionView
-from intake.session import UnitOfWork
 
 
 def _record(uow: UnitOfWork, version: PlanVersion, detail: str) -> None:

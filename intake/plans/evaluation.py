@@ -18,14 +18,14 @@ from db.models import (
     PlanVersion,
     User,
 )
-from intake import audit
-from intake.access import household_filter, require_edit, require_read, require_role
-from intake.errors import KnownError, ValidationError
+from intake.core import audit
+from intake.core.access import household_filter, require_edit, require_read, require_role
+from intake.core.context import UnitOfWork
+from intake.core.errors import KnownError, ValidationError
+from intake.core.roles import CASE_READERS
 from intake.plans.common import check_version, get_version, version_view
 from intake.plans.views import DueEvaluation, PlanVersionView
 from intake.plans.vocab import Decision, Outcome, PlanKind, VersionStatus
-from intake.roles import CASE_READERS
-from intake.session import UnitOfWork
 
 NOTE_MAX = 2000
 

@@ -11,11 +11,11 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import Member, SocialService, User
-from intake.catalogues import CatalogueItem, laws, life_domains, support_levels
-from intake.errors import ValidationError
+from intake.catalogues.fixed import CatalogueItem, laws, life_domains, support_levels
+from intake.core.context import UnitOfWork
+from intake.core.errors import ValidationError
+from intake.core.roles import CASE_EDITORS
 from intake.plans.vocab import THEME_LABELS, ActionStatus, WhoKind
-from intake.roles import CASE_EDITORS
-from intake.session import UnitOfWork
 
 TEXT_MAX = 2000
 NAME_MAX = 200

@@ -17,9 +17,10 @@ from db.models import (
     PlanResult,
     PlanVersion,
 )
-from intake import audit
-from intake.access import require_edit
-from intake.errors import KnownError, ValidationError
+from intake.core import audit
+from intake.core.access import require_edit
+from intake.core.context import UnitOfWork
+from intake.core.errors import KnownError, ValidationError
 from intake.plans.common import check_version, get_plan, get_version, require_draft, version_view
 from intake.plans.dates import add_months
 from intake.plans.views import PlanVersionView
@@ -29,7 +30,6 @@ from intake.plans.vocab import (
     Outcome,
     VersionStatus,
 )
-from intake.session import UnitOfWork
 
 # Versions a new draft can be copied from: what was agreed last.
 AGREED = (VersionStatus.ACTIEF, VersionStatus.VERVANGEN, VersionStatus.GEEVALUEERD,

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models import Household, Member, Plan, PlanVersion
-from intake import audit
-from intake.access import household_filter, require_read, require_role
-from intake.errors import NotFoundError
+from intake.core import audit
+from intake.core.access import household_filter, require_read, require_role
+from intake.core.context import UnitOfWork
+from intake.core.errors import NotFoundError
+from intake.core.roles import CASE_READERS
 from intake.plans.common import get_plan, plan_summary, version_view
 from intake.plans.views import PlanSummary, PlanVersionView
 from intake.plans.vocab import PlanKind, VersionStatus
-from intake.roles import CASE_READERS
-from intake.session import UnitOfWork
 
 
 def find_plan(uow: UnitOfWork, household_id: uuid.UUID, scope_key: str = "plan") -> Plan | None:

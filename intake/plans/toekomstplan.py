@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models import Member, Plan, PlanResult, PlanVersion
-from intake import audit
-from intake.access import require_edit, require_read
-from intake.errors import KnownError, NotFoundError
+from intake.core import audit
+from intake.core.access import require_edit, require_read
+from intake.core.context import UnitOfWork
+from intake.core.errors import KnownError, NotFoundError
+from intake.core.text import full_name
 from intake.plans.common import version_view
 from intake.plans.dates import age_in_months
 from intake.plans.queries import find_plan
@@ -28,8 +30,6 @@ from intake.plans.vocab import (
     SourceKind,
     VersionStatus,
 )
-from intake.session import UnitOfWork
-from intake.text import full_name
 
 
 @dataclass(frozen=True)

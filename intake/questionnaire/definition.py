@@ -2,23 +2,20 @@
 
 ``parse_definition`` turns the JSON into typed, frozen objects (structure errors stop it at
 once); ``validate_definition`` then checks the cross-references and collects every problem,
-so whoever edits a definition sees all mistakes in one go. ``load_definition`` does both.
+so whoever edits a definition sees all mistakes in one go; ``loading`` does both.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from intake.questionnaire.conditions import Condition, ConditionSyntaxError, parse_condition
 
-QUESTIONNAIRE_DIR = Path(__file__).resolve().parents[2] / "resources" / "questionnaires"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,79}$")
 SIGNAL_KINDS = ("veiligheid", "crisis")
 REPEAT_PER_CHILD = "per_child"
@@ -236,35 +233,3 @@ def parse_definition(raw: dict[str, Any]) -> Definition:
 
 
 # ---------------------------------------------------------------- loading
-
-def definition_files() -> list[Path]:
-    return sorted(QUESTIONNAIRE_DIR.glob("*.json"))
-
-
-def load_file(path: Path, **catalogues: frozenset[str]) -> Definition:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise DefinitionError([f"{path.name}: geen geldige JSON ({error})."]) from None
-    definition = parse_definition(raw)
-    from intake.questionnaire.validate import validate_definition
-
-    validate_definition(definition, **catalogues)
-    return definition
-
-
-@cache
-def shipped_definitions() -> dict[tuple[str, int], Definition]:
-    found: dict[tuple[str, int], Definition] = {}
-    for path in definition_files():
-        definition = load_file(path)
-        found[(definition.key, definition.version)] = definition
-    return found
-
-
-def load_definition(key: str, version: int | None = None) -> Definition:
-    """A shipped definition; the newest version when none is asked for."""
-    versions = {v: d for (k, v), d in shipped_definitions().items() if k == key}
-    if not versions:
-        raise KeyError(key)
-    return versions[version if version is not None else max(versions)]

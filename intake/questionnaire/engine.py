@@ -14,15 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from intake.questionnaire.definition import (
-    AnswerType,
-    Definition,
-    Option,
-    Page,
-    Question,
-    Section,
-)
-from intake.validation import parse_date
+from intake.core.validation import parse_date
+from intake.questionnaire.definition import AnswerType, Definition, Option, Page, Question, Section
 
 AnswerKey = tuple[str, str]
 Answers = Mapping[AnswerKey, Any]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from db.catalogue_seed import shipped_items
-from intake.catalogues import life_domains
+from intake.catalogues.fixed import life_domains
+from intake.catalogues.shipped import shipped_items
 from intake.questionnaire.conditions import Condition
 from intake.questionnaire.definition import (
     KEY_PATTERN,

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from intake import audit
-from intake.clock import format_local
+from intake.core import audit
+from intake.core.clock import format_local
+from intake.core.context import UnitOfWork
+from intake.core.errors import ValidationError
 from intake.documents.layout import PageInfo
-from intake.errors import ValidationError
 from intake.plans.queries import active_plans as plans_in_force
 from intake.plans.queries import open_plan_version
 from intake.plans.views import PlanVersionView
@@ -24,7 +25,6 @@ from intake.reports.export_tables import figures_csv, figures_xlsx
 from intake.reports.figures import build_figures, require_figures
 from intake.reports.pdf_report import report_pdf
 from intake.reports.period import Period
-from intake.session import UnitOfWork
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 CLEAR_EVERY = 500  # plans between emptying the session's identity map

@@ -13,9 +13,11 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import CatalogueEntry
-from intake import audit
-from intake.access import require_role
-from intake.catalogues import support_levels
+from intake.catalogues.fixed import support_levels
+from intake.core import audit
+from intake.core.access import require_role
+from intake.core.context import UnitOfWork
+from intake.core.roles import Role
 from intake.plans.vocab import Outcome
 from intake.reports import queries
 from intake.reports.cache import roomy_cache
@@ -23,8 +25,6 @@ from intake.reports.caseload import DUE_SOON, CaseStatus, plan_status_query
 from intake.reports.model import Figure, FigureSet, Label, Measure, PeriodCounts
 from intake.reports.period import Period
 from intake.reports.queries import TOTAL
-from intake.roles import Role
-from intake.session import UnitOfWork
 
 REFUSED = "Alleen een teamleider kan de managementinformatie opvragen."
 COUNT_COLUMN = (Label(TOTAL, "Aantal"),)

@@ -17,9 +17,11 @@ from datetime import date
 from sqlalchemy import exists, func, or_, select
 
 from db.models import HelpQuestion, Household, Intake, User
-from intake import audit
-from intake.access import require_role
-from intake.catalogue_store import OUTCOME_INTAKE
+from intake.catalogues.stored import OUTCOME_INTAKE
+from intake.core import audit
+from intake.core.access import require_role
+from intake.core.context import UnitOfWork
+from intake.core.roles import Role
 from intake.plans.vocab import PlanKind
 from intake.reports.cache import roomy_cache
 from intake.reports.caseload import (
@@ -29,8 +31,6 @@ from intake.reports.caseload import (
     evaluation_state,
     plan_status_query,
 )
-from intake.roles import Role
-from intake.session import UnitOfWork
 
 OVERVIEW_ROLES = frozenset({Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR})
 REFUSED = ("Het teamoverzicht is er voor de teamleider en, voor hun eigen caseload, voor "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from intake.errors import ValidationError
+from intake.core.errors import ValidationError
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,12 @@ Revises: 0001_foundation
 Create Date: 2026-11-22 19:25:15.604711
 """
 
+import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
-
-from db.catalogue_seed import seed_catalogues
 
 revision: str = '0002_intake'
 down_revision: str | Sequence[str] | None = '0001_foundation'
@@ -160,7 +159,7 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     # The shipped codes of help-question types, vindplaatsen, channels and outcomes.
-    seed_catalogues(op.get_bind(), datetime.now(UTC).replace(tzinfo=None))
+    _seed_catalogues(op.get_bind(), datetime.now(UTC).replace(tzinfo=None))
 
 
 def downgrade() -> None:
@@ -193,3 +192,81 @@ def downgrade() -> None:
     op.drop_table('store_secrets')
     op.drop_table('catalogue_entries')
     # ### end Alembic commands ###
+
+
+# The codes this revision shipped, frozen here: a migration must insert the same rows whatever
+# later releases add to resources/catalogues (a later migration ships new codes).
+SHIPPED_LABELS_FROM = datetime(2000, 1, 1)
+# (catalogue, code, label, law_code, ijw_code)
+SHIPPED_CATALOGUE_ENTRIES: list[tuple[str, str, str, str | None, str | None]] = [('hulpvraagtype', 'inkomen_uitkering', 'Inkomen en uitkering', 'participatiewet', None),
+ ('hulpvraagtype', 'schulden_geldzaken', 'Schulden en geldzaken', 'wgs', None),
+ ('hulpvraagtype', 'werk_reintegratie', 'Werk en re-integratie', 'participatiewet', None),
+ ('hulpvraagtype', 'opvoeden_opgroeien', 'Opvoeden en opgroeien', 'jeugdwet', None),
+ ('hulpvraagtype', 'psychische_klachten_jeugd', 'Psychische klachten jeugd', 'jeugdwet', None),
+ ('hulpvraagtype', 'onderwijs_schoolverzuim', 'Onderwijs en schoolverzuim', 'jeugdwet', None),
+ ('hulpvraagtype', 'huishoudelijke_ondersteuning', 'Huishoudelijke ondersteuning', 'wmo', None),
+ ('hulpvraagtype', 'begeleiding', 'Begeleiding', 'wmo', None),
+ ('hulpvraagtype', 'dagbesteding_ontmoeting', 'Dagbesteding en ontmoeting', 'wmo', None),
+ ('hulpvraagtype',
+  'hulpmiddelen_woningaanpassing_vervoer',
+  'Hulpmiddelen, woningaanpassing en vervoer',
+  'wmo',
+  None),
+ ('hulpvraagtype', 'mantelzorg', 'Mantelzorg', 'wmo', None),
+ ('hulpvraagtype', 'eenzaamheid_meedoen', 'Eenzaamheid en meedoen', 'wmo', None),
+ ('hulpvraagtype', 'wonen_huisvesting', 'Wonen en huisvesting', 'wmo', None),
+ ('hulpvraagtype', 'veiligheid_thuis', 'Veiligheid thuis', 'wmo', None),
+ ('hulpvraagtype', 'taal_inburgering', 'Taal en inburgering', 'inburgering', None),
+ ('hulpvraagtype', 'informatie_advies', 'Informatie en advies', 'geen', None),
+ ('hulpvraagtype', 'overig', 'Overig', 'geen', None),
+ ('vindplaats', 'zorgloket', 'Zorgloket/stadhuis', None, '01'),
+ ('vindplaats', 'huisarts', 'Huisarts (POH-jeugd)', None, '02'),
+ ('vindplaats', 'school', 'School/IKC (SZO)', None, None),
+ ('vindplaats', 'jgz', 'Jeugdgezondheidszorg/consultatiebureau', None, '03'),
+ ('vindplaats', 'wijkteam', 'Wijkteam', None, '01'),
+ ('vindplaats', 'gecertificeerde_instelling', 'Gecertificeerde instelling', None, '04'),
+ ('vindplaats', 'werkplein', 'Werkplein', None, None),
+ ('vindplaats', 'sociale_werkvoorziening', 'Sociale werkvoorziening', None, None),
+ ('vindplaats', 'bibliotheek', 'Bibliotheek', None, None),
+ ('vindplaats', 'straat_jongerenwerk', 'Straat/jongerenwerk', None, None),
+ ('vindplaats', 'verloskundige', 'Verloskundige', None, None),
+ ('vindplaats', 'woningcorporatie', 'Woningcorporatie', None, None),
+ ('vindplaats', 'inwoner_zelf', 'Inwoner zelf (zonder verwijzer)', None, '06'),
+ ('vindplaats', 'overig', 'Overig', None, None),
+ ('kanaal', 'balie', 'Balie', None, None),
+ ('kanaal', 'telefoon', 'Telefoon', None, None),
+ ('kanaal', 'digitaal', 'Digitaal', None, None),
+ ('kanaal', 'huisbezoek', 'Huisbezoek', None, None),
+ ('kanaal', 'op_de_vindplaats', 'Op de vindplaats', None, None),
+ ('uitkomst', 'direct_geholpen', 'Direct geholpen', None, None),
+ ('uitkomst', 'brede_uitvraag', 'Brede uitvraag gestart', None, None),
+ ('uitkomst', 'doorverwezen', 'Doorverwezen', None, None),
+ ('uitkomst', 'afgesloten', 'Afgesloten', None, None)]
+
+_entries = sa.table(
+    "catalogue_entries",
+    sa.column("catalogue", sa.String), sa.column("code", sa.String),
+    sa.column("label", sa.String), sa.column("law_code", sa.String),
+    sa.column("ijw_code", sa.String), sa.column("active", sa.Boolean),
+    sa.column("position", sa.Integer), sa.column("shipped", sa.Boolean),
+    sa.column("created_at", sa.DateTime), sa.column("version", sa.Integer),
+)
+_labels = sa.table(
+    "catalogue_labels",
+    sa.column("id", sa.Uuid), sa.column("catalogue", sa.String), sa.column("code", sa.String),
+    sa.column("label", sa.String), sa.column("valid_from", sa.DateTime),
+    sa.column("set_by_id", sa.Uuid),
+)
+
+
+def _seed_catalogues(connection: sa.Connection, now: datetime) -> None:
+    positions: dict[str, int] = {}
+    for catalogue, code, label, law_code, ijw_code in SHIPPED_CATALOGUE_ENTRIES:
+        position = positions.get(catalogue, 0)
+        positions[catalogue] = position + 1
+        connection.execute(_entries.insert().values(
+            catalogue=catalogue, code=code, label=label, law_code=law_code, ijw_code=ijw_code,
+            active=True, position=position, shipped=True, created_at=now, version=1))
+        connection.execute(_labels.insert().values(
+            id=uuid.uuid4(), catalogue=catalogue, code=code, label=label,
+            valid_from=SHIPPED_LABELS_FROM, set_by_id=None))

@@ -1,0 +1,171 @@
+"""The audit trail: who read or changed which household, when, and with what result.
+
+Entries are appended, never updated; each carries the hash of its predecessor, so an edited
+or removed entry breaks the chain and ``verify_chain`` reports where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry, Household
+from intake.core.context import Actor, UnitOfWork
+from intake.core.errors import AuditEvent, PermissionDenied
+from intake.core.roles import Role
+
+GENESIS = "0" * 64
+
+ACTION_LABELS = {
+    "aanmelden": "Aangemeld",
+    "inzien": "Dossier ingezien",
+    "aanmaken": "Aangemaakt",
+    "wijzigen": "Gewijzigd",
+    "zoeken": "Gezocht",
+    "toegang": "Toegang verleend",
+    "account-aanmaken": "Account aangemaakt",
+    "account-blokkeren": "Account geblokkeerd",
+    "wachtwoord": "Wachtwoord gewijzigd",
+    "audit-controle": "Audittrail gecontroleerd",
+    "inzage-overzicht": "Inzageoverzicht opgevraagd",
+    "demo": "Demogegevens aangemaakt",
+    "afdrukken": "Afgedrukt",
+    "exporteren": "Geëxporteerd",
+}
+
+
+def _digest(prev_hash: str, entry: AuditEntry) -> str:
+    fields = [
+        prev_hash,
+        entry.at.isoformat(timespec="microseconds"),
+        str(entry.actor_id or ""),
+        entry.actor_name,
+        entry.action,
+        entry.object_type,
+        entry.object_id or "",
+        str(entry.household_id or ""),
+        entry.result,
+        entry.detail,
+    ]
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session, actor: Actor | None, now: datetime, *, event: AuditEvent, result: str = "ok"
+) -> AuditEntry:
+    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
+    entry = AuditEntry(
+        at=now,
+        actor_id=actor.id if actor else None,
+        actor_name=actor.username if actor else "systeem",
+        action=event.action,
+        object_type=event.object_type,
+        object_id=event.object_id,
+        household_id=event.household_id,
+        result=result,
+        detail=event.detail[:500],
+        prev_hash=prev or GENESIS,
+    )
+    entry.hash = _digest(entry.prev_hash, entry)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+# The wizard and the plan tab re-read the same part of a dossier after every answer; one entry
+# per person, part and ten minutes says who looked just as well. Opening the household itself is
+# always recorded.
+READ_WINDOW = timedelta(minutes=10)
+
+
+def _read_recently(uow: UnitOfWork, event: AuditEvent) -> bool:
+    if event.action != "inzien" or event.household_id is None or event.object_type == "huishouden":
+        return False
+    found = uow.session.scalar(
+        select(AuditEntry.seq).where(
+            AuditEntry.household_id == event.household_id,
+            AuditEntry.at >= uow.now - READ_WINDOW,
+            AuditEntry.actor_id == uow.actor.id,
+            AuditEntry.action == event.action,
+            AuditEntry.object_type == event.object_type,
+            AuditEntry.object_id == event.object_id if event.object_id
+            else AuditEntry.object_id.is_(None),
+            AuditEntry.result == "ok",
+        ).limit(1)
+    )
+    return found is not None
+
+
+def record(
+    uow: UnitOfWork,
+    action: str,
+    object_type: str,
+    object_id: str | uuid.UUID | None = None,
+    household_id: uuid.UUID | None = None,
+    detail: str = "",
+) -> None:
+    event = AuditEvent(action, object_type, str(object_id) if object_id else None,
+                       household_id, detail)
+    if _read_recently(uow, event):
+        return
+    append(uow.session, uow.actor, uow.now, event=event)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    broken_at: int | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def _walk(session: Session) -> Iterator[AuditEntry]:
+    yield from session.scalars(
+        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
+    )
+
+
+def verify_chain(uow: UnitOfWork) -> ChainReport:
+    if uow.actor.role is not Role.BEHEERDER:
+        raise PermissionDenied(
+            "Alleen een functioneel beheerder kan de audittrail controleren.",
+            AuditEvent("audit-controle", "audittrail"),
+        )
+    prev = GENESIS
+    count = 0
+    broken: int | None = None
+    for entry in _walk(uow.session):
+        count += 1
+        if broken is None and (entry.prev_hash != prev or _digest(prev, entry) != entry.hash):
+            broken = entry.seq
+        prev = entry.hash
+    record(uow, "audit-controle", "audittrail", detail=f"{count} regels, "
+           + ("intact" if broken is None else f"breuk bij {broken}"))
+    return ChainReport(entries=count, broken_at=broken)
+
+
+def recent_household_ids(uow: UnitOfWork, limit: int = 10) -> list[uuid.UUID]:
+    """Households this person opened most recently, newest first."""
+    rows = uow.session.execute(
+        select(AuditEntry.household_id)
+        .join(Household, Household.id == AuditEntry.household_id)
+        .where(AuditEntry.actor_id == uow.actor.id, AuditEntry.action.in_(("inzien", "aanmaken")),
+               AuditEntry.result == "ok")
+        .order_by(AuditEntry.seq.desc())
+        .limit(limit * 5)
+    ).scalars()
+    seen: list[uuid.UUID] = []
+    for household_id in rows:
+        if household_id is not None and household_id not in seen:
+            seen.append(household_id)
+        if len(seen) == limit:
+            break
+    return seen

@@ -1,0 +1,42 @@
+"""Who acts, when, and in which database session: what every domain function receives.
+
+Kept apart from the unit of work itself so the audit trail and the access rules can name these
+types without importing the code that records refusals through them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.core.roles import Role
+
+
+class StoreHandle(Protocol):
+    """What a unit of work needs of an opened store: a way to start database sessions."""
+
+    @property
+    def sessions(self) -> sessionmaker[Session]: ...
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person every read and write is attributed to."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: Role
+    vindplaats_code: str | None = None
+
+
+@dataclass
+class UnitOfWork:
+    session: Session
+    actor: Actor
+    now: datetime
+    store: StoreHandle

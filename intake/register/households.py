@@ -1,0 +1,418 @@
+"""Household register: create, open, edit, duplicate check, access for field workers."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import and_, or_, select
+
+from db.models import Counter, Household, HouseholdAccess, Member, NetworkContact, User
+from intake.core import audit
+from intake.core.access import require_create, require_edit, require_read
+from intake.core.context import UnitOfWork
+from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
+from intake.core.roles import CASE_EDITORS
+from intake.core.text import fold, full_name
+from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
+
+
+class MemberRole(StrEnum):
+    OUDER = "ouder/verzorger"
+    PARTNER = "partner"
+    KIND = "kind"
+    ALLEENSTAAND = "alleenstaande"
+    OVERIG = "overig"
+
+
+@dataclass
+class MemberInput:
+    given_name: str
+    family_name: str
+    role: MemberRole
+    date_of_birth: date | None = None
+    prefix: str = ""
+    bsn: str = ""
+    id: uuid.UUID | None = None
+
+
+@dataclass
+class NetworkInput:
+    name: str
+    relation: str = ""
+    phone: str = ""
+    can_help_with: str = ""
+    id: uuid.UUID | None = None
+
+
+@dataclass
+class HouseholdInput:
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    house_number_suffix: str = ""
+    phone: str = ""
+    email: str = ""
+    members: list[MemberInput] = field(default_factory=list)
+    network: list[NetworkInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: uuid.UUID
+    given_name: str
+    prefix: str
+    family_name: str
+    date_of_birth: date | None
+    role: MemberRole
+    bsn: str | None
+
+    @property
+    def name(self) -> str:
+        return full_name(self.given_name, self.prefix, self.family_name)
+
+    def age_on(self, day: date) -> int | None:
+        born = self.date_of_birth
+        if born is None:
+            return None
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    id: uuid.UUID
+    name: str
+    relation: str
+    phone: str
+    can_help_with: str
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: uuid.UUID
+    dossiernummer: str
+    version: int
+    street: str
+    house_number: int
+    house_number_suffix: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    created_at: datetime
+    created_by: str
+    members: tuple[MemberView, ...]
+    network: tuple[NetworkView, ...]
+
+    @property
+    def address(self) -> str:
+        number = f"{self.house_number}{self.house_number_suffix}"
+        return f"{self.street} {number}, {format_postcode(self.postcode)} {self.city}"
+
+    @property
+    def title(self) -> str:
+        """The name the household goes by: its first member's family name."""
+        if not self.members:
+            return self.dossiernummer
+        first = self.members[0]
+        return f"Huishouden {full_name('', first.prefix, first.family_name)}"
+
+    def to_input(self) -> HouseholdInput:
+        return HouseholdInput(
+            street=self.street, house_number=str(self.house_number), postcode=self.postcode,
+            city=self.city, house_number_suffix=self.house_number_suffix, phone=self.phone,
+            email=self.email,
+            members=[MemberInput(m.given_name, m.family_name, m.role, m.date_of_birth, m.prefix,
+                                 m.bsn or "", m.id) for m in self.members],
+            network=[NetworkInput(n.name, n.relation, n.phone, n.can_help_with, n.id)
+                     for n in self.network],
+        )
+
+
+@dataclass(frozen=True)
+class DuplicateHit:
+    dossiernummer: str
+    reason: str
+
+
+class PossibleDuplicateError(KnownError):
+    """Raised before creating what looks like an existing household; confirm to go on."""
+
+    def __init__(self, hits: list[DuplicateHit]) -> None:
+        lines = "\n".join(f"• {hit.dossiernummer}: {hit.reason}" for hit in hits)
+        super().__init__(f"Dit huishouden lijkt al te bestaan:\n{lines}")
+        self.hits = hits
+
+
+@dataclass(frozen=True)
+class _Clean:
+    street: str
+    house_number: int
+    suffix: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    members: list[tuple[MemberInput, str | None]]
+
+
+def validate(data: HouseholdInput, today: date) -> _Clean:
+    """All problems at once, each under its field name, so a form can mark every one."""
+    errors: dict[str, str] = {}
+    if not data.street.strip():
+        errors["street"] = "Vul de straat in."
+    number = data.house_number.strip()
+    if not number.isdigit() or int(number) <= 0:
+        errors["house_number"] = "Het huisnummer is een getal, zoals 12."
+    postcode = normalise_postcode(data.postcode)
+    if postcode is None:
+        errors["postcode"] = "Een postcode bestaat uit vier cijfers en twee letters, zoals 7551 AB."
+    if not data.city.strip():
+        errors["city"] = "Vul de woonplaats in."
+    if data.email.strip() and "@" not in data.email:
+        errors["email"] = "Dit e-mailadres is niet geldig."
+    if not data.members:
+        errors["members"] = "Een huishouden heeft minstens één gezinslid."
+    members: list[tuple[MemberInput, str | None]] = []
+    seen_bsn: set[str] = set()
+    for index, member in enumerate(data.members, start=1):
+        key = f"member{index}"
+        if not member.given_name.strip() or not member.family_name.strip():
+            errors[f"{key}.name"] = f"Gezinslid {index}: vul voornaam en achternaam in."
+        if member.date_of_birth and member.date_of_birth > today:
+            errors[f"{key}.date_of_birth"] = (
+                f"Gezinslid {index}: de geboortedatum ligt in de toekomst."
+            )
+        bsn: str | None = None
+        if member.bsn.strip():
+            bsn = normalise_bsn(member.bsn)
+            if bsn is None:
+                errors[f"{key}.bsn"] = (
+                    f"Gezinslid {index}: dit BSN is niet geldig (het voldoet niet aan de elfproef)."
+                )
+            elif bsn in seen_bsn:
+                errors[f"{key}.bsn"] = (
+                    f"Gezinslid {index}: dit BSN staat al bij een ander gezinslid."
+                )
+            else:
+                seen_bsn.add(bsn)
+        members.append((member, bsn))
+    for index, contact in enumerate(data.network, start=1):
+        if not contact.name.strip():
+            errors[f"network{index}.name"] = f"Netwerkcontact {index}: vul een naam in."
+    if errors:
+        raise ValidationError(errors)
+    assert postcode is not None
+    return _Clean(data.street.strip(), int(number), data.house_number_suffix.strip().upper(),
+                  postcode, data.city.strip(), data.phone.strip(), data.email.strip(), members)
+
+
+def find_duplicates(
+    uow: UnitOfWork, data: HouseholdInput, exclude: uuid.UUID | None = None
+) -> list[DuplicateHit]:
+    """Same BSN anywhere, or same name + date of birth + postcode. Searches every household,
+    including those the actor cannot open, and reveals only the dossiernummer."""
+    clean = validate(data, uow.now.date())
+    conditions = []
+    for member, bsn in clean.members:
+        if bsn:
+            conditions.append(Member.bsn == bsn)
+        if member.date_of_birth:
+            conditions.append(and_(
+                Member.family_key == fold(member.family_name),
+                Member.given_key == fold(member.given_name),
+                Member.date_of_birth == member.date_of_birth,
+                Household.postcode == clean.postcode,
+            ))
+    if not conditions:
+        return []
+    query = (select(Household.dossiernummer, Member.bsn, Member.date_of_birth)
+             .join(Member, Member.household_id == Household.id).where(or_(*conditions)))
+    if exclude is not None:
+        query = query.where(Household.id != exclude)
+    own_bsns = {bsn for _member, bsn in clean.members if bsn}
+    hits: dict[str, DuplicateHit] = {}
+    for dossiernummer, bsn, _born in uow.session.execute(query):
+        reason = ("een gezinslid met hetzelfde BSN" if bsn and bsn in own_bsns
+                  else "een gezinslid met dezelfde naam, geboortedatum en postcode")
+        hits.setdefault(dossiernummer, DuplicateHit(dossiernummer, reason))
+    return list(hits.values())
+
+
+def next_dossiernummer(uow: UnitOfWork) -> str:
+    year = uow.now.year
+    name = f"dossier-{year}"
+    counter = uow.session.get(Counter, name, with_for_update=True)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        uow.session.add(counter)
+    counter.value += 1
+    return f"HH-{year}-{counter.value:06d}"
+
+
+def create_household(
+    uow: UnitOfWork, data: HouseholdInput, *, confirm_duplicate: bool = False
+) -> HouseholdView:
+    require_create(uow)
+    clean = validate(data, uow.now.date())
+    if not confirm_duplicate:
+        hits = find_duplicates(uow, data)
+        if hits:
+            raise PossibleDuplicateError(hits)
+    household = Household(
+        dossiernummer=next_dossiernummer(uow), street=clean.street,
+        house_number=clean.house_number, house_number_suffix=clean.suffix,
+        postcode=clean.postcode, city=clean.city, phone=clean.phone, email=clean.email,
+        created_at=uow.now, created_by_id=uow.actor.id,
+    )
+    uow.session.add(household)
+    _sync_members(uow, household, clean.members)
+    _sync_network(household, data.network)
+    uow.session.flush()
+    audit.record(uow, "aanmaken", "huishouden", household.id, household.id,
+                 detail=f"{len(clean.members)} gezinsleden" + (
+                     ", mogelijk dubbel bevestigd" if confirm_duplicate else ""))
+    return _view(uow, household)
+
+
+def open_household(uow: UnitOfWork, household_id: uuid.UUID) -> HouseholdView:
+    require_read(uow, household_id)
+    household = uow.session.get(Household, household_id)
+    assert household is not None
+    audit.record(uow, "inzien", "huishouden", household.id, household.id)
+    return _view(uow, household)
+
+
+def household_id_for(uow: UnitOfWork, dossiernummer: str) -> uuid.UUID:
+    found = uow.session.scalar(
+        select(Household.id).where(Household.dossiernummer == dossiernummer.strip().upper())
+    )
+    if found is None:
+        raise NotFoundError(f"Er is geen huishouden met dossiernummer {dossiernummer}.")
+    return found
+
+
+def update_household(
+    uow: UnitOfWork, household_id: uuid.UUID, expected_version: int, data: HouseholdInput
+) -> HouseholdView:
+    require_edit(uow, household_id)
+    household = uow.session.get(Household, household_id)
+    assert household is not None
+    if household.version != expected_version:
+        raise StaleEditError("De gegevens van dit huishouden")
+    clean = validate(data, uow.now.date())
+    # One UPDATE per save: an autoflush halfway would bump the version twice.
+    with uow.session.no_autoflush:
+        changed: list[str] = []
+        for attr, value in (("street", clean.street), ("house_number", clean.house_number),
+                            ("house_number_suffix", clean.suffix), ("postcode", clean.postcode),
+                            ("city", clean.city), ("phone", clean.phone), ("email", clean.email)):
+            if getattr(household, attr) != value:
+                setattr(household, attr, value)
+                changed.append(attr)
+        if _sync_members(uow, household, clean.members):
+            changed.append("gezinsleden")
+        if _sync_network(household, data.network):
+            changed.append("netwerk")
+    if changed:
+        # Touching the household row bumps its version even when only members changed,
+        # so two edits of one member list conflict instead of merging silently.
+        household.updated_at = uow.now
+    uow.session.flush()
+    audit.record(uow, "wijzigen", "huishouden", household.id, household.id,
+                 detail="velden: " + ", ".join(changed) if changed else "geen wijziging")
+    return _view(uow, household)
+
+
+def _sync_members(
+    uow: UnitOfWork, household: Household, members: list[tuple[MemberInput, str | None]]
+) -> bool:
+    by_id = {m.id: m for m in household.members}
+    keep: list[Member] = []
+    changed = False
+    for position, (data, bsn) in enumerate(members):
+        row = by_id.get(data.id) if data.id else None
+        if data.id and row is None:
+            raise NotFoundError(
+                "Een gezinslid is intussen verwijderd; open het huishouden opnieuw."
+            )
+        values = {
+            "position": position, "given_name": data.given_name.strip(),
+            "prefix": data.prefix.strip(), "family_name": data.family_name.strip(),
+            "date_of_birth": data.date_of_birth, "role": data.role.value, "bsn": bsn,
+            "family_key": fold(data.family_name), "given_key": fold(data.given_name),
+        }
+        if row is None:
+            row = Member(**values)
+            changed = True
+        else:
+            for attr, value in values.items():
+                if getattr(row, attr) != value:
+                    setattr(row, attr, value)
+                    changed = True
+        keep.append(row)
+    if len(keep) != len(household.members) or any(
+            a is not b for a, b in zip(keep, household.members, strict=False)):
+        changed = True
+    household.members = keep
+    return changed
+
+
+def _sync_network(household: Household, contacts: list[NetworkInput]) -> bool:
+    by_id = {c.id: c for c in household.network}
+    keep: list[NetworkContact] = []
+    changed = False
+    for position, data in enumerate(contacts):
+        values = {"position": position, "name": data.name.strip(),
+                  "relation": data.relation.strip(), "phone": data.phone.strip(),
+                  "can_help_with": data.can_help_with.strip()}
+        row = by_id.get(data.id) if data.id else None
+        if row is None:
+            row = NetworkContact(**values)
+            changed = True
+        else:
+            for attr, value in values.items():
+                if getattr(row, attr) != value:
+                    setattr(row, attr, value)
+                    changed = True
+        keep.append(row)
+    if len(keep) != len(household.network):
+        changed = True
+    household.network = keep
+    return changed
+
+
+def grant_access(uow: UnitOfWork, household_id: uuid.UUID, username: str) -> None:
+    """Add a colleague (typically a vindplaatsmedewerker) to this household."""
+    require_edit(uow, household_id, "toegang")
+    user = uow.session.scalar(select(User).where(User.username == username))
+    if user is None or user.disabled:
+        raise NotFoundError(f"Er is geen actief account '{username}'.")
+    if user.role not in {role.value for role in CASE_EDITORS}:
+        raise ValidationError(
+            {"username": "Alleen medewerkers die dossiers bewerken kunt u toevoegen."}
+        )
+    if uow.session.get(HouseholdAccess, (household_id, user.id)) is None:
+        uow.session.add(HouseholdAccess(household_id=household_id, user_id=user.id,
+                                        granted_at=uow.now))
+    audit.record(uow, "toegang", "huishouden", household_id, household_id,
+                 detail=f"toegevoegd: {username}")
+
+
+def _view(uow: UnitOfWork, household: Household) -> HouseholdView:
+    creator = uow.session.get(User, household.created_by_id)
+    return HouseholdView(
+        id=household.id, dossiernummer=household.dossiernummer, version=household.version,
+        street=household.street, house_number=household.house_number,
+        house_number_suffix=household.house_number_suffix, postcode=household.postcode,
+        city=household.city, phone=household.phone, email=household.email,
+        created_at=household.created_at,
+        created_by=creator.display_name if creator else "",
+        members=tuple(MemberView(m.id, m.given_name, m.prefix, m.family_name, m.date_of_birth,
+                                 MemberRole(m.role), m.bsn) for m in household.members),
+        network=tuple(NetworkView(c.id, c.name, c.relation, c.phone, c.can_help_with)
+                      for c in household.network),
+    )

@@ -1,0 +1,165 @@
+"""Search-first register: no list of all residents, results as you type.
+
+One field understands a BSN (nine digits), a postcode with an optional house number, a date of
+birth, or a name (every word must start a given or family name). Results are limited and only
+households the person may see are returned.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, aliased
+
+from db.models import Household, Member
+from intake.core import audit
+from intake.core.access import household_filter, require_role
+from intake.core.context import UnitOfWork
+from intake.core.roles import CASE_READERS
+from intake.core.text import fold, full_name
+from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode, parse_date
+
+MIN_CHARS = 2
+LIMIT = 50
+_POSTCODE_NUMBER = re.compile(r"^\s*([1-9][0-9]{3}\s*[A-Za-z]{2})\s*(\d+)?\s*$")
+
+
+@dataclass(frozen=True)
+class HouseholdHit:
+    id: uuid.UUID
+    dossiernummer: str
+    names: str
+    address: str
+    members: int
+
+
+# Words that start a Dutch family name (tussenvoegsels); stored apart from the family name.
+TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te",
+                            "op", "in", "v.d.", "vd"})
+# How many matching members are looked at before the visible households are ranked: a prefix
+# like "jans" matches thousands of people in a large store; the list shows fifty anyway.
+CANDIDATES = 500
+
+
+def _upper_bound(prefix: str) -> str:
+    """The smallest string after every string starting with prefix (for an index range scan)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+    return and_(column >= prefix, column < _upper_bound(prefix))
+
+
+def _name_condition(member: type[Member], token: str) -> ColumnElement[bool]:
+    return or_(_starts_with(member.family_key, token), _starts_with(member.given_key, token))
+
+
+def _name_query(text: str) -> Select[uuid.UUID] | None:
+    words = [fold(part) for part in re.split(r"[\s,]+", text) if fold(part)]
+    if len("".join(words)) < MIN_CHARS:
+        return None
+    tokens = [w for w in words if w not in TUSSENVOEGSELS] or words
+    # The longest word drives the index scan; every other word must start a name of some
+    # member of the same household ("jansen fatima" finds the Jansens where Fatima lives).
+    driver, *others = sorted(tokens, key=len, reverse=True)
+    conditions = [_name_condition(Member, driver)]
+    for token in others:
+        other = aliased(Member)
+        conditions.append(exists().where(other.household_id == Member.household_id,
+                                         _name_condition(other, token)))
+    by_words = select(Member.household_id).where(*conditions)
+    if len(words) == 1:
+        return by_words
+    # Family names of several words ("El Amrani", "Oude Egberink") also match as one phrase.
+    phrase = select(Member.household_id).where(_starts_with(Member.family_key, " ".join(words)))
+    return by_words.union_all(phrase)  # type: ignore[return-value]
+
+
+def _candidates(text: str) -> Select[uuid.UUID] | None:
+    born: date | None = parse_date(text) if re.search(r"\d", text) else None
+    if born is not None:
+        return select(Member.household_id).where(Member.date_of_birth == born)
+    digits = re.sub(r"[\s.\-]", "", text)
+    if digits.isdigit() and len(digits) in (8, 9):
+        bsn = normalise_bsn(digits)
+        if bsn is None:
+            return None
+        return select(Member.household_id).where(Member.bsn == bsn)
+    match = _POSTCODE_NUMBER.match(text)
+    if match and normalise_postcode(match.group(1)):
+        clause = Household.postcode == normalise_postcode(match.group(1))
+        if match.group(2):
+            clause = and_(clause, Household.house_number == int(match.group(2)))
+        return select(Household.id.label("household_id")).where(clause)
+    return _name_query(text)
+
+
+def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[HouseholdHit]:
+    """At most ``limit`` visible households matching the query (the most recently registered
+    when there are more), sorted by their names."""
+    require_role(uow, CASE_READERS, "zoeken", "huishouden",
+                 "Alleen medewerkers met toegang tot dossiers kunnen huishoudens zoeken.")
+    candidates = _candidates(query.strip())
+    if candidates is None:
+        return []
+    inner = candidates.subquery()
+    ids = list(dict.fromkeys(uow.session.execute(
+        select(inner.c.household_id)
+        .join(Household, Household.id == inner.c.household_id)
+        .where(household_filter(uow))
+        .limit(CANDIDATES)
+    ).scalars()))
+    newest = uow.session.execute(
+        select(Household.id).where(Household.id.in_(ids))
+        .order_by(Household.dossiernummer.desc()).limit(limit)
+    ).scalars().all()
+    hits = sorted(describe_households(uow, list(newest)),
+                  key=lambda hit: (fold(hit.names), hit.dossiernummer))
+    # The query itself may be a name or a BSN: only its kind of result is recorded.
+    audit.record(uow, "zoeken", "huishouden", detail=f"{len(hits)} resultaten")
+    return hits
+
+
+def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[HouseholdHit]:
+    """Rows for a result list, in the order of ``ids``; only households the actor may see."""
+    if not ids:
+        return []
+    households = {
+        h.id: h for h in uow.session.scalars(
+            select(Household).where(Household.id.in_(ids), household_filter(uow)))
+    }
+    members: dict[uuid.UUID, list[Member]] = {}
+    for member in uow.session.scalars(
+            select(Member).where(Member.household_id.in_(households)).order_by(Member.position)):
+        members.setdefault(member.household_id, []).append(member)
+    hits = []
+    for household_id in ids:
+        household = households.get(household_id)
+        if household is None:
+            continue
+        people = members.get(household_id, [])
+        names = ", ".join(full_name(m.given_name, m.prefix, m.family_name) for m in people[:3])
+        if len(people) > 3:
+            names += f" en {len(people) - 3} anderen"
+        number = f"{household.house_number}{household.house_number_suffix}"
+        hits.append(HouseholdHit(
+            id=household.id, dossiernummer=household.dossiernummer, names=names,
+            address=f"{household.street} {number}, {format_postcode(household.postcode)} "
+                    f"{household.city}",
+            members=len(people),
+        ))
+    return hits
+
+
+def recent_households(uow: UnitOfWork, limit: int = 10) -> list[HouseholdHit]:
+    if uow.actor.role not in CASE_READERS:
+        return []
+    return describe_households(uow, audit.recent_household_ids(uow, limit))
+
+
+def count_households(uow: UnitOfWork) -> int:
+    return int(uow.session.scalar(select(func.count()).select_from(Household)) or 0)

@@ -1,0 +1,54 @@
+"""Every released schema version upgrades to head with its data intact.
+
+Each file in tests/data/store_<revision>.sql is a store as that schema left it. Add one whenever
+a release changes the schema (dump a small store with ``sqlite3 .dump``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db.engine import StoreLocation
+from db.migrate import head_revisions
+from intake.core import audit
+from intake.core.session import unit_of_work
+from intake.help_questions.registration import list_help_questions
+from intake.register.households import household_id_for, open_household
+from intake.store import open_store
+from tests.conftest import PASSWORD
+
+FROZEN = sorted((Path(__file__).parent.parent / "data").glob("store_*.sql"))
+
+
+@pytest.mark.parametrize("dump", FROZEN, ids=[p.stem for p in FROZEN])
+def test_frozen_store_upgrades_to_head(dump: Path, tmp_path: Path) -> None:
+    path = tmp_path / "frozen.db"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(dump.read_text(encoding="utf-8"))
+    conn.close()
+    location = StoreLocation.parse(f"sqlite:///{path}")
+    store, consulent = open_store(location, "consulent", PASSWORD)
+    try:
+        revision = dump.stem.removeprefix("store_")
+        if (revision,) != head_revisions():
+            assert store.backup is not None and store.backup.exists()
+        with store.engine.connect() as connection:
+            current = connection.execute(text("SELECT version_num FROM alembic_version"))
+            assert set(current.scalars()) == set(head_revisions())
+        with unit_of_work(store, consulent) as uow:
+            household = open_household(uow, household_id_for(uow, "HH-2026-000001"))
+        assert household.members[0].name == "Jolanda Verhoef"
+        assert household.network[0].relation == "vriend"
+        if revision != "0001_foundation":
+            with unit_of_work(store, consulent) as uow:
+                assert list_help_questions(uow, household.id)
+    finally:
+        store.close()
+    store, beheerder = open_store(location, "beheerder", PASSWORD)
+    with unit_of_work(store, beheerder) as uow:
+        assert audit.verify_chain(uow).ok
+    store.close()

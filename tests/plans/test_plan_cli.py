@@ -1,0 +1,69 @@
+"""`intake plan print`: one household, every active plan, and who may print."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab import rl_config
+
+from intake import plans
+from intake.cli import main
+from intake.core.session import unit_of_work
+from intake.plans import AgreedHow
+from intake.register.households import HouseholdView
+from tests.conftest import PASSWORD, Team
+from tests.helpers.plan_builders import fill_jolanda_plan, register_jolanda_questions
+
+
+@pytest.fixture(autouse=True)
+def _reproducible_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    monkeypatch.setenv("INTAKE_PASSWORD", PASSWORD)
+
+
+def _agreed_plan(team: Team, jolanda: HouseholdView) -> None:
+    with unit_of_work(team.store, team.consulent) as uow:
+        register_jolanda_questions(uow, jolanda.id)
+        keys = [c.key for c in plans.plan_candidates(uow, jolanda.id)]
+        view = fill_jolanda_plan(uow, plans.start_plan(uow, jolanda.id, keys))
+        view = plans.agree(uow, view.id, view.version, date(2026, 11, 20), AgreedHow.GETEKEND)
+        plans.start_new_version(uow, view.plan_id)  # a draft on top: bulk prints the agreed one
+
+
+def test_print_one_and_all_active(team: Team, jolanda: HouseholdView, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    _agreed_plan(team, jolanda)
+    db = str(team.location.path)
+    team.store.close()
+    out = tmp_path / "plan.pdf"
+    assert main(["plan", "print", jolanda.dossiernummer, "--db", db, "--user", "consulent",
+                 "--out", str(out), "--inwoner", "--version", "1"]) == 0
+    first = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert "Uw plan" in first
+    folder = tmp_path / "bulk"
+    assert main(["plan", "print", "--all-active", "--db", db, "--user", "teamleider",
+                 "--out", str(folder), "--redacted"]) == 0
+    (written,) = folder.iterdir()
+    assert written.name == f"{jolanda.dossiernummer}.pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(written.read_bytes())).pages)
+    assert "versie 1 · Actief" in text and "Jolanda" not in text
+    assert "1 plannen geschreven" in capsys.readouterr().err
+
+
+def test_print_refused(team: Team, jolanda: HouseholdView, tmp_path: Path,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    _agreed_plan(team, jolanda)
+    db = str(team.location.path)
+    team.store.close()
+    out = tmp_path / "plan.pdf"
+    assert main(["plan", "print", jolanda.dossiernummer, "--db", db, "--user", "beheerder",
+                 "--out", str(out)]) == 2
+    assert main(["plan", "print", "--all-active", "--db", db, "--user", "beheerder",
+                 "--out", str(tmp_path / "bulk")]) == 2
+    assert main(["plan", "print", "--db", db, "--user", "consulent", "--out", str(out)]) == 2
+    assert not out.exists()
+    assert "functioneel beheerder" in capsys.readouterr().err

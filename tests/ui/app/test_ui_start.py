@@ -1,0 +1,161 @@
+"""Start-up: first start, login (right, wrong, locked out) and the crash dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from db.engine import StoreLocation
+from intake.core.errors import StoreError
+from intake.core.roles import Role
+from intake.store import WRONG_LOGIN, store_exists
+from tests.conftest import PASSWORD, Team
+from ui.app import startup as app_module
+from ui.app.login import FirstStartDialog, LoginDialog
+from ui.app.main_window import MainWindow
+from ui.kit.crash import CrashDialog, ExceptionHook
+from ui.kit.notice import Notice
+
+# The offscreen platform warns whenever a window has a minimum size; that is not our bug.
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+def test_first_start_creates_the_beheerder_and_reaches_the_main_window(
+        qtbot: QtBot, location: StoreLocation) -> None:
+    assert not store_exists(location)
+    dialog = FirstStartDialog(location)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.display_name, "Bea Beheer")
+    qtbot.keyClicks(dialog.username, "bea")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClicks(dialog.password_again, PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == FirstStartDialog.DialogCode.Accepted
+    assert dialog.signed_in is not None
+    store, actor = dialog.signed_in
+    assert actor.role is Role.BEHEERDER and actor.username == "bea"
+    assert store_exists(location)
+    window = MainWindow(store, actor)
+    qtbot.addWidget(window)
+    assert window.accounts is not None and window.search is None
+    assert window.accounts.model.keys == ["bea"]
+    store.close()
+
+
+def test_first_start_needs_the_same_password_twice(qtbot: QtBot, location: StoreLocation) -> None:
+    dialog = FirstStartDialog(location)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.display_name, "Bea Beheer")
+    qtbot.keyClicks(dialog.username, "bea")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClicks(dialog.password_again, PASSWORD + "x")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.password_error.text() == "De twee wachtwoorden zijn niet gelijk."
+    assert dialog.signed_in is None and not store_exists(location)
+
+
+def test_sign_in_asks_for_a_beheerder_first_and_a_login_afterwards(
+        monkeypatch: pytest.MonkeyPatch, location: StoreLocation, team: Team) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(FirstStartDialog, "ask",
+                        classmethod(lambda cls, loc: asked.append("first")))
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, loc: asked.append("login")))
+    assert app_module.sign_in(team.location) is None
+    empty = StoreLocation.parse(str(location.path.parent.parent / "leeg" / "intake.db"))
+    assert app_module.sign_in(empty) is None
+    assert asked == ["login", "first"]
+
+
+def test_run_shows_a_dutch_message_when_the_store_cannot_be_opened(
+        monkeypatch: pytest.MonkeyPatch, qapp: QApplication, team: Team) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(Notice, "warn", classmethod(
+        lambda cls, parent, text, title="": warnings.append(text)))
+
+    def too_new(_location: StoreLocation) -> None:
+        raise StoreError("Deze gegevensopslag is gemaakt met een nieuwere versie.")
+
+    monkeypatch.setattr(app_module, "sign_in", too_new)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert app_module.run(str(team.location.path)) == 2
+    assert warnings == ["Deze gegevensopslag is gemaakt met een nieuwere versie."]
+    assert isinstance(sys.excepthook, ExceptionHook)
+    assert qapp.applicationDisplayName() == "Eén gezin, één plan"
+
+
+def test_login_wrong_then_locked_then_right(qtbot: QtBot, team: Team) -> None:
+    dialog = LoginDialog(team.location)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "consulent")
+    qtbot.keyClicks(dialog.password, "verkeerd-wachtwoord")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == WRONG_LOGIN
+    assert dialog.signed_in is None and dialog.result() != LoginDialog.DialogCode.Accepted
+
+    # A wrong password locks the account for a second: the button waits, counting down.
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    if dialog.signed_in is None:
+        assert "Probeer het over" in dialog.message.text()
+        assert not dialog.ok_button.isEnabled()
+        qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=10_000)
+        assert dialog.message.text() == ""
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == ""
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert dialog.signed_in is not None
+    store, actor = dialog.signed_in
+    assert actor.username == "consulent" and actor.role is Role.CONSULENT
+    store.close()
+
+
+def test_lockout_counts_down_without_blocking(qtbot: QtBot, team: Team) -> None:
+    dialog = LoginDialog(team.location)
+    qtbot.addWidget(dialog)
+    dialog._lock(2)
+    assert dialog.message.text() == (
+        "Te veel mislukte pogingen. Probeer het over 2 seconden opnieuw.")
+    qtbot.waitUntil(lambda: "1 seconde " in dialog.message.text(), timeout=5_000)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=5_000)
+
+
+def test_crash_dialog_shows_and_copies_the_details(
+        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    hook = ExceptionHook()
+    try:
+        raise RuntimeError("kapot")
+    except RuntimeError as error:
+        with caplog.at_level(logging.ERROR):
+            hook(type(error), error, error.__traceback__)
+    assert len(hook.dialogs) == 1
+    dialog = hook.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, CrashDialog) and dialog.isVisible()
+    assert dialog.summary.text() == "RuntimeError: kapot"
+    assert any(record.exc_info for record in caplog.records)
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert "Traceback" in copied and "RuntimeError: kapot" in copied
+    dialog.reject()
+    assert hook.dialogs == []
+
+
+def test_known_error_is_a_plain_warning_not_a_crash(
+        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(Notice, "warn", classmethod(
+        lambda cls, parent, text, title="": warnings.append(text)))
+    hook = ExceptionHook()
+    error = StoreError("De schijf is vol: er is niets opgeslagen.")
+    hook(StoreError, error, None)
+    assert warnings == ["De schijf is vol: er is niets opgeslagen."]
+    assert hook.dialogs == []

@@ -1,0 +1,136 @@
+"""The team overview and the figures view, driven offscreen with real widgets."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from intake.reports.caseload import CaseStatus
+from intake.reports.export import ReportFormat
+from tests.conftest import Team
+from tests.reports.test_reports_store import PERIOD, ReportStore, build
+from ui.kit.notice import Notice
+from ui.reports.figures_view import FiguresView
+from ui.reports.plan_summary import PlanSummaryDialog
+from ui.reports.team_overview import TeamOverview
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def store(team: Team) -> ReportStore:
+    return build(team)
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(Notice, "warn", classmethod(lambda cls, parent, text, *a: said.append(
+        text)))
+    monkeypatch.setattr(Notice, "info", classmethod(lambda cls, parent, text, *a: said.append(
+        text)))
+    return said
+
+
+def _overview(qtbot: QtBot, store: ReportStore, who: str) -> TeamOverview:
+    """The page loads off the UI thread; wait until the first load has arrived."""
+    page = TeamOverview(store.team.store, getattr(store.team, who))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=20000)
+    return page
+
+
+def test_teamleider_overview_filters_sorts_and_opens_a_summary(
+        qtbot: QtBot, store: ReportStore, messages: list[str]) -> None:
+    page = _overview(qtbot, store, "teamleider")
+    assert page.title.text() == "Teamoverzicht"
+    assert page.plans.rowCount() == 6 and page.waiting.rowCount() == 2
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        page.status.setCurrentIndex(page.status.findData(CaseStatus.WACHT_OP_AKKOORD))
+    assert page.plans.rowCount() == 1
+    assert page.plans.text(0, 0) == store.dossiers["H4"]
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        page.status.setCurrentIndex(0)
+    page.plan_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    first = page.plan_proxy.index(0, 0).data()
+    assert first == max(store.dossiers.values())
+    page.dossier.setText(store.dossiers["H1"][-3:])
+    assert page.plan_proxy.rowCount() == 1
+    page.plan_table.setCurrentIndex(page.plan_proxy.index(0, 0))
+    page.open_selected_plan()
+    dialog = page.findChild(PlanSummaryDialog)
+    assert dialog is not None and dialog.plan.dossiernummer == store.dossiers["H1"]
+    assert dialog.results.rowCount() == 2 and dialog.actions.rowCount() == 3
+    assert not messages
+
+
+def test_consulent_sees_own_caseload(qtbot: QtBot, store: ReportStore) -> None:
+    page = _overview(qtbot, store, "consulent")
+    assert page.title.text() == "Mijn caseload"
+    assert {page.plans.text(r, 0) for r in range(page.plans.rowCount())} == {
+        store.dossiers[k] for k in ("H1", "H3", "H5")}
+    assert page.worker.isHidden()
+
+
+def test_vindplaats_is_refused(qtbot: QtBot, store: ReportStore, messages: list[str]) -> None:
+    page = _overview(qtbot, store, "vindplaats")
+    assert page.plans.rowCount() == 0 and "teamleider" in messages[0]
+
+
+def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
+    page = FiguresView(store.team.store, store.team.teamleider)
+    qtbot.addWidget(page)
+    page.start.setDate(QDate(2026, 2, 1))
+    page.end.setDate(QDate(2026, 2, 28))
+    qtbot.waitUntil(lambda: not page.loader.busy, timeout=20000)
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    return page
+
+
+def test_figures_view_shows_period_n_chart_and_sorts(qtbot: QtBot, store: ReportStore) -> None:
+    page = _figures_page(qtbot, store)
+    assert page.period() == PERIOD
+    assert page.list.count() == 12
+    page.list.setCurrentRow(1)  # per vindplaats
+    assert "Hulpvragen per vindplaats" in page.title.text()
+    caption = page.caption.text()
+    assert PERIOD.label in caption and "N (hulpvragen): 6 (vorige periode: 2)" in caption
+    assert page.chart_box.count() == 1
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert page.proxy.index(0, 0).data() == "Zorgloket/stadhuis"
+    assert page.proxy.index(0, 1).data() == "4"
+    page.list.setCurrentRow(8)  # tevredenheid: no chart, a share in the caption
+    assert page.chart_box.count() == 0 and "Aandeel tevreden (4-5): 50%" in page.caption.text()
+
+
+@pytest.mark.parametrize("fmt", [ReportFormat.CSV, ReportFormat.PDF])
+def test_export_runs_off_the_ui_thread(qtbot: QtBot, store: ReportStore, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch, messages: list[str],
+                                       fmt: ReportFormat) -> None:
+    page = _figures_page(qtbot, store)
+    target = tmp_path / f"cijfers.{fmt.value}"
+    monkeypatch.setattr(FiguresView, "ask_path", classmethod(lambda cls, *a: target))
+    page.suppress.setChecked(fmt is ReportFormat.CSV)
+    with qtbot.waitSignal(page.runner.finished, timeout=20000):
+        page.export(fmt)
+    assert messages == [f"Opgeslagen in {target}."]
+    if fmt is ReportFormat.CSV:
+        rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
+        assert any(r["waarde"] == "< 5" for r in rows)
+    else:
+        assert target.read_bytes().startswith(b"%PDF")
+    assert not page.runner.busy
+
+
+def test_default_period_is_last_full_month(qtbot: QtBot, store: ReportStore) -> None:
+    page = FiguresView(store.team.store, store.team.teamleider)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.loader.busy, timeout=20000)
+    period = page.period()
+    assert period.end < date.today() and period.start.day == 1

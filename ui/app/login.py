@@ -1,0 +1,198 @@
+"""First start (the first functioneel beheerder) and signing in with a personal password."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import StoreLocation
+from intake.core.context import Actor
+from intake.core.errors import AccountLockedError, KnownError, ValidationError
+from intake.store import Store, create_store, open_store
+from ui.kit.widgets import ErrorLabel, with_error
+
+SignedIn = tuple[Store, Actor]
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _store_line(location: StoreLocation) -> QLabel:
+    label = QLabel(f"Gegevensopslag: {location.describe()}")
+    label.setStyleSheet("color: palette(placeholder-text);")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class _SignInDialog(QDialog):
+    """Shared frame: heading, explanation, a form, a message line and two buttons."""
+
+    def __init__(self, location: StoreLocation, heading: str, intro: str, ok_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.signed_in: SignedIn | None = None
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.message = ErrorLabel()
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        cancel = self.buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(_heading(heading))
+        layout.addWidget(intro_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(_store_line(location))
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class FirstStartDialog(_SignInDialog):
+    """No store yet: create it together with the first functioneel beheerder."""
+
+    def __init__(self, location: StoreLocation, parent: QWidget | None = None) -> None:
+        super().__init__(
+            location, "Welkom",
+            "Er is nog geen gegevensopslag. Maak eerst het account aan van de functioneel "
+            "beheerder: die maakt daarna de accounts van de medewerkers aan.",
+            "Aanmaken", parent)
+        self.setWindowTitle("Eerste start")
+        self.display_name = QLineEdit()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("bijvoorbeeld j.jansen")
+        self.password = _password_field()
+        self.password_again = _password_field()
+        self.username_error = ErrorLabel()
+        self.password_error = ErrorLabel()
+        self.form.addRow("&Naam:", self.display_name)
+        self.form.addRow("&Gebruikersnaam:", with_error(self.username, self.username_error))
+        self.form.addRow("&Wachtwoord:", self.password)
+        self.form.addRow("Wachtwoord &herhalen:",
+                         with_error(self.password_again, self.password_error))
+
+    @classmethod
+    def ask(cls, location: StoreLocation) -> SignedIn | None:
+        dialog = cls(location)
+        dialog.exec()
+        return dialog.signed_in
+
+    def submit(self) -> None:
+        self.username_error.show_message("")
+        self.password_error.show_message("")
+        self.message.show_message("")
+        if not self.display_name.text().strip():
+            self.message.show_message("Vul uw naam in.")
+            self.display_name.setFocus()
+            return
+        if self.password.text() != self.password_again.text():
+            self.password_error.show_message("De twee wachtwoorden zijn niet gelijk.")
+            self.password_again.setFocus()
+            return
+        try:
+            self.signed_in = create_store(self.location, self.username.text().strip(),
+                                          self.display_name.text().strip(), self.password.text())
+        except ValidationError as error:
+            self.username_error.show_message(error.fields.get("username", ""))
+            self.password_error.show_message(error.fields.get("password", ""))
+            return
+        except KnownError as error:
+            self.message.show_message(error.message)
+            return
+        self.accept()
+
+
+class LoginDialog(_SignInDialog):
+    """Unlocks the store with the person's own password; a lockout counts down visibly."""
+
+    def __init__(self, location: StoreLocation, parent: QWidget | None = None) -> None:
+        super().__init__(location, "Aanmelden",
+                         "Meld u aan met uw eigen gebruikersnaam en wachtwoord.", "Aanmelden",
+                         parent)
+        self.setWindowTitle("Aanmelden")
+        self.username = QLineEdit()
+        self.password = _password_field()
+        self.form.addRow("&Gebruikersnaam:", self.username)
+        self.form.addRow("&Wachtwoord:", self.password)
+        self._deadline = 0.0
+        self._countdown = QTimer(self)
+        # A coarse timer may fire a little early; the lock in the store would then still hold.
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._tick)
+
+    @classmethod
+    def ask(cls, location: StoreLocation) -> SignedIn | None:
+        dialog = cls(location)
+        dialog.exec()
+        return dialog.signed_in
+
+    def submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        self.message.show_message("")
+        try:
+            self.signed_in = open_store(self.location, self.username.text().strip(),
+                                        self.password.text())
+        except AccountLockedError as error:
+            self._lock(error.seconds)
+            return
+        except KnownError as error:
+            self.message.show_message(error.message)
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def _lock(self, seconds: int) -> None:
+        self._deadline = time.monotonic() + seconds
+        self.ok_button.setEnabled(False)
+        self._tick()
+        self._countdown.start()
+
+    def _tick(self) -> None:
+        left = math.ceil(self._deadline - time.monotonic())
+        if left > 0:
+            self.message.show_message(
+                "Te veel mislukte pogingen. Probeer het over "
+                f"{left} {'seconde' if left == 1 else 'seconden'} opnieuw.")
+            return
+        self._countdown.stop()
+        self.ok_button.setEnabled(True)
+        self.message.show_message("")
+        self.password.setFocus()

@@ -1,0 +1,249 @@
+"""The main window: search (or accounts, for the beheerder) and a tab per open household."""
+
+from __future__ import annotations
+
+import uuid
+from importlib.metadata import PackageNotFoundError, version
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.roles import CASE_EDITORS, Role
+from intake.core.session import unit_of_work
+from intake.register.households import HouseholdView, open_household
+from intake.store import Store
+from ui.admin.accounts_page import AccountsPage
+from ui.admin.catalogues import CatalogueAdminPage
+from ui.admin.social_map import SocialMapAdmin
+from ui.help_questions.quick_registration import register_quickly
+from ui.help_questions.timeline import timeline_tab
+from ui.kit.lazy_tab import LazyTab
+from ui.kit.notice import Notice
+from ui.plan.due_list import attach_due_list
+from ui.plan.tab import plan_tab
+from ui.register.household_dialog import HouseholdDialog
+from ui.register.household_page import HouseholdPage
+from ui.register.search_page import SearchPage
+from ui.reports.figures_view import FiguresView
+from ui.reports.team_overview import TeamOverview
+
+# Every household page gets these tabs, in this order, after its overview.
+HOUSEHOLD_TABS = (timeline_tab, plan_tab)
+
+APP_TITLE = "Eén gezin, één plan"
+
+
+def app_version() -> str:
+    try:
+        return version("intake")
+    except PackageNotFoundError:
+        return "onbekend"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.pages: dict[uuid.UUID, HouseholdPage] = {}
+        self.setWindowTitle(f"{APP_TITLE} – {actor.display_name}")
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(False)
+        self.search: SearchPage | None = None
+        self.accounts: AccountsPage | None = None
+        if actor.role is Role.BEHEERDER:
+            self.accounts = AccountsPage(store, actor)
+            self.tabs.addTab(self.accounts, "Accounts")
+            self.tabs.addTab(SocialMapAdmin(store, actor), "Sociale kaart")
+            self.tabs.addTab(CatalogueAdminPage(store, actor), "Catalogi")
+        else:
+            self.search = SearchPage(store, actor)
+            self.tabs.addTab(self.search, "Zoeken")
+            attach_due_list(self.search, store, actor, self.open_household)
+            self._add_overview_tabs()
+        self._make_home_tab_fixed()
+        self.setCentralWidget(self.tabs)
+        self._create_actions()
+        self._create_menus()
+        self._create_status_bar()
+        self._connect_signals()
+        self._update_actions()
+        self.resize(1100, 720)
+
+    def _add_overview_tabs(self) -> None:
+        """The team lead's overview and figures; a case worker's own caseload."""
+        store, actor = self.store, self.actor
+        if actor.role in (Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR):
+            title = "Teamoverzicht" if actor.role is Role.TEAMLEIDER else "Mijn caseload"
+            self.tabs.addTab(LazyTab(lambda: TeamOverview(store, actor)), title)
+        if actor.role is Role.TEAMLEIDER:
+            self.tabs.addTab(LazyTab(lambda: FiguresView(store, actor)), "Cijfers")
+
+    @property
+    def can_edit(self) -> bool:
+        """Only for greying out; the domain refuses anyway."""
+        return self.actor.role in CASE_EDITORS
+
+    def _make_home_tab_fixed(self) -> None:
+        bar = self.tabs.tabBar()
+        for index in range(self.tabs.count()):  # every tab present before households open
+            for side in (bar.ButtonPosition.RightSide, bar.ButtonPosition.LeftSide):
+                button = bar.tabButton(index, side)
+                if button is not None:
+                    button.resize(0, 0)
+                    button.hide()
+
+    def _action(self, text: str,
+                shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.find_action = self._action("&Zoeken", QKeySequence.StandardKey.Find)
+        self.new_action = self._action("&Nieuw huishouden…", QKeySequence.StandardKey.New)
+        self.edit_action = self._action("&Wijzigen…", "Ctrl+E")
+        self.history_action = self._action("Wie heeft dit dossier &ingezien?", "Ctrl+I")
+        self.close_tab_action = self._action("Tabblad &sluiten", QKeySequence.StandardKey.Close)
+        self.quit_action = self._action("&Afsluiten", QKeySequence.StandardKey.Quit)
+        self.add_account_action = self._action("Account &toevoegen…", "Ctrl+N")
+        self.about_action = self._action("&Over deze applicatie")
+        self.quick_action = self._action("&Melding registreren…", "Ctrl+M")
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Bestand")
+        if self.accounts is not None:
+            file_menu.addAction(self.add_account_action)
+            file_menu.addSeparator()
+        file_menu.addAction(self.close_tab_action)
+        file_menu.addAction(self.quit_action)
+        if self.search is not None:
+            household = bar.addMenu("&Huishouden")
+            for action in (self.find_action, self.new_action, self.quick_action, None,
+                           self.edit_action, self.history_action):
+                if action is None:
+                    household.addSeparator()
+                else:
+                    household.addAction(action)
+        bar.addMenu("H&elp").addAction(self.about_action)
+
+    def _create_status_bar(self) -> None:
+        person = QLabel(f"Aangemeld: {self.actor.display_name} ({self.actor.role.label})")
+        store = QLabel(f"Gegevensopslag: {self.store.location.describe()}")
+        store.setToolTip(self.store.location.describe())
+        self.statusBar().addWidget(person)
+        self.statusBar().addPermanentWidget(store)
+
+    def _connect_signals(self) -> None:
+        self.find_action.triggered.connect(self.focus_search)
+        self.new_action.triggered.connect(self.new_household)
+        self.edit_action.triggered.connect(self._edit_current)
+        self.history_action.triggered.connect(self._history_current)
+        self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self.about)
+        self.quick_action.triggered.connect(lambda: register_quickly(self.store, self.actor, self))
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
+        if self.search is not None:
+            self.search.open_requested.connect(self.open_household)
+        if self.accounts is not None:
+            self.add_account_action.triggered.connect(self.accounts.add_account)
+
+    def _update_actions(self) -> None:
+        page = self.current_page()
+        is_reader = self.search is not None
+        self.find_action.setEnabled(is_reader)
+        self.new_action.setEnabled(is_reader and self.can_edit)
+        self.quick_action.setEnabled(is_reader and self.can_edit)
+        self.edit_action.setEnabled(page is not None and page.can_edit)
+        self.history_action.setEnabled(page is not None)
+        self.close_tab_action.setEnabled(page is not None)
+        self.add_account_action.setEnabled(self.accounts is not None)
+
+    def _tab_changed(self) -> None:
+        self._update_actions()
+        if self.search is not None and self.tabs.currentWidget() is self.search \
+                and not self.search.field.text().strip():
+            self.search.refresh()
+
+    def current_page(self) -> HouseholdPage | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, HouseholdPage) else None
+
+    def focus_search(self) -> None:
+        if self.search is not None:
+            self.tabs.setCurrentWidget(self.search)
+            self.search.focus_search()
+
+    def open_household(self, household_id: uuid.UUID) -> HouseholdPage | None:
+        if household_id in self.pages:
+            self.tabs.setCurrentWidget(self.pages[household_id])
+            return self.pages[household_id]
+        try:
+            with unit_of_work(self.store, self.actor) as uow:
+                view = open_household(uow, household_id)
+        except KnownError as error:
+            Notice.warn(self, error.message)
+            return None
+        return self._show_page(view)
+
+    def _show_page(self, view: HouseholdView) -> HouseholdPage:
+        page = HouseholdPage(self.store, self.actor, view, HOUSEHOLD_TABS)
+        page.changed.connect(lambda saved, page=page: self._page_changed(page, saved))
+        self.pages[view.id] = page
+        index = self.tabs.addTab(page, view.dossiernummer)
+        self.tabs.setTabToolTip(index, view.title)
+        self.tabs.setCurrentIndex(index)
+        page.edit_button.setFocus()
+        return page
+
+    def _page_changed(self, page: HouseholdPage, saved: HouseholdView) -> None:
+        index = self.tabs.indexOf(page)
+        if index >= 0:
+            self.tabs.setTabToolTip(index, saved.title)
+
+    def new_household(self) -> None:
+        created = HouseholdDialog.ask(self.store, self.actor, None, self)
+        if created is not None:
+            self._show_page(created)
+
+    def _edit_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.edit()
+
+    def _history_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.show_history()
+
+    def close_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if not isinstance(page, HouseholdPage):
+            return
+        self.tabs.removeTab(index)
+        self.pages.pop(page.household_id, None)
+        page.deleteLater()
+
+    def about_text(self) -> str:
+        return (f"<h3>{APP_TITLE}</h3>"
+                f"<p>Brede uitvraag, hulpvragen en plan van aanpak voor het sociaal domein.</p>"
+                f"<p>Versie {app_version()}</p>"
+                f"<p>Gegevensopslag: {self.store.location.describe()}</p>")
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"Over {APP_TITLE}", self.about_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for index in reversed(range(self.tabs.count())):
+            self.close_tab(index)
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""Start-up: the Qt application, the first start or the login, the main window.
+
+``run`` is what ``intake`` (no subcommand) calls; ``sign_in`` is separate so tests can drive the
+start-up without entering the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from db.engine import StoreLocation
+from intake.core.errors import KnownError
+from intake.store import resolve_location, store_exists
+from ui.app.login import FirstStartDialog, LoginDialog, SignedIn
+from ui.app.main_window import APP_TITLE, MainWindow
+from ui.kit.crash import install_excepthook
+from ui.kit.gc_guard import MainThreadGarbageCollector
+from ui.kit.notice import Notice
+
+log = logging.getLogger(__name__)
+
+
+def configure_application(app: QApplication) -> None:
+    app.setApplicationName("intake")
+    app.setApplicationDisplayName(APP_TITLE)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
+def sign_in(location: StoreLocation) -> SignedIn | None:
+    """The first start creates the store and its beheerder; afterwards one logs in."""
+    if not store_exists(location):
+        return FirstStartDialog.ask(location)
+    return LoginDialog.ask(location)
+
+
+def run(db_arg: str | None) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    configure_application(app)
+    MainThreadGarbageCollector(app)
+    install_excepthook()
+    try:
+        signed_in = sign_in(resolve_location(db_arg))
+    except KnownError as error:
+        Notice.warn(None, error.message, "De gegevensopslag kan niet worden geopend")
+        return 2
+    if signed_in is None:
+        return 0
+    store, actor = signed_in
+    log.info("signed in with role %s", actor.role.value)
+    window = MainWindow(store, actor)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,104 @@
+"""The last line of defence: expected problems as a Dutch message, bugs in a crash dialog.
+
+After qutebrowser's ``misc/crashsignal.py``: the hook logs the traceback (the log never holds a
+BSN or a name, the traceback holds code, not data), then shows what happened without blocking.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.core.errors import KnownError
+from intake.core.logsetup import log_dir
+from ui.kit.notice import Notice
+
+log = logging.getLogger(__name__)
+
+
+class CrashDialog(QDialog):
+    """Says that something unexpected happened and lets the person copy the details."""
+
+    def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Er ging iets mis")
+        self.details = details
+        intro = QLabel(
+            "Er is een onverwachte fout opgetreden. Wat u al had opgeslagen, is bewaard; een "
+            "wijziging die u nog niet had opgeslagen, mogelijk niet.\n\nMeld deze fout bij de "
+            "functioneel beheerder en plak de details in uw melding. De details staan ook in het "
+            f"logbestand in {log_dir()}.")
+        intro.setWordWrap(True)
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: bold;")
+        text = QPlainTextEdit(details)
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox()
+        self.copy_button = buttons.addButton("Details &kopiëren",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton("&Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.summary)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.copy_button.setText("Gekopieerd")
+
+
+class ExceptionHook:
+    """Installed as ``sys.excepthook``; keeps the open crash dialogs alive while shown."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[CrashDialog] = []
+
+    def __call__(self, kind: type[BaseException], error: BaseException,
+                 tb: TracebackType | None) -> None:
+        if isinstance(error, KnownError):
+            log.info("known problem shown to the user: %s", type(error).__name__)
+            Notice.warn(QApplication.activeWindow(), error.message)
+            return
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        details = "".join(traceback.format_exception(kind, error, tb))
+        dialog = CrashDialog(f"{kind.__name__}: {error}", details, QApplication.activeWindow())
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialogs.append(dialog)
+        # open(), not exec(): an exception raised inside a nested event loop must not stack up
+        # a tower of modal loops.
+        dialog.open()
+
+    def _forget(self, dialog: CrashDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+
+def install_excepthook() -> ExceptionHook:
+    hook = ExceptionHook()
+    sys.excepthook = hook
+    return hook

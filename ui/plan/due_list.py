@@ -1,0 +1,99 @@
+"""Evaluations due within four weeks or overdue, for the start screen of the person responsible
+(a team lead sees the whole team). Double-click opens the household."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from intake import plans
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.roles import Role
+from intake.core.session import unit_of_work
+from intake.core.validation import format_date
+from intake.store import Store
+from ui.kit.widgets import RowsModel, make_table
+
+HEADERS = ("Dossiernummer", "Plan", "Versie", "Evaluatie op", "Wanneer", "Verantwoordelijk")
+WITHIN_DAYS = 28
+MAX_ROWS_SHOWN = 6
+
+
+def when_text(days_left: int) -> str:
+    if days_left < 0:
+        return f"{-days_left} {'dag' if days_left == -1 else 'dagen'} te laat"
+    if days_left == 0:
+        return "vandaag"
+    return f"over {days_left} {'dag' if days_left == 1 else 'dagen'}"
+
+
+class DueEvaluationsList(QWidget):
+    open_requested = Signal(uuid.UUID)  # household id
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.caption = QLabel()
+        self.caption.setStyleSheet("font-weight: bold;")
+        self.model = RowsModel(HEADERS, self)
+        self.table = make_table(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table)
+        self.table.activated.connect(lambda index: self._open(index.row()))
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            with unit_of_work(self.store, self.actor) as uow:
+                due = plans.evaluations_due(uow, WITHIN_DAYS,
+                                            everyone=self.actor.role is Role.TEAMLEIDER)
+        except KnownError:
+            due = []
+        self.model.set_rows([(d.dossiernummer, d.kind.label, str(d.version_number),
+                              format_date(d.due_on), when_text(d.days_left), d.responsible_name)
+                             for d in due], [d.household_id for d in due])
+        overdue = sum(1 for d in due if d.overdue)
+        whose = "van het team" if self.actor.role is Role.TEAMLEIDER else "van uw plannen"
+        self.caption.setText(f"Evaluaties {whose}: {len(due)} binnen vier weken"
+                             + (f", waarvan {overdue} te laat" if overdue else ""))
+        rows = min(len(due), MAX_ROWS_SHOWN)
+        height = self.table.horizontalHeader().sizeHint().height() \
+            + rows * self.table.verticalHeader().defaultSectionSize() + 4
+        self.table.setFixedHeight(height)
+        self.setVisible(bool(due))
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.model.keys):
+            self.open_requested.emit(self.model.keys[row])
+
+
+class _RefreshOnShow(QObject):
+    """Refreshes the list whenever the page it sits on comes back into view."""
+
+    def __init__(self, due: DueEvaluationsList) -> None:
+        super().__init__(due)
+        self.due = due
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.due.refresh()
+        return False
+
+
+def attach_due_list(page: QWidget, store: Store, actor: Actor,
+                    open_household: Callable[[uuid.UUID], object]) -> DueEvaluationsList:
+    """Put the list at the bottom of ``page`` (the start screen's search page)."""
+    due = DueEvaluationsList(store, actor, page)
+    layout = page.layout()
+    assert layout is not None
+    layout.addWidget(due)
+    due.open_requested.connect(open_household)
+    page.installEventFilter(_RefreshOnShow(due))
+    return due

@@ -1,0 +1,234 @@
+"""Print preview of a plan (QtPdf), in three variants, with 'Opslaan als PDF…' and 'Afdrukken…'.
+
+The PDF is made off the UI thread: the job opens its own unit of work in the worker thread
+(a session is never shared across threads) and hands the bytes back through a signal.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.session import unit_of_work
+from intake.documents import print_plan
+from intake.store import Store
+from ui.kit.notice import Notice
+
+VARIANTS = (("professioneel", "Professionele versie"),
+            ("inwoner", "Inwonerversie (eenvoudige taal)"),
+            ("geanonimiseerd", "Geanonimiseerd (namen vervangen)"))
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    household_id: uuid.UUID
+    plan_id: uuid.UUID
+    version: int
+    variant: str
+
+    def file_name(self, dossiernummer: str) -> str:
+        suffix = {"professioneel": "", "inwoner": "-inwoner",
+                  "geanonimiseerd": "-geanonimiseerd"}[self.variant]
+        return f"plan-{dossiernummer}-v{self.version}{suffix}.pdf"
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # ticket, bytes or KnownError
+
+
+class _PdfJob(QRunnable):
+    def __init__(self, store: Store, actor: Actor, request: PrintRequest, ticket: int) -> None:
+        super().__init__()
+        self.store, self.actor, self.request, self.ticket = store, actor, request, ticket
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        outcome: object
+        try:
+            with unit_of_work(self.store, self.actor) as uow:
+                outcome = print_plan(uow, self.request.household_id, self.request.version,
+                                     resident=self.request.variant == "inwoner",
+                                     redacted=self.request.variant == "geanonimiseerd",
+                                     plan_id=self.request.plan_id)
+        except KnownError as error:
+            outcome = error
+        self.signals.done.emit(self.ticket, outcome)
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, store: Store, actor: Actor, household_id: uuid.UUID,
+                 plan_id: uuid.UUID, version: int, dossiernummer: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Afdrukvoorbeeld · {dossiernummer} · versie {version}")
+        self.store, self.actor = store, actor
+        self.household_id, self.plan_id, self.version = household_id, plan_id, version
+        self.dossiernummer = dossiernummer
+        self.pool = QThreadPool(self)  # own pool: closing waits only for our jobs
+        self._jobs: dict[int, _PdfJob] = {}
+        self._ticket = 0
+        self.pdf_bytes = b""
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.variant = QComboBox()
+        for code, label in VARIANTS:
+            self.variant.addItem(label, code)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.status = QLabel()
+        self.save_button = QPushButton("&Opslaan als PDF…")
+        self.print_button = QPushButton("&Afdrukken…")
+        close = QPushButton("Sluiten")
+        kind_label = QLabel("&Soort afdruk:")
+        kind_label.setBuddy(self.variant)
+        top = QHBoxLayout()
+        top.addWidget(kind_label)
+        top.addWidget(self.variant)
+        top.addWidget(self.busy)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.save_button)
+        top.addWidget(self.print_button)
+        top.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.variant.currentIndexChanged.connect(lambda _i: self.make_pdf())
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_document)
+        close.clicked.connect(self.reject)
+        self.document.pageCountChanged.connect(self._pages_changed)  # loading is asynchronous
+        self.resize(900, 760)
+        self.make_pdf()
+
+    def request(self) -> PrintRequest:
+        return PrintRequest(self.household_id, self.plan_id, self.version,
+                            self.variant.currentData())
+
+    @property
+    def loading(self) -> bool:
+        return bool(self._jobs)
+
+    def make_pdf(self) -> None:
+        """Make the PDF for the chosen variant in the background; the newest request wins."""
+        self._ticket += 1
+        job = _PdfJob(self.store, self.actor, self.request(), self._ticket)
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._arrived)
+        self._jobs[self._ticket] = job
+        self._set_busy(True)
+        self.pool.start(job)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.status.setText("PDF wordt gemaakt…" if busy else
+                            self._page_text(self.document.pageCount()))
+        self.save_button.setEnabled(not busy and bool(self.pdf_bytes))
+        self.print_button.setEnabled(not busy and bool(self.pdf_bytes))
+
+    def _pages_changed(self, pages: int) -> None:
+        if not self.loading:
+            self.status.setText(self._page_text(pages))
+
+    def _page_text(self, pages: int) -> str:
+        size = len(self.pdf_bytes) // 1024
+        return f"{pages} {'pagina' if pages == 1 else 'pagina’s'}, {size} kB" if pages else ""
+
+    def _arrived(self, ticket: int, outcome: object) -> None:
+        self._jobs.pop(ticket, None)
+        if ticket != self._ticket:
+            return  # an older variant; a newer one is on its way
+        if isinstance(outcome, KnownError):
+            self._set_busy(False)
+            Notice.warn(self, outcome.message)
+            return
+        assert isinstance(outcome, bytes)
+        self._show(outcome)
+        self._set_busy(False)
+
+    def _show(self, pdf: bytes) -> None:
+        self.pdf_bytes = pdf
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer  # QPdfDocument reads from it; keep it alive
+
+    @classmethod
+    def ask_path(cls, parent: QWidget, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(parent, "Opslaan als PDF", suggested,
+                                                    "PDF-bestanden (*.pdf)")
+        return path
+
+    def save_as(self) -> None:
+        path = self.ask_path(self, str(Path.home() / self.request().file_name(
+            self.dossiernummer)))
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(self.pdf_bytes)
+        except OSError as error:
+            Notice.warn(self, f"Het bestand kon niet worden opgeslagen: {error.strerror}.")
+
+    @classmethod
+    def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Afdrukken")
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.request().file_name(self.dossiernummer))
+        if self.ask_printer(self, printer):
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Each PDF page as an image at the printer's resolution, scaled to fit the page."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            Notice.warn(self, "De printer kon niet worden gestart.")
+            return
+        try:
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                size = (points * scale).toSize()
+                image = self.document.render(page, size)
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+
+    def done(self, result: int) -> None:
+        self.pool.waitForDone()  # the job holds a unit of work; let it finish cleanly
+        super().done(result)

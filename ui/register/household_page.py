@@ -1,0 +1,167 @@
+"""One household on screen: a header, actions, and tabs ("Overzicht" now; more join later).
+
+The tabs of later features (help questions, plan) come in as factories from whoever opens the
+page (the main window), so this page knows nothing of them. A tab that shows household data
+listens to ``page.changed`` to refresh after an edit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.roles import CASE_EDITORS
+from intake.core.session import unit_of_work
+from intake.core.validation import format_date, mask_bsn
+from intake.register.access_history import household_history
+from intake.register.households import HouseholdView
+from intake.store import Store
+from ui.kit.notice import Notice
+from ui.kit.widgets import RowsModel, make_table
+from ui.register.history_dialog import HistoryDialog
+from ui.register.household_dialog import HouseholdDialog
+from ui.register.member_rows import role_label
+
+TabFactory = Callable[["HouseholdPage"], tuple[QWidget, str]]
+
+
+class OverviewTab(QWidget):
+    """Members and network of the household."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.members = RowsModel(("Naam", "Geboortedatum", "Leeftijd", "Rol", "BSN"), self)
+        self.network = RowsModel(("Naam", "Relatie", "Telefoon", "Kan helpen met"), self)
+        self.members_box = QGroupBox("Gezinsleden")
+        QVBoxLayout(self.members_box).addWidget(make_table(self.members))
+        self.network_table = make_table(self.network)
+        self.network_empty = QLabel(
+            "Nog geen netwerk vastgelegd. Familie, buren of vrienden die kunnen helpen voegt u "
+            "toe met Wijzigen.")
+        self.network_empty.setWordWrap(True)
+        self.network_empty.setStyleSheet("color: palette(placeholder-text);")
+        self.network_box = QGroupBox("Netwerk")
+        network_layout = QVBoxLayout(self.network_box)
+        network_layout.addWidget(self.network_table)
+        network_layout.addWidget(self.network_empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.members_box, 3)
+        layout.addWidget(self.network_box, 2)
+
+    def show_view(self, view: HouseholdView, today: date) -> None:
+        self.members.set_rows([
+            (m.name, format_date(m.date_of_birth),
+             "" if m.age_on(today) is None else str(m.age_on(today)),
+             role_label(m.role), mask_bsn(m.bsn))
+            for m in view.members
+        ], [m.id for m in view.members])
+        self.network.set_rows([(c.name, c.relation, c.phone, c.can_help_with)
+                               for c in view.network], [c.id for c in view.network])
+        self.members_box.setTitle(f"Gezinsleden ({len(view.members)})")
+        self.network_box.setTitle(f"Netwerk ({len(view.network)})")
+        self.network_table.setVisible(bool(view.network))
+        self.network_empty.setVisible(not view.network)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(1, 2 if view.network else 0)
+
+
+class HouseholdPage(QWidget):
+    changed = Signal(object)  # the new HouseholdView after a save
+
+    def __init__(self, store: Store, actor: Actor, view: HouseholdView,
+                 tabs: Sequence[TabFactory] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.view = view
+        self.dossiernummer = QLabel()
+        font = QFont(self.dossiernummer.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.dossiernummer.setFont(font)
+        self.address = QLabel()
+        self.contact = QLabel()
+        self.contact.setStyleSheet("color: palette(placeholder-text);")
+        self.edit_button = QPushButton("&Wijzigen…")
+        self.edit_button.setEnabled(self.can_edit)
+        if not self.can_edit:
+            self.edit_button.setToolTip("U kunt dit dossier inzien maar niet wijzigen.")
+        self.history_button = QPushButton("Wie heeft dit dossier &ingezien?")
+        self.overview = OverviewTab()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, "&Overzicht")
+        self._lay_out()
+        self.edit_button.clicked.connect(self.edit)
+        self.history_button.clicked.connect(self.show_history)
+        self.show_view(view)
+        for factory in tabs:
+            self.add_tab(*factory(self))
+
+    @property
+    def household_id(self) -> uuid.UUID:
+        return self.view.id
+
+    @property
+    def can_edit(self) -> bool:
+        """Only to grey out buttons; the domain refuses anyway."""
+        return self.actor.role in CASE_EDITORS
+
+    def _lay_out(self) -> None:
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.dossiernummer)
+        titles.addWidget(self.address)
+        titles.addWidget(self.contact)
+        actions = QVBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.history_button)
+        actions.addStretch(1)
+        header = QHBoxLayout()
+        header.addLayout(titles, 1)
+        header.addLayout(actions)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        return self.tabs.addTab(widget, title)
+
+    def show_view(self, view: HouseholdView) -> None:
+        self.view = view
+        self.dossiernummer.setText(f"{view.title} · {view.dossiernummer}")
+        self.address.setText(view.address)
+        contact = [part for part in (view.phone, view.email) if part]
+        self.contact.setText("  ·  ".join(contact) if contact else "Geen telefoon of e-mail")
+        self.overview.show_view(view, date.today())
+
+    def edit(self) -> None:
+        saved = HouseholdDialog.ask(self.store, self.actor, self.view, self)
+        if saved is not None:
+            self.show_view(saved)
+            self.changed.emit(saved)
+
+    def show_history(self) -> None:
+        try:
+            with unit_of_work(self.store, self.actor) as uow:
+                rows = household_history(uow, self.household_id)
+        except KnownError as error:
+            Notice.warn(self, error.message)
+            return
+        HistoryDialog.ask(self.view.dossiernummer, rows, self)

@@ -1,0 +1,146 @@
+"""Search first: one field, results as you type, recently opened households at hand."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.roles import CASE_EDITORS
+from intake.core.session import unit_of_work
+from intake.register import search
+from intake.register.search import HouseholdHit
+from intake.store import Store
+from ui.kit.widgets import RowsModel, make_table
+
+DEBOUNCE_MS = 200
+HINT = "Zoek op naam, postcode + huisnummer, geboortedatum of BSN"
+CREATE_HINT = ", of maak een nieuw huishouden aan met Ctrl+N"
+
+
+class HouseholdTableModel(RowsModel):
+    """Result rows: the view keeps household ids, the texts are fetched once per search."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(("Dossiernummer", "Adres", "Personen", "Gezinsleden"), parent)
+
+    def set_hits(self, hits: Sequence[HouseholdHit]) -> None:
+        self.set_rows([(h.dossiernummer, h.address, str(h.members), h.names) for h in hits],
+                      [h.id for h in hits])
+
+    def household_id(self, row: int) -> uuid.UUID:
+        key: uuid.UUID = self.keys[row]
+        return key
+
+
+class _SearchField(QLineEdit):
+    """Arrow down moves into the results, so the keyboard never has to leave home row."""
+
+    move_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPage(QWidget):
+    open_requested = Signal(uuid.UUID)
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.field = _SearchField()
+        self.field.setPlaceholderText(HINT + " (Ctrl+F)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Zoeken")
+        font = QFont(self.field.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.field.setFont(font)
+        self.caption = QLabel()
+        self.caption.setStyleSheet("font-weight: bold;")
+        self.model = HouseholdTableModel(self)
+        self.table = make_table(self.model)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 96px 24px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addSpacing(4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.stack, 1)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.returnPressed.connect(self._search_now)
+        self.field.move_down.connect(self._focus_results)
+        self._timer.timeout.connect(self.refresh)
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+
+    def focus_search(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def refresh(self) -> None:
+        """Results for the current text; recently opened households while it is too short."""
+        self._timer.stop()
+        query = self.field.text().strip()
+        try:
+            with unit_of_work(self.store, self.actor) as uow:
+                if len(query) < search.MIN_CHARS:
+                    hits = search.recent_households(uow)
+                else:
+                    hits = search.search_households(uow, query)
+        except KnownError as error:
+            self._show([], error.message, error.message)
+            return
+        create = CREATE_HINT if self.actor.role in CASE_EDITORS else ""
+        if len(query) < search.MIN_CHARS:
+            self._show(hits, "Recent geopend", HINT + create + ".")
+        else:
+            caption = f"{len(hits)} {'huishouden' if len(hits) == 1 else 'huishoudens'} gevonden"
+            if len(hits) >= search.LIMIT:
+                caption += f" (de eerste {search.LIMIT}; maak de zoekopdracht preciezer)"
+            self._show(hits, caption, "Geen huishouden gevonden. " + HINT + create + ".")
+
+    def _show(self, hits: Sequence[HouseholdHit], caption: str, empty_text: str) -> None:
+        self.model.set_hits(hits)
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(hits))
+        self.empty.setText(empty_text)
+        self.stack.setCurrentWidget(self.table if hits else self.empty)
+        if hits:
+            self.table.selectRow(0)
+
+    def _search_now(self) -> None:
+        self.refresh()
+        self._focus_results()
+
+    def _focus_results(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_requested.emit(self.model.household_id(row))
+
+    def open_selected(self) -> None:
+        self._open_row(self.table.currentIndex().row())

@@ -1,0 +1,265 @@
+"""Management figures for a period beside the previous period: a list of figures, each shown
+with its period and N, a bar chart for the main ones and a table that sorts; exports to
+CSV, XLSX and the printable PDF run off the UI thread. For the teamleider."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.core.clock import utcnow
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.session import unit_of_work
+from intake.reports.export import ReportFormat, export_report
+from intake.reports.figures import compute_figures
+from intake.reports.model import Figure, FigureSet
+from intake.reports.period import Period, last_full_month
+from intake.reports.tables import display_table, period_lines, share_text
+from intake.store import Store
+from ui.kit.notice import Notice
+from ui.kit.worker import Cancelled, Progress, ProgressRunner
+from ui.reports.chart import figure_chart
+from ui.reports.table_models import SortableTableModel, number_key, sorted_table
+
+FILTERS = {ReportFormat.CSV: "CSV-bestand (*.csv)", ReportFormat.XLSX: "Excel-bestand (*.xlsx)",
+           ReportFormat.PDF: "PDF-bestand (*.pdf)"}
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class FiguresView(QWidget):
+    """Page for the main window: ``FiguresView(store, actor)``."""
+
+    loaded = Signal()  # after every refresh, for whoever waits on it
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.figures: FigureSet | None = None
+        default = last_full_month(utcnow().date())
+        self.start = self._date_edit(default.start)
+        self.end = self._date_edit(default.end)
+        self.show_button = QPushButton("&Toon")
+        self.suppress = QCheckBox("Kleine aantallen verbergen (voor buiten het team)")
+        self.export_buttons = {fmt: QPushButton(text) for fmt, text in (
+            (ReportFormat.CSV, "CSV…"), (ReportFormat.XLSX, "Excel…"),
+            (ReportFormat.PDF, "PDF-overzicht…"))}
+        self.list = QListWidget()
+        self.list.setAccessibleName("Figuren")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.model = SortableTableModel(("",), self, numeric_from=1)
+        self.table, self.proxy = sorted_table(self.model, stretch_column=0)
+        self.chart_box = QVBoxLayout()
+        self.runner = ProgressRunner(self)  # exports
+        self.loader = ProgressRunner(self)  # the figures themselves
+        self._layout()
+        self._connect_signals()
+        self.refresh()
+
+    @staticmethod
+    def _date_edit(day: date) -> QDateEdit:
+        edit = QDateEdit(_qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        return edit
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        for text, widget in (("Periode &van", self.start), ("&tot en met", self.end)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            top.addWidget(label)
+            top.addWidget(widget)
+        top.addWidget(self.show_button)
+        top.addStretch(1)
+        top.addWidget(self.suppress)
+        for button in self.export_buttons.values():
+            top.addWidget(button)
+        detail = QWidget()
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(8, 0, 0, 0)
+        box.addWidget(self.title)
+        box.addWidget(self.caption)
+        box.addLayout(self.chart_box)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.note)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 840])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.show_button.clicked.connect(self.refresh)
+        self.list.currentRowChanged.connect(self.show_figure)
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+        self.runner.finished.connect(self._export_done)
+        self.runner.failed.connect(self._export_failed)
+        self.loader.finished.connect(self._loaded)
+        self.loader.failed.connect(self._load_failed)
+
+    def period(self) -> Period:
+        return Period(_pydate(self.start.date()), _pydate(self.end.date()))
+
+    def refresh(self) -> None:
+        """Compute the figures off the UI thread."""
+        if self.loader.busy:
+            return
+        try:
+            period = self.period()
+        except KnownError as error:
+            Notice.warn(self, error.message)
+            return
+        store, actor = self.store, self.actor
+
+        def work(_progress: Progress) -> FigureSet:
+            with unit_of_work(store, actor) as uow:
+                return compute_figures(uow, period)
+
+        self.loader.start("De cijfers worden berekend…", work)
+
+    def _load_failed(self, error: object) -> None:
+        self._export_failed(error)
+        self.loaded.emit()
+
+    def _loaded(self, figures: object) -> None:
+        if isinstance(figures, FigureSet):
+            self.show_figures(figures)
+        self.loaded.emit()
+
+    def show_figures(self, figures: FigureSet) -> None:
+        self.figures = figures
+        row = max(self.list.currentRow(), 0)
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.addItems([figure.title for figure in figures.figures])
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(row)
+        self.show_figure(row)
+
+    def show_figure(self, row: int) -> None:
+        if self.figures is None or not 0 <= row < len(self.figures.figures):
+            return
+        figure = self.figures.figures[row]
+        self.title.setText(figure.title)
+        self.caption.setText(self._caption(figure))
+        self.note.setText(figure.note)
+        table = display_table(figure)
+        self.model.set_headers(table.headers)
+        self.model.set_rows([[(cell, cell.casefold() if i == 0 else number_key(cell))
+                              for i, cell in enumerate(cells)]
+                             for cells in table.rows[: len(figure.rows)]])
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+        self.table.resizeColumnsToContents()
+        self._show_chart(figure)
+
+    @staticmethod
+    def _caption(figure: Figure) -> str:
+        """Period and N travel with every figure; so does a share where one is stated."""
+        lines = period_lines(figure, suppress=False)
+        if figure.share_of is not None:
+            label = next(r.label for r in figure.rows if r.code == figure.share_of)
+            line = f"Aandeel {label.lower()}: {share_text(figure, figure.current, False)}"
+            if figure.previous is not None:
+                line += f" (vorige periode: {share_text(figure, figure.previous, False)})"
+            lines.append(line)
+        return "  ·  ".join(lines)
+
+    def _show_chart(self, figure: Figure) -> None:
+        while self.chart_box.count():
+            item = self.chart_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        if figure.chart:
+            self.chart_box.addWidget(figure_chart(figure))
+
+    # Exports -------------------------------------------------------------------------------
+
+    @classmethod
+    def ask_path(cls, parent: QWidget, fmt: ReportFormat, suggested: str) -> Path | None:
+        """The file to write; tests replace this (pytest-qt's advice for dialogs)."""
+        name, _filter = QFileDialog.getSaveFileName(parent, "Opslaan als", suggested,
+                                                    FILTERS[fmt])
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == f".{fmt.value}" else \
+            path.with_name(path.name + f".{fmt.value}")
+
+    def export(self, fmt: ReportFormat) -> None:
+        if self.runner.busy:
+            return
+        try:
+            period = self.period()
+        except KnownError as error:
+            Notice.warn(self, error.message)
+            return
+        suggested = f"managementinformatie-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt.value}"
+        path = self.ask_path(self, fmt, suggested)
+        if path is None:
+            return
+        suppress = self.suppress.isChecked()
+        store, actor = self.store, self.actor
+
+        def work(progress: Progress) -> Path:
+            with unit_of_work(store, actor) as uow:
+                data = export_report(uow, period, fmt, suppress_small=suppress,
+                                     progress=progress)
+            path.write_bytes(data)
+            return path
+
+        label = "Het overzicht wordt gemaakt…" if fmt is ReportFormat.PDF else \
+            "De cijfers worden berekend…"
+        self.runner.start(label, work)
+
+    def _export_done(self, path: object) -> None:
+        Notice.info(self, f"Opgeslagen in {path}.")
+
+    def _export_failed(self, error: object) -> None:
+        if isinstance(error, Cancelled):
+            Notice.info(self, "Afgebroken: er is niets opgeslagen.", "Afgebroken")
+        elif isinstance(error, KnownError):
+            Notice.warn(self, error.message)
+        elif isinstance(error, OSError):
+            Notice.warn(self, f"Het bestand kon niet worden geschreven: {error.strerror}.")
+        elif isinstance(error, BaseException):
+            sys.excepthook(type(error), error, error.__traceback__)

@@ -1,0 +1,262 @@
+"""The team overview page: plans per regisseur with their status, evaluations due and overdue,
+households waiting for a brede uitvraag. A teamleider sees the team; a consulent or regisseur
+their own caseload. Everything here reads; a plan opens as a read-only summary."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.core.context import Actor
+from intake.core.errors import KnownError
+from intake.core.session import unit_of_work
+from intake.core.validation import format_date
+from intake.reports.caseload import CaseStatus
+from intake.reports.overview import (
+    OverviewFilter,
+    PlanRow,
+    WaitingRow,
+    WorkerLoad,
+    team_overview,
+)
+from intake.reports.overview import (
+    TeamOverview as Overview,
+)
+from intake.store import Store
+from ui.kit.notice import Notice
+from ui.kit.worker import Cancelled, Progress, ProgressRunner
+from ui.reports.plan_summary import PlanSummaryDialog
+from ui.reports.table_models import SortableTableModel, sorted_table, source_row
+
+PLAN_HEADERS = ("Dossiernummer", "Soort", "Status", "Versie", "Nieuwe versie", "Regisseur",
+                "Akkoord", "Volgende evaluatie", "Evaluatie")
+WAITING_HEADERS = ("Dossiernummer", "Wacht sinds", "Dagen", "Hulpvragen", "Aangemeld door",
+                   "Brede uitvraag")
+WORKER_HEADERS = ("Medewerker", *(s.label for s in CaseStatus), "Evaluatie binnen 4 weken",
+                  "Wacht op brede uitvraag")
+EVALUATION_TEXT = {"verlopen": "Verlopen", "binnenkort": "Binnen 4 weken", "": ""}
+
+
+def _day(day: date | None) -> tuple[str, str]:
+    return (format_date(day), day.isoformat()) if day else ("", "9999-99-99")
+
+
+def _text(value: str) -> tuple[str, str]:
+    return value, value.casefold()
+
+
+def _number(value: int) -> tuple[str, int]:
+    return str(value), value
+
+
+def plan_cells(row: PlanRow) -> list[tuple[str, object]]:
+    return [_text(row.dossiernummer), _text(row.kind_label),
+            (row.status.label, list(CaseStatus).index(row.status)),
+            _number(row.version_number), _text(row.new_version), _text(row.regisseur_name),
+            _day(row.agreed_on), _day(row.next_evaluation),
+            _text(EVALUATION_TEXT[row.evaluation_state])]
+
+
+def waiting_cells(row: WaitingRow) -> list[tuple[str, object]]:
+    return [_text(row.dossiernummer), _day(row.since), _number(row.days_waiting),
+            _number(row.questions), _text(row.registered_by),
+            _text("Gestart" if row.intake_started else "Nog niet gestart")]
+
+
+def worker_cells(load: WorkerLoad) -> list[tuple[str, object]]:
+    # 'Evaluatie verlopen' is a status column already; the overdue count would repeat it.
+    return [_text(load.name), *(_number(load.statuses[s]) for s in CaseStatus),
+            _number(load.due_soon), _number(load.waiting)]
+
+
+class TeamOverview(QWidget):
+    """Page for the main window: ``TeamOverview(store, actor)``."""
+
+    plan_opened = Signal(uuid.UUID)
+    loaded = Signal()  # after every refresh, for whoever waits on it (tests, the main window)
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.overview: Overview | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.as_of = QLabel()
+        self.status = QComboBox()
+        self.status.addItem("Alle statussen", None)
+        for status in CaseStatus:
+            self.status.addItem(status.label, status)
+        self.evaluation = QComboBox()
+        for text, code in (("Alle evaluaties", ""), ("Evaluatie verlopen", "verlopen"),
+                           ("Evaluatie binnen 4 weken", "binnenkort")):
+            self.evaluation.addItem(text, code)
+        self.worker = QComboBox()
+        self.worker.addItem("Alle medewerkers", None)
+        self.dossier = QLineEdit()
+        self.dossier.setPlaceholderText("Dossiernummer bevat…")
+        self.dossier.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton("&Vernieuwen")
+        self.open_button = QPushButton("Plan &inzien")
+        self.plans = SortableTableModel(PLAN_HEADERS, self, numeric_from=None)
+        self.plan_table, self.plan_proxy = sorted_table(self.plans)
+        self.waiting = SortableTableModel(WAITING_HEADERS, self)
+        self.waiting_table, self.waiting_proxy = sorted_table(self.waiting)
+        self.workers = SortableTableModel(WORKER_HEADERS, self, numeric_from=1)
+        self.worker_table, _ = sorted_table(self.workers, stretch_column=0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.plan_table, "Plannen")
+        self.tabs.addTab(self.waiting_table, "Wacht op brede uitvraag")
+        self.tabs.addTab(self.worker_table, "Per medewerker")
+        self.runner = ProgressRunner(self)
+        self._again = False
+        self._layout()
+        self._connect_signals()
+        self.refresh()
+
+    def _layout(self) -> None:
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.as_of)
+        filters = QHBoxLayout()
+        for label, widget in (("Status:", self.status), ("Evaluatie:", self.evaluation),
+                              ("Medewerker:", self.worker)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+            if widget is self.worker:
+                self.worker_caption = caption
+        filters.addWidget(self.dossier, 1)
+        filters.addWidget(self.refresh_button)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(actions)
+
+    def _connect_signals(self) -> None:
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.evaluation.currentIndexChanged.connect(self.refresh)
+        self.worker.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.dossier.textChanged.connect(self._filter_dossier)
+        self.plan_table.activated.connect(lambda _index: self.open_selected_plan())
+        self.open_button.clicked.connect(self.open_selected_plan)
+        self.tabs.currentChanged.connect(
+            lambda index: self.open_button.setEnabled(index == 0))
+        self.runner.finished.connect(self._loaded)
+        self.runner.failed.connect(self._failed)
+
+    def current_filter(self) -> OverviewFilter:
+        status = self.status.currentData()
+        return OverviewFilter(
+            statuses=frozenset({CaseStatus(status)}) if status is not None else frozenset(),
+            worker_id=self.worker.currentData(), evaluation=self.evaluation.currentData())
+
+    def refresh(self) -> None:
+        """Reload off the UI thread (a whole team on a large store takes a moment)."""
+        if self.runner.busy:
+            self._again = True
+            return
+        store, actor, wanted = self.store, self.actor, self.current_filter()
+
+        def work(_progress: Progress) -> Overview:
+            with unit_of_work(store, actor) as uow:
+                return team_overview(uow, wanted)
+
+        self.runner.start("Het overzicht wordt bijgewerkt…", work)
+
+    def _loaded(self, overview: object) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        if isinstance(overview, Overview):
+            self.show_overview(overview)
+        self.loaded.emit()
+
+    def _failed(self, error: object) -> None:
+        self._again = False
+        if isinstance(error, KnownError):
+            Notice.warn(self, error.message)
+        elif isinstance(error, BaseException) and not isinstance(error, Cancelled):
+            sys.excepthook(type(error), error, error.__traceback__)
+        self.loaded.emit()
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        self.title.setText("Mijn caseload" if overview.own_caseload else "Teamoverzicht")
+        self.as_of.setText(f"Stand van {format_date(overview.as_of)}")
+        self.plans.set_rows([plan_cells(r) for r in overview.plans],
+                            [r.plan_id for r in overview.plans])
+        self.waiting.set_rows([waiting_cells(r) for r in overview.waiting],
+                              [r.household_id for r in overview.waiting])
+        self.workers.set_rows([worker_cells(w) for w in overview.workers],
+                              [w.worker_id for w in overview.workers])
+        self.tabs.setTabText(0, f"Plannen ({len(overview.plans)})")
+        self.tabs.setTabText(1, f"Wacht op brede uitvraag ({len(overview.waiting)})")
+        self.tabs.setTabText(2, f"Per medewerker ({len(overview.workers)})")
+        self._fill_workers(overview)
+        for table in (self.plan_table, self.waiting_table, self.worker_table):
+            table.resizeColumnsToContents()
+
+    def _fill_workers(self, overview: Overview) -> None:
+        """The worker filter lists the people in the overview; hidden for one's own caseload."""
+        self.worker.setVisible(not overview.own_caseload)
+        self.worker_caption.setVisible(not overview.own_caseload)
+        chosen = self.worker.currentData()
+        self.worker.blockSignals(True)
+        self.worker.clear()
+        self.worker.addItem("Alle medewerkers", None)
+        for load in overview.workers:
+            if load.worker_id is not None:
+                self.worker.addItem(load.name, load.worker_id)
+        index = self.worker.findData(chosen)
+        self.worker.setCurrentIndex(max(index, 0))
+        self.worker.blockSignals(False)
+
+    def _filter_dossier(self, text: str) -> None:
+        for proxy in (self.plan_proxy, self.waiting_proxy):
+            proxy.setFilterKeyColumn(0)
+            proxy.setFilterFixedString(text.strip())
+
+    def selected_plan(self) -> PlanRow | None:
+        row = source_row(self.plan_proxy, self.plan_table.currentIndex())
+        if self.overview is None or row < 0:
+            return None
+        plan_id = self.plans.keys[row]
+        return next((p for p in self.overview.plans if p.plan_id == plan_id), None)
+
+    def open_selected_plan(self) -> None:
+        plan = self.selected_plan()
+        if plan is None:
+            Notice.warn(self, "Kies eerst een plan in de lijst.")
+            return
+        try:
+            view = PlanSummaryDialog.load(self.store, self.actor, plan.plan_id,
+                                          plan.active_number or plan.version_number)
+        except KnownError as error:
+            Notice.warn(self, error.message)
+            return
+        self.plan_opened.emit(plan.plan_id)
+        dialog = PlanSummaryDialog(view, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
