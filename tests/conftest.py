@@ -30,8 +30,20 @@ from intake.register.households import (
 )
 from intake.store import Store, create_store, crypto
 from intake.store.accounts import add_account
+from tests.helpers import pg_server
 
 PASSWORD = "proef-wachtwoord"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``postgres`` start their own server; without the binaries they are skipped
+    on a developer's machine, never in CI (which installs them)."""
+    if pg_server.available() or os.environ.get("CI") == "true":
+        return
+    skip = pytest.mark.skip(reason="PostgreSQL server binaries not installed (CI has them)")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -10,8 +10,8 @@ import argparse
 import logging
 import sys
 
-from intake.cli import accounts, audit, demo, export, plan, report
-from intake.cli.common import add_store_option
+from intake.cli import accounts, audit, demo, export, frontends, plan, report
+from intake.cli.common import add_global_options
 from intake.core.errors import KnownError
 from intake.core.logsetup import configure
 
@@ -23,7 +23,7 @@ COMMANDS = [accounts, audit, demo, report, export, plan]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake", description="Eén gezin, één plan: brede uitvraag en plan van aanpak.")
-    add_store_option(parser)
+    add_global_options(parser)
     parser.add_argument("--verbose", action="store_true", help="uitgebreid logbestand")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for module in COMMANDS:
@@ -32,13 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "needs_user", False) and not args.user:
+        parser.error("geef --user NAAM op (voor of na de opdracht)")
     configure(args.verbose)
     if args.command is None:
-        from ui.app.startup import run  # type: ignore[import-not-found, unused-ignore]
-
-        exit_code: int = run(args.db)
-        return exit_code
+        return frontends.run_app(args.db)
     try:
         result: int = args.func(args)
         return result

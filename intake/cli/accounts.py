@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from intake.cli.common import add_store_option, add_user_option, read_password, signed_in
+from intake.cli.common import add_user_option, read_password, signed_in
 from intake.core.errors import ValidationError
 from intake.core.roles import ROLE_LABELS, parse_role
 from intake.core.session import unit_of_work
@@ -14,8 +14,7 @@ from intake.store import accounts, create_store, resolve_location
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = sub.add_parser("init", help="nieuwe gegevensopslag met de eerste functioneel beheerder")
-    add_store_option(init)
-    init.add_argument("--user", required=True, metavar="NAAM")
+    add_user_option(init, help="gebruikersnaam van de eerste functioneel beheerder")
     init.add_argument("--name", required=True, metavar="WEERGAVENAAM")
     init.set_defaults(func=cmd_init)
 

@@ -16,17 +16,28 @@ from intake.store import Store, open_store, resolve_location
 ENV_PASSWORD = "INTAKE_PASSWORD"
 
 
+STORE_HELP = "gegevensopslag (standaard: INTAKE_DB of het bestand in uw gebruikersmap)"
+USER_HELP = ("uw gebruikersnaam; het wachtwoord komt uit INTAKE_PASSWORD of wordt zonder echo "
+             "gevraagd")
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """``--db`` and ``--user`` before the subcommand (``intake --db X users list``)."""
+    parser.add_argument("--db", metavar="PAD_OF_URL", help=STORE_HELP)
+    parser.add_argument("--user", metavar="NAAM", help=USER_HELP)
+
+
 def add_store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PAD_OF_URL",
-                        help="gegevensopslag (standaard: INTAKE_DB of het bestand in uw "
-                             "gebruikersmap)")
+    """``--db`` after the subcommand too. SUPPRESS keeps a value given before the subcommand:
+    argparse would otherwise overwrite it with this subparser's default."""
+    parser.add_argument("--db", metavar="PAD_OF_URL", default=argparse.SUPPRESS, help=STORE_HELP)
 
 
-def add_user_option(parser: argparse.ArgumentParser) -> None:
+def add_user_option(parser: argparse.ArgumentParser, help: str = USER_HELP) -> None:
+    """``--db`` and ``--user``, before or after the subcommand; the user is required."""
     add_store_option(parser)
-    parser.add_argument("--user", required=True, metavar="NAAM",
-                        help="uw gebruikersnaam; het wachtwoord komt uit INTAKE_PASSWORD of "
-                             "wordt gevraagd")
+    parser.add_argument("--user", metavar="NAAM", default=argparse.SUPPRESS, help=help)
+    parser.set_defaults(needs_user=True)
 
 
 def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:

@@ -10,9 +10,9 @@ from db.models import Household
 from intake.core.context import UnitOfWork
 from intake.core.validation import format_postcode
 from intake.documents.redaction import Redactor
+from intake.help_questions.registration import FoundHelpQuestion
 from intake.plans.views import PlanVersionView
 from intake.register.households import MemberRole, MemberView, NetworkView
-from intake.uitvraag.summary import FoundHelpQuestion
 
 
 @dataclass(frozen=True)

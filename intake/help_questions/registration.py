@@ -7,15 +7,13 @@ registered, so renaming a type later does not rewrite history.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from db.models import HelpQuestion, Intake, IntakeAnswer, Member, User
-from intake.catalogues.fixed import by_code, life_domains
+from db.models import HelpQuestion, Intake, Member, User
 from intake.catalogues.stored import (
     OUTCOME_REFERRED,
     CatalogueKind,
@@ -29,15 +27,24 @@ from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import Role
 from intake.core.text import full_name
-from intake.questionnaire.definition import AnswerType
-from intake.questionnaire.loading import load_definition
-from intake.uitvraag.summary import DomainScore, FoundHelpQuestion, IntakeSummary
 
 QUESTION_MAX = 300
 REFERRAL_MAX = 200
 # A help question may be written down later than the contact, but not years later.
 BACKDATE_LIMIT = timedelta(days=366)
 CHANNEL_AT_VINDPLAATS = "op_de_vindplaats"
+
+
+@dataclass(frozen=True)
+class FoundHelpQuestion:
+    id: uuid.UUID
+    registered_on: date
+    type_code: str
+    type_label: str
+    law_code: str | None  # a code from resources/catalogues/wetten.json
+    member_id: uuid.UUID | None
+    vindplaats_label: str
+    outcome_label: str
 
 
 @dataclass
@@ -257,35 +264,9 @@ def _views(uow: UnitOfWork, rows: list[HelpQuestion]) -> list[HelpQuestionView]:
     return result
 
 
-def latest_intake_summary(uow: UnitOfWork, household_id: uuid.UUID) -> IntakeSummary | None:
-    """The scores and help questions of the household's latest finished brede uitvraag (the
-    latest open one when none is finished yet); None when there is no intake at all."""
-    require_read(uow, household_id)
-    intake = uow.session.scalar(
-        select(Intake).where(Intake.household_id == household_id)
-        .order_by((Intake.status == "afgerond").desc(), Intake.started_at.desc()).limit(1))
-    if intake is None:
-        return None
-    definition = load_definition(intake.definition_key, intake.definition_version)
-    answers = {(key, repeat): json.loads(value) for key, repeat, value in uow.session.execute(
-        select(IntakeAnswer.question_key, IntakeAnswer.repeat_key, IntakeAnswer.value_json)
-        .where(IntakeAnswer.intake_id == intake.id))}
-    scores: list[DomainScore] = []
-    for _, section, question in definition.questions():
-        if question.type is not AnswerType.SCORE or section.domain is None:
-            continue
-        worries = next((q.key for q in section.questions if q.role == "worries"), None)
-        for (key, repeat), value in sorted(answers.items()):
-            if key != question.key or not isinstance(value, int):
-                continue
-            scores.append(DomainScore(
-                domain_code=section.domain, label=by_code(life_domains(), section.domain).label,
-                score=value, member_id=uuid.UUID(repeat) if repeat else None,
-                worries=str(answers.get((worries, repeat), "")) if worries else ""))
+def intake_help_questions(uow: UnitOfWork, intake_id: uuid.UUID) -> list[FoundHelpQuestion]:
+    """The help questions found in one brede uitvraag; the caller checked access and audits."""
     rows = list(uow.session.scalars(
-        select(HelpQuestion).where(HelpQuestion.intake_id == intake.id)
+        select(HelpQuestion).where(HelpQuestion.intake_id == intake_id)
         .order_by(HelpQuestion.registered_at)))
-    audit.record(uow, "inzien", "uitvraag", intake.id, household_id, detail="samenvatting")
-    return IntakeSummary(intake_id=intake.id, started_at=intake.started_at,
-                         finished_at=intake.finished_at, scores=tuple(scores),
-                         help_questions=tuple(found(v) for v in _views(uow, rows)))
+    return [found(v) for v in _views(uow, rows)]

@@ -11,7 +11,9 @@ from sqlalchemy import select, text
 from db.models import AuditEntry
 from intake.core import audit
 from intake.core.errors import PermissionDenied
+from intake.core.logsetup import configure
 from intake.core.session import unit_of_work
+from intake.core.text import fold
 from intake.register.access_history import household_history
 from intake.register.households import HouseholdView, open_household, update_household
 from intake.register.search import search_households
@@ -77,14 +79,41 @@ def test_search_query_is_not_recorded(team: Team, jolanda: HouseholdView) -> Non
     assert "Verhoef" not in details and "111222333" not in details
 
 
+PERSONAL = ("Verhoef", "Jolanda", "111222333", "Brinkstraat", "7551 CK", "7551CK", "17-05-1998",
+            "1998-05-17")
+
+
+def _leaks(text: str) -> list[str]:
+    """Personal data of the reference household in ``text``, in any case and spacing."""
+    folded = fold(text).replace(" ", "")
+    return [item for item in PERSONAL if fold(item).replace(" ", "") in folded]
+
+
 def test_logs_hold_no_name_or_bsn(team: Team, jolanda: HouseholdView,
                                   caplog: pytest.LogCaptureFixture) -> None:
+    log_file = configure(verbose=True)  # the real rotating file, at DEBUG
     caplog.set_level(logging.DEBUG)
-    with unit_of_work(team.store, team.consulent) as uow:
-        open_household(uow, jolanda.id)
-        search_households(uow, "Verhoef")
-        update_household(uow, jolanda.id, jolanda.version, jolanda.to_input())
-    assert "Verhoef" not in caplog.text and "111222333" not in caplog.text
+    try:
+        with unit_of_work(team.store, team.consulent) as uow:
+            open_household(uow, jolanda.id)
+            for query in ("Verhoef", "jolanda", "111222333", "7551 CK", "17-05-1998"):
+                search_households(uow, query)
+            update_household(uow, jolanda.id, jolanda.version, jolanda.to_input())
+        with pytest.raises(PermissionDenied), unit_of_work(team.store, team.beheerder) as uow:
+            open_household(uow, jolanda.id)
+        logging.getLogger("intake.canary").debug("proef %s", "verhoef")
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if isinstance(handler, logging.FileHandler):
+                handler.close()
+                logging.getLogger().removeHandler(handler)
+    written = log_file.read_text(encoding="utf-8")
+    # The canary proves both captures work and the check would see a name, whatever its case.
+    assert _leaks(written) == ["Verhoef"] and _leaks(caplog.text) == ["Verhoef"]
+    without_canary = "\n".join(line for line in written.splitlines() if "intake.canary" not in line)
+    assert "DEBUG" in written and _leaks(without_canary) == []
+    assert _leaks(" ".join(r.getMessage() for r in caplog.records
+                           if r.name != "intake.canary")) == []
 
 
 def test_repeated_reads_of_one_part_are_recorded_once_per_window(team: Team,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -19,10 +18,7 @@ from intake.store.accounts import add_account
 from tests.conftest import PASSWORD, jolanda_input
 from tests.helpers import pg_server
 
-pytestmark = pytest.mark.skipif(
-    not pg_server.available() and os.environ.get("CI") != "true",
-    reason="PostgreSQL server binaries not installed (CI installs them)",
-)
+pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")

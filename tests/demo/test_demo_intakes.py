@@ -16,11 +16,11 @@ from intake.core.context import Actor
 from intake.core.session import unit_of_work
 from intake.demo import run_demo
 from intake.demo.intakes import add_intakes
-from intake.help_questions.registration import latest_intake_summary
 from intake.reports.help_question_export import export_rows
 from intake.store import Store, open_store
 from intake.uitvraag.flow import steps, summary
 from intake.uitvraag.signals import list_signals
+from intake.uitvraag.summary import latest_intake_summary
 
 PASSWORD = "demo-wachtwoord"
 NOW = datetime(2026, 11, 2, 10, 0)

@@ -14,13 +14,13 @@ from intake.core.session import unit_of_work
 from intake.help_questions.registration import (
     HelpQuestionInput,
     household_help_questions,
-    latest_intake_summary,
     list_help_questions,
     register_help_question,
     set_outcome,
 )
 from intake.register.households import HouseholdView, create_household
 from intake.store import open_store
+from intake.uitvraag.summary import latest_intake_summary
 from tests.conftest import PASSWORD, Team, jolanda_input
 
 

@@ -45,7 +45,7 @@ def _agree(team: Team, view: plans.PlanVersionView) -> plans.PlanVersionView:
 
 def test_candidates_are_offered_not_added(team: Team, jolanda: HouseholdView,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import intake.help_questions.registration as source
+    import intake.uitvraag.summary as source
 
     def fake_summary(_uow: object, _household_id: uuid.UUID) -> IntakeSummary:
         return IntakeSummary(uuid.uuid4(), jolanda.created_at, None, (

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from sqlalchemy import select
 
@@ -21,10 +19,7 @@ from tests.conftest import PASSWORD, Team
 from tests.helpers import pg_server
 from tests.reports.test_reports_store import PERIOD, TODAY, at, build
 
-pytestmark = pytest.mark.skipif(
-    not pg_server.available() and os.environ.get("CI") != "true",
-    reason="PostgreSQL server binaries not installed (CI installs them)",
-)
+pytestmark = pytest.mark.postgres
 
 
 def _team(url: str) -> Team:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -12,20 +11,18 @@ from intake.catalogues.admin import list_entries, relabel
 from intake.catalogues.stored import CatalogueKind
 from intake.core.roles import Role
 from intake.core.session import unit_of_work
-from intake.help_questions.registration import latest_intake_summary, list_help_questions
+from intake.help_questions.registration import list_help_questions
 from intake.register.households import create_household
 from intake.reports.help_question_export import export_rows
 from intake.store import create_store, open_store
 from intake.store.accounts import add_account
 from intake.uitvraag.flow import finish_intake, open_intake, save_answer, start_intake, steps
+from intake.uitvraag.summary import latest_intake_summary
 from tests.conftest import PASSWORD, jolanda_input
 from tests.helpers import pg_server
 from tests.uitvraag.test_intakes import plain_answer
 
-pytestmark = pytest.mark.skipif(
-    not pg_server.available() and os.environ.get("CI") != "true",
-    reason="PostgreSQL server binaries not installed (CI installs them)",
-)
+pytestmark = pytest.mark.postgres
 
 
 def test_intake_to_export_on_postgresql() -> None:

@@ -12,7 +12,6 @@ from intake.core.errors import KnownError, PermissionDenied, StaleEditError, Val
 from intake.core.session import unit_of_work
 from intake.help_questions.registration import (
     HelpQuestionInput,
-    latest_intake_summary,
     list_help_questions,
     register_help_question,
 )
@@ -37,6 +36,7 @@ from intake.uitvraag.flow import (
     summary,
 )
 from intake.uitvraag.signals import handle_signal_step, list_signals
+from intake.uitvraag.summary import latest_intake_summary
 from tests.conftest import Team
 
 

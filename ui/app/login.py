@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import StoreLocation
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
-from intake.store import Store, create_store, open_store
+from intake.store import Store, StoreLocation, create_store, open_store
 from ui.kit.widgets import ErrorLabel, with_error
 
 SignedIn = tuple[Store, Actor]

@@ -12,9 +12,8 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from db.engine import StoreLocation
 from intake.core.errors import KnownError
-from intake.store import resolve_location, store_exists
+from intake.store import StoreLocation, resolve_location, store_exists
 from ui.app.login import FirstStartDialog, LoginDialog, SignedIn
 from ui.app.main_window import APP_TITLE, MainWindow
 from ui.kit.crash import install_excepthook
