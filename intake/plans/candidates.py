@@ -30,7 +30,7 @@ from intake.plans.inputs import ResultInput
 from intake.plans.queries import find_plan
 from intake.plans.views import PlanVersionView
 from intake.plans.vocab import PlanKind, SourceKind, VersionStatus
-from intake.uitvraag import summary as intake_summary
+from intake.uitvraag import handover
 
 # A score of 1-3 (acute, niet or beperkt zelfredzaam) makes a life domain a candidate.
 CANDIDATE_MAX_SCORE = 3
@@ -84,7 +84,7 @@ def _candidates(uow: UnitOfWork, household_id: uuid.UUID,
                 taken: set[str]) -> list[ResultCandidate]:
     found: list[ResultCandidate] = []
     # Looked up on the module at call time, so a test can stand in for the intake.
-    summary = intake_summary.latest_intake_summary(uow, household_id)
+    summary = handover.latest_intake_summary(uow, household_id)
     domains = life_domains()
     for score in sorted(summary.scores if summary else (), key=lambda s: s.score):
         if score.score > CANDIDATE_MAX_SCORE:

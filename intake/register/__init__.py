@@ -1,0 +1,49 @@
+"""The household register: create, open, edit and search households, and who saw them."""
+
+from intake.register.access_history import (
+    AccessRow,
+    household_history,
+)
+from intake.register.households import (
+    HouseholdInput,
+    HouseholdView,
+    MemberInput,
+    MemberRole,
+    MemberView,
+    NetworkInput,
+    NetworkView,
+    PossibleDuplicateError,
+    create_household,
+    grant_access,
+    household_id_for,
+    open_household,
+    update_household,
+    validate,
+)
+from intake.register.search import (
+    HouseholdHit,
+    recent_households,
+    search_households,
+)
+
+__all__ = [
+    "AccessRow",
+    "HouseholdHit",
+    "HouseholdInput",
+    "HouseholdView",
+    "MemberInput",
+    "MemberRole",
+    "MemberView",
+    "NetworkInput",
+    "NetworkView",
+    "PossibleDuplicateError",
+    "create_household",
+    "grant_access",
+    "household_history",
+    "household_id_for",
+    "open_household",
+    "recent_households",
+    "search_households",
+    "update_household",
+    "validate",
+]

@@ -10,16 +10,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from db.engine import StoreLocation
 from db.migrate import head_revisions
+from db.models import CatalogueEntry, SocialService
+from intake.catalogues.shipped import SEEDED_CATALOGUES, shipped_items, shipped_services
 from intake.core import audit
 from intake.core.session import unit_of_work
 from intake.help_questions.registration import list_help_questions
 from intake.register.households import household_id_for, open_household
 from intake.store import open_store
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, Team
 
 FROZEN = sorted((Path(__file__).parent.parent / "data").glob("store_*.sql"))
 
@@ -52,3 +54,13 @@ def test_frozen_store_upgrades_to_head(dump: Path, tmp_path: Path) -> None:
     with unit_of_work(store, beheerder) as uow:
         assert audit.verify_chain(uow).ok
     store.close()
+
+
+def test_the_shipped_catalogue_files_are_what_a_new_store_holds(team: Team) -> None:
+    """The migrations insert frozen copies; a code added to a file needs a migration too."""
+    with team.store.sessions() as session:
+        stored = {(row.catalogue, row.code) for row in session.scalars(select(CatalogueEntry))}
+        services = set(session.scalars(select(SocialService.code)))
+    shipped = {(name, item["code"]) for name in SEEDED_CATALOGUES for item in shipped_items(name)}
+    assert stored == shipped
+    assert services == {item["code"] for item in shipped_services()}

@@ -19,8 +19,8 @@ from intake.demo.intakes import add_intakes
 from intake.reports.help_question_export import export_rows
 from intake.store import Store, open_store
 from intake.uitvraag.flow import steps, summary
+from intake.uitvraag.handover import latest_intake_summary
 from intake.uitvraag.signals import list_signals
-from intake.uitvraag.summary import latest_intake_summary
 
 PASSWORD = "demo-wachtwoord"
 NOW = datetime(2026, 11, 2, 10, 0)

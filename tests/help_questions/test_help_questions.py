@@ -20,7 +20,7 @@ from intake.help_questions.registration import (
 )
 from intake.register.households import HouseholdView, create_household
 from intake.store import open_store
-from intake.uitvraag.summary import latest_intake_summary
+from intake.uitvraag.handover import latest_intake_summary
 from tests.conftest import PASSWORD, Team, jolanda_input
 
 

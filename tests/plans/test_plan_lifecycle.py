@@ -25,7 +25,7 @@ from intake.plans import (
 )
 from intake.register.households import HouseholdView, grant_access
 from intake.uitvraag.flow import save_answer, start_intake
-from intake.uitvraag.summary import DomainScore, IntakeSummary
+from intake.uitvraag.handover import DomainScore, IntakeSummary
 from tests.conftest import Team
 from tests.helpers.plan_builders import fill_jolanda_plan, register_jolanda_questions
 
@@ -45,7 +45,7 @@ def _agree(team: Team, view: plans.PlanVersionView) -> plans.PlanVersionView:
 
 def test_candidates_are_offered_not_added(team: Team, jolanda: HouseholdView,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import intake.uitvraag.summary as source
+    import intake.uitvraag.handover as source
 
     def fake_summary(_uow: object, _household_id: uuid.UUID) -> IntakeSummary:
         return IntakeSummary(uuid.uuid4(), jolanda.created_at, None, (

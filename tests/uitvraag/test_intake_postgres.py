@@ -17,7 +17,7 @@ from intake.reports.help_question_export import export_rows
 from intake.store import create_store, open_store
 from intake.store.accounts import add_account
 from intake.uitvraag.flow import finish_intake, open_intake, save_answer, start_intake, steps
-from intake.uitvraag.summary import latest_intake_summary
+from intake.uitvraag.handover import latest_intake_summary
 from tests.conftest import PASSWORD, jolanda_input
 from tests.helpers import pg_server
 from tests.uitvraag.test_intakes import plain_answer

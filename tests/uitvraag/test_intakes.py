@@ -35,8 +35,8 @@ from intake.uitvraag.flow import (
     steps,
     summary,
 )
+from intake.uitvraag.handover import latest_intake_summary
 from intake.uitvraag.signals import handle_signal_step, list_signals
-from intake.uitvraag.summary import latest_intake_summary
 from tests.conftest import Team
 
 
