@@ -87,8 +87,12 @@ def search(call: Call) -> Result:
 
 
 def overview(call: Call) -> Result:
+    try:
+        statuses = frozenset(CaseStatus(s) for s in call.body.get("statuses", []))
+    except (ValueError, TypeError):
+        raise ValidationError({"statuses": "Onbekende planstatus."}) from None
     wanted = OverviewFilter(
-        statuses=frozenset(CaseStatus(s) for s in call.body.get("statuses", [])),
+        statuses=statuses,
         worker_id=call.optional_id("worker_id"),
         evaluation=call.text("evaluation", ""), dossier=call.text("dossier", ""))
     with unit_of_work(call.store, call.actor, call.clock) as uow:

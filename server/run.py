@@ -12,13 +12,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import uvicorn
 from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from db.engine import make_session_factory
+from db.engine import StoreLocation, make_session_factory
 from db.migrate import NotAStoreError, StoreTooNewError, needs_upgrade
 from intake.core.errors import KnownError, StoreError
+from intake.store.handle import Store
 from intake.store.opening import TOO_NEW
+from server.app import ServerState, create_app
+from server.logs import log_config
 from server.provision import (
     ENV_DB_PASSWORD,
     RUNTIME_ROLE,
@@ -73,8 +78,6 @@ def credentials_for(db_url: str, credentials_file: Path | None) -> RuntimeCreden
     """From INTAKE_SERVER_DB_PASSWORD (role: the URL's user, or the default), else the file."""
     password = os.environ.get(ENV_DB_PASSWORD)
     if password:
-        from sqlalchemy.engine import make_url
-
         return RuntimeCredentials(make_url(db_url).username or RUNTIME_ROLE, password)
     return RuntimeCredentials.load(credentials_file or default_credentials_path(db_url))
 
@@ -104,13 +107,6 @@ def serve(db_url: str, listen: Listen, tls_cert: Path | None, tls_key: Path | No
           credentials_file: Path | None) -> None:
     check_transport(listen, tls_cert, tls_key)
     engine = runtime_engine(db_url, credentials_for(db_url, credentials_file))
-    import uvicorn
-
-    from db.engine import StoreLocation
-    from intake.store.handle import Store
-    from server.app import ServerState, create_app
-    from server.logs import log_config
-
     store = Store(StoreLocation.parse(db_url), engine, make_session_factory(engine))
     app = create_app(ServerState(store))
     config = uvicorn.Config(

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from intake.core.session import unit_of_work
+from intake.register.search import search_households
 from intake.reports.overview import team_overview
 from intake.store import open_store
 from intake.store.opening import StoreLocation
@@ -126,3 +127,19 @@ def test_the_overview_of_a_caseload(team_server: TeamServer) -> None:
                                                              for p in local.plans]
     assert sorted(w["dossiernummer"] for w in remote["waiting"]) == sorted(
         w.dossiernummer for w in local.waiting)
+
+
+def test_search_and_figures_answer_as_on_the_file(team_server: TeamServer) -> None:
+    with team_server.client() as client:
+        client.sign_in("teamleider", PASSWORD)
+        remote = [(h["dossiernummer"], h["names"], h["address"]) for h in client.search("jan")]
+        figures = client.call("/reports/figures", {"from": FROM, "to": TO})
+    store, actor = open_store(StoreLocation.parse(str(team_server.file_store)), "teamleider",
+                              PASSWORD)
+    try:
+        with unit_of_work(store, actor) as uow:
+            local = [(h.dossiernummer, h.names, h.address) for h in search_households(uow, "jan")]
+    finally:
+        store.close()
+    assert remote == local and remote
+    assert figures["figures"]

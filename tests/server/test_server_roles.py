@@ -90,3 +90,31 @@ def test_the_command_line_does_not_load_the_server() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_server_init_prepares_a_database_once(team_server: TeamServer,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    owner = create_engine(team_server.owner_url, isolation_level="AUTOCOMMIT")
+    with owner.connect() as connection:
+        connection.execute(text("DROP DATABASE IF EXISTS tweede"))
+        connection.execute(text("CREATE DATABASE tweede"))
+    owner.dispose()
+    url = team_server.owner_url.replace("/postgres?", "/tweede?")
+    credentials = team_server.folder / "tweede" / "runtime.json"
+    monkeypatch.setenv("INTAKE_PASSWORD", PASSWORD)
+    command = ["server", "init", "--db", url, "--user", "bea", "--name", "Bea Beheer",
+               "--runtime-credentials", str(credentials), "--runtime-role", "tweede_runtime"]
+    assert main(command) == 0
+    assert "Eerste functioneel beheerder 'bea'" in capsys.readouterr().out
+    first = RuntimeCredentials.load(credentials)
+    assert main(command) == 0  # again, e.g. after an upgrade: rights renewed, no new account
+    assert "al accounts" in capsys.readouterr().out
+    assert RuntimeCredentials.load(credentials).password != first.password
+    engine = create_engine(runtime_url(url, RuntimeCredentials.load(credentials)))
+    try:
+        with pytest.raises(ProgrammingError, match="permission denied"), \
+                engine.begin() as connection:
+            connection.execute(text("DELETE FROM audit_entries"))
+    finally:
+        engine.dispose()
