@@ -2,7 +2,9 @@
 
 - an encrypted SQLite file (SQLCipher, raw 256-bit key: no per-connection key derivation),
 - a plain SQLite URL (``sqlite:///…``, for development and throwaway copies),
-- a server URL (``postgresql://…``) for a team store later.
+- a PostgreSQL URL (``postgresql://…``): the team store, on the server host only.
+
+``https://…`` names a team server: no engine at all, the laptop talks to it over HTTPS.
 """
 
 from __future__ import annotations
@@ -38,10 +40,21 @@ class StoreLocation:
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
+    @property
+    def is_postgresql(self) -> bool:
+        return self.url.startswith("postgresql")
+
+    @property
+    def is_team_server(self) -> bool:
+        """A team server's address: reached through its API, never with database access."""
+        return self.url.startswith(("https://", "http://"))
+
     def describe(self) -> str:
         """What the status bar shows: a path, or a URL without its password."""
         if self.path is not None:
             return str(self.path)
+        if self.is_team_server:
+            return self.url
         from sqlalchemy.engine import make_url
 
         return make_url(self.url).render_as_string(hide_password=True)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import CatalogueEntry, CatalogueLabel
+from intake.core.access import SENT_TO_INTAKE
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, ValidationError
 
@@ -41,7 +42,7 @@ KIND_LABELS = {
 
 # Outcome codes the domain acts on; the catalogue may hold more.
 OUTCOME_DIRECT = "direct_geholpen"
-OUTCOME_INTAKE = "brede_uitvraag"
+OUTCOME_INTAKE = SENT_TO_INTAKE
 OUTCOME_REFERRED = "doorverwezen"
 OUTCOME_CLOSED = "afgesloten"
 

@@ -1,7 +1,8 @@
 """The `intake` command: no subcommand opens the app; subcommands do headless jobs.
 
-Subcommand modules are imported here; the GUI is imported only when it is asked for, so a
-headless job starts fast and never needs a display.
+Subcommand modules are imported here; the GUI and the team server are imported only when they
+are asked for (``intake.cli.frontends``), so a headless job starts fast and never needs a
+display.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ import argparse
 import logging
 import sys
 
-from intake.cli import accounts, audit, demo, export, frontends, plan, report
+from intake.cli import accounts, audit, demo, export, frontends, plan, report, server
 from intake.cli.common import add_global_options
 from intake.core.errors import KnownError
 from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, demo, report, export, plan]
+COMMANDS = [accounts, audit, demo, report, export, plan, server]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 
-from intake.cli.common import add_user_option, read_password, signed_in
-from intake.core.errors import ValidationError
-from intake.core.roles import ROLE_LABELS, parse_role
+from intake.cli.common import (
+    add_user_option,
+    read_password,
+    signed_in,
+    signed_in_team,
+    uses_team_server,
+)
+from intake.core.errors import KnownError, ValidationError
+from intake.core.roles import ROLE_LABELS, Role, parse_role
 from intake.core.session import unit_of_work
 from intake.store import accounts, create_store, resolve_location
 
@@ -50,7 +56,13 @@ def _new_password() -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    store, _actor = create_store(resolve_location(args.db), args.user, args.name, read_password())
+    location = resolve_location(args.db)
+    if location.is_postgresql or location.is_team_server:
+        raise KnownError(
+            "Een teamdatabase maakt u op de server met 'intake server init --db "
+            "postgresql://EIGENAAR@HOST/DATABASE --user NAAM --name \"Naam\"': die maakt ook de "
+            "serverrol aan waarmee de teamserver werkt.")
+    store, _actor = create_store(location, args.user, args.name, read_password())
     print(f"Gegevensopslag aangemaakt: {store.location.describe()}")
     store.close()
     return 0
@@ -58,6 +70,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     role = parse_role(args.role)
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            created = client.add_account(args.username, args.name, role.value, _new_password(),
+                                         args.vindplaats)
+        print(f"Account {created['username']} ({role.label}) aangemaakt.")
+        return 0
     with signed_in(args) as (store, actor):
         password = _new_password()
         with unit_of_work(store, actor) as uow:
@@ -68,15 +86,27 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        rows = accounts.list_accounts(uow)
-    for row in rows:
-        state = "geblokkeerd" if row.disabled else "actief"
-        print(f"{row.username:<20} {row.role.label:<22} {state:<12} {row.display_name}")
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            listed = client.accounts()
+        rows = [(r["username"], Role(r["role"]), bool(r["disabled"]), r["display_name"])
+                for r in listed]
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+            rows = [(r.username, r.role, r.disabled, r.display_name)
+                    for r in accounts.list_accounts(uow)]
+    for username, role, disabled, display_name in rows:
+        state = "geblokkeerd" if disabled else "actief"
+        print(f"{username:<20} {role.label:<22} {state:<12} {display_name}")
     return 0
 
 
 def cmd_disable(args: argparse.Namespace) -> int:
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            client.disable_account(args.username)
+        print(f"Account {args.username} is geblokkeerd.")
+        return 0
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         accounts.disable_account(uow, args.username)
     print(f"Account {args.username} is geblokkeerd.")
@@ -84,6 +114,12 @@ def cmd_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            target = args.username or args.user
+            client.change_password(target, _new_password())
+        print(f"Wachtwoord van {target} gewijzigd.")
+        return 0
     with signed_in(args) as (store, actor):
         target = args.username or actor.username
         password = _new_password()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from intake.cli.common import add_user_option, signed_in
+from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core import audit
 from intake.core.session import unit_of_work
 
@@ -18,8 +18,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        report = audit.verify_chain(uow)
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            found = client.verify_audit()
+        report = audit.ChainReport(int(found["entries"]), found["broken_at"])
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+            report = audit.verify_chain(uow)
     if report.ok:
         print(f"Audittrail intact: {report.entries} regels gecontroleerd.")
         return 0

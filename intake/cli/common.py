@@ -8,10 +8,14 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from intake.core.context import Actor
 from intake.core.errors import KnownError
 from intake.store import Store, open_store, resolve_location
+
+if TYPE_CHECKING:
+    from intake.team.client import TeamClient
 
 ENV_PASSWORD = "INTAKE_PASSWORD"
 
@@ -38,6 +42,9 @@ def add_user_option(parser: argparse.ArgumentParser, help: str = USER_HELP) -> N
     add_store_option(parser)
     parser.add_argument("--user", metavar="NAAM", default=argparse.SUPPRESS, help=help)
     parser.set_defaults(needs_user=True)
+    parser.add_argument("--ca", metavar="BESTAND",
+                        help="CA-certificaat van de teamserver (standaard: INTAKE_CA of de "
+                             "vertrouwde certificaten van het systeem)")
 
 
 def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
@@ -57,6 +64,22 @@ def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
         yield store, actor
     finally:
         store.close()
+
+
+def uses_team_server(args: argparse.Namespace) -> bool:
+    """``--db https://…``: the command runs on the team server, through its API."""
+    return resolve_location(args.db).is_team_server
+
+
+@contextmanager
+def signed_in_team(args: argparse.Namespace) -> Iterator[TeamClient]:
+    # Imported here: the HTTP stack loads only when a team server is used.
+    from intake.team.client import TeamClient
+
+    client = TeamClient(resolve_location(args.db).url, getattr(args, "ca", None))
+    with client:
+        client.sign_in(args.user, read_password())
+        yield client
 
 
 class Progress:

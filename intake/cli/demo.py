@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+from intake.cli import frontends
 from intake.cli.common import Progress, add_store_option
 from intake.demo import STEPS, run_demo
 from intake.store import resolve_location
@@ -22,11 +24,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                       help="zelfde getal, zelfde gegevens (standaard 1)")
     demo.add_argument("--password", required=True, metavar="WACHTWOORD",
                       help="wachtwoord van alle demo-accounts (minstens 8 tekens)")
+    demo.add_argument("--runtime-credentials", type=Path, metavar="BESTAND",
+                      help="bij postgresql://: waar de verbindingsgegevens van de serverrol "
+                           "komen")
     demo.set_defaults(func=cmd_demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     location = resolve_location(args.db)
+    if location.is_postgresql:
+        # Prepared as a team database: migrations as owner, the server's role, demo accounts.
+        args.server_command = "demo"
+        return frontends.run_server_command(args)
     result = run_demo(location, args.households, args.seed, args.password, Progress, STEPS)
     what = "aangemaakt" if result.created_store else "aangevuld"
     print(f"Demo-opslag {what}: {location.describe()}")

@@ -9,9 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import uuid
 from pathlib import Path
 
-from intake.cli.common import Progress, add_user_option, signed_in
+from intake.cli.common import (
+    Progress,
+    add_user_option,
+    signed_in,
+    signed_in_team,
+    uses_team_server,
+)
 from intake.core.errors import KnownError, ValidationError
 from intake.core.session import unit_of_work
 from intake.documents import print_plan
@@ -51,6 +58,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise ValidationError({"dossiernummer": "Geef een dossiernummer of --all-active."})
     if args.all_active and args.version is not None:
         raise ValidationError({"version": "--version gaat niet samen met --all-active."})
+    if uses_team_server(args):
+        return _print_on_server(args)
     with signed_in(args) as (store, actor):
         started = time.perf_counter()
         if not args.all_active:
@@ -75,6 +84,40 @@ def cmd_print(args: argparse.Namespace) -> int:
                     pdf = print_plan(uow, plan.household_id, plan.active_number,
                                      resident=args.inwoner, redacted=args.redacted,
                                      plan_id=plan.plan_id)
+                (args.out / _file_name(plan)).write_bytes(pdf)
+            except KnownError as error:
+                failed += 1
+                print(f"\n{plan.dossiernummer}: {error.message}", file=sys.stderr)
+            progress(done)
+    print(f"{len(plans) - failed} plannen geschreven naar {args.out} "
+          f"({time.perf_counter() - started:.1f} s).", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _print_on_server(args: argparse.Namespace) -> int:
+    """The same prints, made by the team server (which checks and audits each one)."""
+    started = time.perf_counter()
+    options = {"resident": args.inwoner, "redacted": args.redacted}
+    with signed_in_team(args) as client:
+        if not args.all_active:
+            pdf = client.print_plan(dossiernummer=args.dossiernummer, version=args.version,
+                                    **options)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_bytes(pdf)
+            print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
+                  f"{time.perf_counter() - started:.2f} s).", file=sys.stderr)
+            return 0
+        plans = [PrintablePlan(uuid.UUID(p["plan_id"]), uuid.UUID(p["household_id"]),
+                               p["dossiernummer"], PlanKind(p["kind"]), p["owner_position"],
+                               int(p["active_number"])) for p in client.active_plans()]
+        args.out.mkdir(parents=True, exist_ok=True)
+        progress = Progress("Plannen", len(plans))
+        failed = 0
+        for done, plan in enumerate(plans, start=1):
+            try:
+                pdf = client.print_plan(household_id=str(plan.household_id),
+                                        plan_id=str(plan.plan_id), version=plan.active_number,
+                                        **options)
                 (args.out / _file_name(plan)).write_bytes(pdf)
             except KnownError as error:
                 failed += 1

@@ -9,7 +9,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from intake.cli.common import Progress, add_user_option, signed_in
+from intake.cli.common import (
+    Progress,
+    add_user_option,
+    signed_in,
+    signed_in_team,
+    uses_team_server,
+)
 from intake.core.errors import ValidationError
 from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
@@ -53,11 +59,15 @@ def cmd_report(args: argparse.Namespace) -> int:
             progress = Progress("Plannen", total)
         progress(done)
 
-    with signed_in(args) as (store, actor):
-        started = time.perf_counter()
-        with unit_of_work(store, actor) as uow:
+    started = time.perf_counter()
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            data = client.report(period.start.isoformat(), period.end.isoformat(), fmt.value,
+                                 args.suppress)
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
             data = export_report(uow, period, fmt, suppress_small=args.suppress, progress=show)
-        seconds = time.perf_counter() - started
+    seconds = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     what = "Overzicht" if fmt is ReportFormat.PDF else "Cijfers"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ColumnElement, exists, or_, select, true
+from sqlalchemy import ColumnElement, CompoundSelect, exists, or_, select, true, union
+from sqlalchemy.orm import QueryableAttribute
 
-from db.models import Household, HouseholdAccess
+from db.models import HelpQuestion, Household, HouseholdAccess, Intake, Plan, PlanVersion
 from intake.core.context import UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
 from intake.core.roles import CASE_EDITORS, CASE_READERS, SEES_ALL_HOUSEHOLDS, Role
@@ -23,6 +24,39 @@ def require_role(uow: UnitOfWork, roles: frozenset[Role] | set[Role], action: st
         raise PermissionDenied(message, AuditEvent(action, object_type))
 
 
+# The help-question outcome that sends a household on to a brede uitvraag (catalogue code;
+# the catalogue module sits above the core and names the same constant).
+SENT_TO_INTAKE = "brede_uitvraag"
+
+
+def caseload_ids(worker_id: uuid.UUID) -> CompoundSelect[tuple[uuid.UUID]]:
+    """The one definition of a person's caseload, as household ids: the households they are
+    regisseur of, are a professional on the plan of (drew up the plan or one of its versions),
+    registered a help question for that still waits for an intake, or started an intake for
+    that is still open. The team overview and the access rules both use it, so "my households"
+    means the same everywhere."""
+    finished_since = exists().where(
+        Intake.household_id == HelpQuestion.household_id, Intake.status == "afgerond",
+        Intake.finished_at >= HelpQuestion.registered_at)
+    return union(
+        select(Plan.household_id).join(PlanVersion, PlanVersion.plan_id == Plan.id)
+        .where(or_(PlanVersion.regisseur_id == worker_id,
+                   PlanVersion.created_by_id == worker_id)),
+        select(Plan.household_id).where(Plan.created_by_id == worker_id),
+        select(HelpQuestion.household_id).where(
+            HelpQuestion.registered_by_id == worker_id,
+            HelpQuestion.outcome_code == SENT_TO_INTAKE, ~finished_since),
+        select(Intake.household_id).where(Intake.started_by_id == worker_id,
+                                          Intake.status != "afgerond"),
+    )
+
+
+def in_caseload(household_id: QueryableAttribute[uuid.UUID] | ColumnElement[uuid.UUID],
+                worker_id: uuid.UUID) -> ColumnElement[bool]:
+    """``household_id IN (caseload of worker)`` for any household id column."""
+    return household_id.in_(caseload_ids(worker_id))
+
+
 def household_filter(uow: UnitOfWork) -> ColumnElement[bool]:
     """A WHERE clause limiting households to what the current actor may see."""
     actor = uow.actor
@@ -32,7 +66,8 @@ def household_filter(uow: UnitOfWork) -> ColumnElement[bool]:
         granted = exists().where(
             HouseholdAccess.household_id == Household.id, HouseholdAccess.user_id == actor.id
         )
-        return or_(Household.created_by_id == actor.id, granted)
+        return or_(Household.created_by_id == actor.id, granted,
+                   in_caseload(Household.id, actor.id))
     return Household.id.is_(None)  # sees none
 
 

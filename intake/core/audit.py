@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, Household
@@ -21,6 +21,7 @@ from intake.core.errors import AuditEvent, PermissionDenied
 from intake.core.roles import Role
 
 GENESIS = "0" * 64
+AUDIT_LOCK = 7_551_014  # advisory lock key of the audit chain on PostgreSQL
 
 ACTION_LABELS = {
     "aanmelden": "Aangemeld",
@@ -59,6 +60,12 @@ def _digest(prev_hash: str, entry: AuditEntry) -> str:
 def append(
     session: Session, actor: Actor | None, now: datetime, *, event: AuditEvent, result: str = "ok"
 ) -> AuditEntry:
+    if session.get_bind().dialect.name == "postgresql":
+        # Concurrent requests on the team server would otherwise read the same predecessor
+        # and fork the chain; this lock is held to the end of the transaction. (SQLite's
+        # BEGIN IMMEDIATE already serialises writers; LOCK TABLE would need UPDATE rights the
+        # server's role does not have.)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
     prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
     entry = AuditEntry(
         at=now,

@@ -2,9 +2,8 @@
 households waiting for a brede uitvraag.
 
 A teamleider sees the whole team; a consulent or regisseur sees the same view for their own
-caseload only. A worker's caseload: the plans they are regisseur of or drew up, and the
-households waiting for an intake whose help question they registered or whose intake they
-started. A beheerder or vindplaatsmedewerker is refused.
+caseload only (``intake.core.access.caseload_ids``: the one definition, shared with the access
+rules). A beheerder or vindplaatsmedewerker is refused.
 """
 
 from __future__ import annotations
@@ -14,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import func, or_, select
 
-from db.models import HelpQuestion, Household, Intake, User
+from db.models import HelpQuestion, Household, Intake, Plan, User
 from intake.catalogues.stored import OUTCOME_INTAKE
 from intake.core import audit
-from intake.core.access import require_role
+from intake.core.access import in_caseload, require_role
 from intake.core.context import UnitOfWork
 from intake.core.roles import Role
 from intake.plans.vocab import PlanKind
@@ -118,7 +117,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     query = cols.query
     worker = uow.actor.id if own else wanted.worker_id
     if worker is not None:
-        query = query.where(or_(cols.regisseur_id == worker, cols.author_id == worker))
+        query = query.where(in_caseload(Plan.household_id, worker))
     if own and wanted.worker_id is not None and wanted.worker_id != uow.actor.id:
         return []
     if wanted.statuses:
@@ -173,10 +172,7 @@ def _waiting_rows(uow: UnitOfWork, today: date, own: bool, wanted: OverviewFilte
     )  # no ORDER BY: SQLite would walk the date index and fetch every row at random
     worker = uow.actor.id if own else wanted.worker_id
     if worker is not None:
-        started_by_worker = exists().where(
-            Intake.household_id == HelpQuestion.household_id, Intake.started_by_id == worker,
-            Intake.status != "afgerond")
-        query = query.where(or_(HelpQuestion.registered_by_id == worker, started_by_worker))
+        query = query.where(in_caseload(HelpQuestion.household_id, worker))
     if wanted.dossier.strip():
         query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
     first: dict[uuid.UUID, WaitingRow] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -125,3 +126,7 @@ def _view(user: User) -> AccountView:
     return AccountView(username=user.username, display_name=user.display_name,
                        role=Role(user.role), disabled=user.disabled,
                        vindplaats_code=user.vindplaats_code, created_at=user.created_at)
+
+
+def account_id(uow: UnitOfWork, username: str) -> uuid.UUID:
+    return _get(uow, username).id

@@ -20,7 +20,7 @@ from db.migrate import NotAStoreError, StoreTooNewError, upgrade
 from db.models import User
 from intake.core import audit
 from intake.core.clock import utcnow
-from intake.core.context import Actor
+from intake.core.context import Actor, StoreHandle
 from intake.core.errors import (
     AccountLockedError,
     AuditEvent,
@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 ENV_DB = "INTAKE_DB"
 WRONG_LOGIN = "Gebruikersnaam of wachtwoord onjuist."
+TEAM_SERVER_ONLY = (
+    "Deze opdracht werkt op een gegevensopslag, niet via een teamserver (https://…). Gebruik "
+    "een bestand, of op de server zelf de postgresql://-verbinding."
+)
 TOO_NEW = (
     "Deze gegevensopslag is gemaakt met een nieuwere versie van de applicatie. Installeer de "
     "nieuwste versie; er is niets gewijzigd."
@@ -78,8 +82,14 @@ def _open_engine(location: StoreLocation, key: bytes | None, now: datetime) -> S
     return Store(location, engine, make_session_factory(engine), key, keyring, backup)
 
 
+def _refuse_team_server(location: StoreLocation) -> None:
+    if location.is_team_server:
+        raise StoreError(TEAM_SERVER_ONLY)
+
+
 def store_exists(location: StoreLocation) -> bool:
     """True when the store holds at least one account (for the first-start dialog)."""
+    _refuse_team_server(location)
     if location.encrypted:
         assert location.path is not None
         return location.path.exists() and keyring_path(location.path).exists()
@@ -96,7 +106,7 @@ def store_exists(location: StoreLocation) -> bool:
         engine.dispose()
 
 
-def _actor(user: User) -> Actor:
+def actor_for(user: User) -> Actor:
     return Actor(id=user.id, username=user.username, display_name=user.display_name,
                  role=Role(user.role), vindplaats_code=user.vindplaats_code)
 
@@ -107,6 +117,7 @@ def create_store(
 ) -> tuple[Store, Actor]:
     """A new store with its first functioneel beheerder."""
     now = now or utcnow()
+    _refuse_team_server(location)
     check_username(username)
     check_password_policy(password)
     if store_exists(location):
@@ -125,7 +136,7 @@ def create_store(
                     password_hash=crypto.hash_password(password), created_at=now, is_demo=is_demo)
         session.add(user)
         session.flush()
-        actor = _actor(user)
+        actor = actor_for(user)
         audit.append(session, actor, now,
                      event=AuditEvent("account-aanmaken", "account", str(user.id)))
     return store, actor
@@ -136,6 +147,7 @@ def open_store(
 ) -> tuple[Store, Actor]:
     """Unlock with this person's own password, migrate if needed, and sign them in."""
     now = now or utcnow()
+    _refuse_team_server(location)
     key: bytes | None = None
     keyring: Keyring | None = None
     if location.encrypted:
@@ -158,7 +170,7 @@ def open_store(
             raise AuthenticationError(WRONG_LOGIN)
     store = _open_engine(location, key, now)
     try:
-        actor = _sign_in(store, username, password, now)
+        actor = sign_in(store, username, password, now)
     except KnownError:
         store.close()
         raise
@@ -169,7 +181,9 @@ def open_store(
     return store, actor
 
 
-def _sign_in(store: Store, username: str, password: str, now: datetime) -> Actor:
+def sign_in(store: StoreHandle, username: str, password: str, now: datetime) -> Actor:
+    """Check a person's password against the users table (Argon2id), with the growing delay
+    after wrong attempts kept on the account; the team server signs people in with it too."""
     session = store.sessions()
     try:
         user = session.scalar(select(User).where(User.username == username))
@@ -190,7 +204,7 @@ def _sign_in(store: Store, username: str, password: str, now: datetime) -> Actor
             )
         user.failed_logins = 0
         user.locked_until = None
-        actor = _actor(user)
+        actor = actor_for(user)
         audit.append(session, actor, now, event=AuditEvent("aanmelden", "account", str(user.id)))
         session.commit()
         return actor

@@ -30,8 +30,12 @@ def available() -> bool:
 
 
 @contextmanager
-def running_server() -> Iterator[str]:
-    """Yield a SQLAlchemy URL of a fresh, empty database; stop and remove it afterwards."""
+def running_server(port: int = PORT) -> Iterator[str]:
+    """Yield a SQLAlchemy URL of a fresh, empty database; stop and remove it afterwards.
+
+    The user in the URL is the cluster's superuser: as the owner of the tables it stands in
+    for the owner role of a team database (``intake server init``). Other roles may connect
+    too (trust authentication over the socket); their privileges still apply."""
     initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
     assert initdb and pg_ctl
     folder = Path(tempfile.mkdtemp(prefix="intake-pg-", dir="/tmp"))
@@ -45,9 +49,9 @@ def running_server() -> Iterator[str]:
         subprocess.run([*prefix, initdb, "-D", str(data), "-U", "intake", "--auth=trust",
                         "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
         subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(folder / "log"), "-w",
-                        "-o", f"-p {PORT} -k {folder} -c listen_addresses=''", "start"],
+                        "-o", f"-p {port} -k {folder} -c listen_addresses=''", "start"],
                        check=True, capture_output=True)
-        yield f"postgresql+psycopg://intake@/postgres?host={folder}&port={PORT}"
+        yield f"postgresql+psycopg://intake@/postgres?host={folder}&port={port}"
     finally:
         subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
