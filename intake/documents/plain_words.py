@@ -32,7 +32,7 @@ OFFICE_WORDS = frozenset({
 })
 # Long but everyday: every resident knows them.
 EVERYDAY_LONG = frozenset({"contactpersoon", "handtekening", "afgesproken", "bijvoorbeeld",
-                           "dagbesteding", "mondeling", "huishouden"})
+                           "dagbesteding", "mondeling", "huishouden", "activiteiten"})
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
