@@ -50,6 +50,12 @@ class Member(Versioned, Base):
     family_name: Mapped[str] = mapped_column(String(100))
     date_of_birth: Mapped[date | None] = mapped_column(nullable=True, index=True)
     role: Mapped[str] = mapped_column(String(32))
+    # Where a member who belongs to the family lives when not at the household's address
+    # ('' = at the address; otherwise a code of intake.register.Residence), since when, and
+    # where in general terms only ("pleeggezin in Twente"), never an address.
+    residence: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    residence_since: Mapped[date | None] = mapped_column(nullable=True)
+    residence_note: Mapped[str] = mapped_column(String(200), default="", server_default="")
     bsn: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
     # Casefolded, accent-free copies: an index range scan serves prefix search on any backend.
     family_key: Mapped[str] = mapped_column(String(100), index=True)

@@ -7,6 +7,7 @@ that ships it is caught.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from intake.catalogues.fixed import load_json
@@ -28,3 +29,10 @@ def shipped_items(catalogue: str) -> list[dict[str, Any]]:
 def shipped_services() -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = load_json("sociale_kaart.json")["items"]
     return items
+
+
+@cache
+def plain_service_names() -> dict[str, str]:
+    """Service code -> how the resident's plan names it ('iemand die u helpt met geld').
+    Kept in the shipped file, not the store: a service a beheerder adds prints by its name."""
+    return {item["code"]: item.get("plain_name", "") for item in shipped_services()}

@@ -25,6 +25,7 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 ACCENT = colors.HexColor("#1F4E79")
 LIGHT = colors.HexColor("#E8EEF5")
 RULE = colors.HexColor("#9AA9B8")
+HYPHENATION_LANG = "nl_NL"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class PageInfo:
     footer_left: str  # e.g. "Afgedrukt op 22-11-2026 20:15 door Carla Consulent"
     document_title: str  # PDF metadata
     marking: str = ""  # e.g. "Namen vervangen" on redacted prints
+    confidential: str = "Vertrouwelijk"  # centred on page 1
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,11 @@ def make_styles(size: float) -> Styles:
     """Styles scaled on the body size: ~9.5 pt for professionals, 12.5 pt for residents."""
     font = register_fonts()
     lead = size * 1.35
-    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=lead, spaceAfter=size * 0.4)
+    # Dutch words wrap at syllable boundaries with a hyphen (pyphen), never mid-syllable;
+    # names, dates and numbers are kept whole with <nobr> (markup.keep).
+    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=lead, spaceAfter=size * 0.4,
+                          hyphenationLang=HYPHENATION_LANG, embeddedHyphenation=0,
+                          uriWasteReduce=0)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=lead * 0.85),
@@ -148,7 +154,7 @@ def _furniture(canvas: Canvas, info: PageInfo, page: int, total: int) -> None:
     canvas.drawRightString(PAGE_WIDTH - MARGIN, top, info.header_right)
     if page == 1:
         canvas.setFont(BOLD, 8.5)
-        canvas.drawCentredString(PAGE_WIDTH / 2, top, "Vertrouwelijk")
+        canvas.drawCentredString(PAGE_WIDTH / 2, top, info.confidential)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)

@@ -19,6 +19,13 @@ def esc(text: str) -> str:
     return "<br/>".join(escape(line) for line in text.strip().splitlines())
 
 
+def keep(text: str) -> str:
+    """Escaped and never hyphenated or broken: names, dates, dossiernummer, postcode, BSN,
+    phone numbers."""
+    text = " ".join(text.split())
+    return f"<nobr>{escape(text)}</nobr>" if text else ""
+
+
 def para(text: str, style: object) -> Paragraph:
     """A Paragraph of plain user text (escaped here)."""
     return Paragraph(esc(text), style)

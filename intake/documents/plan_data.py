@@ -12,7 +12,7 @@ from intake.core.validation import format_postcode
 from intake.documents.redaction import Redactor
 from intake.help_questions.registration import FoundHelpQuestion
 from intake.plans.views import PlanVersionView
-from intake.register.households import MemberRole, MemberView, NetworkView
+from intake.register.members import MemberView, NetworkView, member_view
 
 
 @dataclass(frozen=True)
@@ -37,14 +37,25 @@ class PlanPrint:
         """Any text that may hold a resident's name, as it may be printed."""
         return self.redactor.apply(text)
 
+    def text(self, text: str) -> str:
+        """Free text as markup, names redacted or kept whole."""
+        return self.redactor.markup(text)
+
+    @property
+    def at_address(self) -> tuple[MemberView, ...]:
+        return tuple(m for m in self.members if not m.lives_elsewhere)
+
+    @property
+    def elsewhere(self) -> tuple[MemberView, ...]:
+        """Members who belong to the family but live elsewhere: never listed at the address."""
+        return tuple(m for m in self.members if m.lives_elsewhere)
+
 
 def gather(uow: UnitOfWork, plan: PlanVersionView, help_questions: list[FoundHelpQuestion],
            printed_at: datetime, redacted: bool) -> PlanPrint:
     household = uow.session.get(Household, plan.household_id)
     assert household is not None
-    members = tuple(
-        MemberView(m.id, m.given_name, m.prefix, m.family_name, m.date_of_birth,
-                   MemberRole(m.role), None) for m in household.members)
+    members = tuple(member_view(m, with_bsn=False) for m in household.members)
     network = tuple(NetworkView(c.id, c.name, c.relation, c.phone, c.can_help_with)
                     for c in household.network)
     redactor = Redactor.build(members, network, redacted)
@@ -53,7 +64,9 @@ def gather(uow: UnitOfWork, plan: PlanVersionView, help_questions: list[FoundHel
         title, address, phone, email = f"Huishouden {household.dossiernummer}", \
             household.city, "", ""
     else:
-        first = members[0] if members else None
+        # The household goes by a member who lives at the address.
+        home = [m for m in members if not m.lives_elsewhere] or list(members)
+        first = home[0] if home else None
         family = " ".join(p for p in (first.prefix, first.family_name) if p) if first else ""
         title = f"Huishouden {family}".strip()
         address = f"{household.street} {number}, {format_postcode(household.postcode)} " \

@@ -11,12 +11,14 @@ from intake.core.clock import format_local, to_local
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError
 from intake.documents.layout import PageInfo, build_pdf
+from intake.documents.markup import long_date
 from intake.documents.plan_data import gather
 from intake.documents.plan_professional import plan_story
 from intake.documents.plan_resident import resident_story
 from intake.help_questions.registration import household_help_questions
 from intake.plans.common import get_plan, version_view
 from intake.plans.queries import find_plan, version_row
+from intake.plans.vocab import PlanKind
 
 REDACTED_MARK = "Namen vervangen — alleen voor overleg"
 
@@ -44,14 +46,22 @@ def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = N
     questions = household_help_questions(uow, household_id)
     printed_at = to_local(uow.now)
     doc = gather(uow, view, questions, printed_at, redacted)
-    kind = view.kind.label if not resident else f"{view.kind.label} (inwonerversie)"
-    info = PageInfo(
-        title=kind,
-        header_right=f"{view.dossiernummer} · versie {view.number} · {view.status.label}",
-        footer_left=f"Afgedrukt op {format_local(uow.now)} door {uow.actor.display_name}",
-        document_title=f"{view.kind.label} {view.dossiernummer} versie {view.number}",
-        marking=REDACTED_MARK if redacted else "",
-    )
+    if resident:
+        # What she reads first is her plan, not an office reference; the number is at the end.
+        young = view.kind is PlanKind.TOEKOMSTPLAN
+        info = PageInfo(
+            title="Jouw toekomstplan" if young else "Uw plan",
+            header_right=f"Versie {view.number}",
+            footer_left=f"Geprint op {long_date(printed_at.date())}",
+            document_title="Jouw toekomstplan" if young else "Uw plan",
+            marking=REDACTED_MARK if redacted else "", confidential="Persoonlijk")
+    else:
+        info = PageInfo(
+            title=view.kind.label,
+            header_right=f"{view.dossiernummer} · versie {view.number} · {view.status.label}",
+            footer_left=f"Afgedrukt op {format_local(uow.now)} door {uow.actor.display_name}",
+            document_title=f"{view.kind.label} {view.dossiernummer} versie {view.number}",
+            marking=REDACTED_MARK if redacted else "")
     story = resident_story(doc) if resident else plan_story(doc)
     pdf = build_pdf(story, info)
     audit.record(uow, "afdrukken", "plan", row.id, household_id,

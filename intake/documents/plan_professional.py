@@ -11,10 +11,11 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from intake.catalogues.fixed import laws
 from intake.documents.layout import CONTENT_WIDTH, Styles, field_table, grid_table, make_styles
-from intake.documents.markup import esc, marked, para, short_date
+from intake.documents.markup import esc, keep, marked, para, short_date
 from intake.documents.plan_data import PlanPrint
 from intake.plans.views import ResultView
 from intake.plans.vocab import PlanKind
+from intake.register.members import MemberView
 
 BODY_SIZE = 9.5
 ACTION_HEADERS = ("Nr.", "Wat", "Wie", "Niveau / dienst", "Periode", "Status")
@@ -27,16 +28,25 @@ def _action_widths() -> list[float]:
 
 
 def _period(start: date | None, due: date | None) -> str:
+    """Markup: dates kept whole."""
     if start and due:
-        return f"{short_date(start)}\nt/m {short_date(due)}"
+        return f"{keep(short_date(start))}<br/>t/m {keep(short_date(due))}"
     if due:
-        return f"t/m {short_date(due)}"
-    return f"vanaf {short_date(start)}" if start else ""
+        return f"t/m {keep(short_date(due))}"
+    return f"vanaf {keep(short_date(start))}" if start else ""
 
 
-def _fields(s: Styles, rows: list[tuple[str, str]], width: float = 45 * mm) -> Flowable:
-    return field_table([(para(label, s.label), para(value or "—", s.body))
+def _fields(s: Styles, rows: list[tuple[str, str]], width: float = 45 * mm,
+            whole: frozenset[str] = frozenset()) -> Flowable:
+    """Label/value rows; values whose label is in ``whole`` are never hyphenated."""
+    return field_table([(para(label, s.label),
+                         marked(keep(value) if label in whole and value else esc(value or "—"),
+                                s.body))
                         for label, value in rows], width)
+
+
+def _person(doc: PlanPrint, key: object, name: str, s: Styles) -> Flowable:
+    return marked(keep(doc.redactor.person(key, name)), s.cell)
 
 
 def _title(doc: PlanPrint, s: Styles) -> list[Flowable]:
@@ -56,7 +66,7 @@ def _title(doc: PlanPrint, s: Styles) -> list[Flowable]:
             ("Versie", f"{plan.number} — {plan.status.label}"),
             ("Opgesteld", f"{short_date(plan.created_at.date())} door {plan.created_by}"),
             ("Akkoord inwoner", agreed or "nog niet"),
-        ]),
+        ], whole=frozenset({"Dossiernummer"})),
     ]
 
 
@@ -67,28 +77,50 @@ def _household(doc: PlanPrint, s: Styles) -> list[Flowable]:
         contact.append(("Telefoon", doc.phone))
     if doc.email:
         contact.append(("E-mail", doc.email))
-    out.append(_fields(s, contact))
+    out.append(_fields(s, contact, whole=frozenset({"Telefoon", "E-mail"})))
     out.append(Spacer(1, 3 * mm))
-    rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in
-                                         ("Gezinslid", "Rol", "Geboortedatum")]]
-    for member in doc.members:
-        born = short_date(member.date_of_birth)
-        if doc.redacted and member.date_of_birth:
-            age = member.age_on(doc.printed_at.date())
-            born = f"{age} jaar"
-        rows.append([para(doc.redactor.person(member.id, member.name), s.cell),
-                     para(member.role.value, s.cell), para(born, s.cell)])
-    out.append(grid_table(rows, [CONTENT_WIDTH * 0.5, CONTENT_WIDTH * 0.25,
-                                 CONTENT_WIDTH * 0.25]))
+    out += _members(doc, s)
     out.append(para("Familie, vrienden en buren (netwerk)", s.h3))
     if not doc.network:
         out.append(para("Geen netwerk vastgelegd.", s.body))
         return out
     rows = [[para(h, s.cell_head) for h in ("Naam", "Relatie", "Kan helpen met")]]
-    rows += [[para(doc.redactor.person(c.id, c.name), s.cell), para(c.relation, s.cell),
-              para(doc.name(c.can_help_with), s.cell)] for c in doc.network]
+    rows += [[_person(doc, c.id, c.name, s), para(c.relation, s.cell),
+              marked(doc.text(c.can_help_with), s.cell)] for c in doc.network]
     out.append(grid_table(rows, [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.2,
                                  CONTENT_WIDTH * 0.5]))
+    return out
+
+
+def _born(doc: PlanPrint, member: MemberView) -> str:
+    if doc.redacted and member.date_of_birth:
+        return f"{member.age_on(doc.printed_at.date())} jaar"
+    return short_date(member.date_of_birth)
+
+
+def _members(doc: PlanPrint, s: Styles) -> list[Flowable]:
+    """Members at the address, then those who belong to the family but live elsewhere: a
+    placed child is never listed at the household's address, and where is in general terms."""
+    out: list[Flowable] = []
+    rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in
+                                         ("Gezinslid op dit adres", "Rol", "Geboortedatum")]]
+    rows += [[_person(doc, m.id, m.name, s), para(m.role.value, s.cell),
+              marked(keep(_born(doc, m)), s.cell)] for m in doc.at_address]
+    if len(rows) > 1:
+        out.append(grid_table(rows, [CONTENT_WIDTH * 0.5, CONTENT_WIDTH * 0.25,
+                                     CONTENT_WIDTH * 0.25]))
+    if doc.elsewhere:
+        out.append(para("Gezinsleden die elders wonen", s.h3))
+        rows = [[para(h, s.cell_head) for h in
+                 ("Gezinslid", "Rol", "Geboortedatum", "Woont", "Sinds")]]
+        rows += [[_person(doc, m.id, m.name, s), para(m.role.value, s.cell),
+                  marked(keep(_born(doc, m)), s.cell),
+                  marked(esc(m.residence.label) + (f"<br/>{doc.text(m.residence_note)}"
+                                                   if m.residence_note else ""), s.cell),
+                  marked(keep(short_date(m.residence_since)), s.cell)] for m in doc.elsewhere]
+        out.append(grid_table(rows, [CONTENT_WIDTH * 0.28, CONTENT_WIDTH * 0.14,
+                                     CONTENT_WIDTH * 0.16, CONTENT_WIDTH * 0.28,
+                                     CONTENT_WIDTH * 0.14]))
     return out
 
 
@@ -101,11 +133,11 @@ def _help_questions(doc: PlanPrint, s: Styles) -> list[Flowable]:
     rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in (
         "Datum", "Soort", "Voor wie", "Wet", "Vindplaats", "Vervolg")]]
     for q in doc.help_questions:
-        rows.append([para(short_date(q.registered_on), s.cell), para(q.type_label, s.cell),
-                     para(names.get(q.member_id, "huishouden") if q.member_id else "huishouden",
-                          s.cell),
+        who = names.get(q.member_id, "huishouden") if q.member_id else "huishouden"
+        rows.append([marked(keep(short_date(q.registered_on)), s.cell),
+                     para(q.type_label, s.cell), marked(keep(who), s.cell),
                      para(law_labels.get(q.law_code or "", q.law_code or ""), s.cell),
-                     para(q.vindplaats_label, s.cell), para(doc.name(q.outcome_label), s.cell)])
+                     para(q.vindplaats_label, s.cell), marked(doc.text(q.outcome_label), s.cell)])
     widths = [21 * mm, 34 * mm, 24 * mm, 27 * mm, 36 * mm]
     widths.append(CONTENT_WIDTH - sum(widths))
     out.append(grid_table(rows, widths))
@@ -123,7 +155,7 @@ def _with_heading(heading: Flowable, blocks: list[list[Flowable]]) -> list[Flowa
 def _situation(doc: PlanPrint, s: Styles) -> list[Flowable]:
     plan = doc.plan
     return _with_heading(para("Krachten, zorgen en eerdere hulp", s.h2), [
-        [para(label, s.label), para(doc.name(text) or "—", s.body)]
+        [para(label, s.label), marked(doc.text(text) or "—", s.body)]
         for label, text in (("Wat gaat goed", plan.strengths), ("Zorgen", plan.worries),
                             ("Eerdere hulp", plan.earlier_help))])
 
@@ -136,9 +168,9 @@ def _result(doc: PlanPrint, s: Styles, index: int, result: ResultView) -> list[F
     if result.theme_label:
         facts.insert(0, f"Thema: {esc(result.theme_label)}")
     if result.member_name:
-        facts.append(f"Voor: {esc(doc.redactor.person(result.member_id, result.member_name))}")
+        facts.append(f"Voor: {keep(doc.redactor.person(result.member_id, result.member_name))}")
     if result.target_on:
-        facts.append(f"Streefdatum: {short_date(result.target_on)}")
+        facts.append(f"Streefdatum: {keep(short_date(result.target_on))}")
     outcome = ""
     evaluation = doc.plan.evaluation
     if evaluation is not None:
@@ -149,7 +181,7 @@ def _result(doc: PlanPrint, s: Styles, index: int, result: ResultView) -> list[F
                 outcome += f" — {esc(doc.name(found.note))}"
     head: list[Flowable] = [
         para(f"Resultaat {index}", s.h3),
-        para(doc.name(result.text) or "(nog in te vullen)", s.body),
+        marked(doc.text(result.text) or "(nog in te vullen)", s.body),
         marked(" · ".join(facts), s.small),
     ]
     if outcome:
@@ -162,9 +194,9 @@ def _result(doc: PlanPrint, s: Styles, index: int, result: ResultView) -> list[F
         if action.service_label:
             level += f"<br/><font size={s.small.fontSize:.1f}>{esc(action.service_label)}</font>"
         rows.append([
-            para(f"{index}.{number}", s.cell), para(doc.name(action.what), s.cell),
-            para(doc.name(action.who_label), s.cell), marked(level, s.cell),
-            para(_period(action.start_on, action.due_on), s.cell),
+            para(f"{index}.{number}", s.cell), marked(doc.text(action.what), s.cell),
+            marked(doc.text(action.who_label), s.cell), marked(level, s.cell),
+            marked(_period(action.start_on, action.due_on), s.cell),
             para(action.status.label, s.cell),
         ])
     return [*head, Spacer(1, 2 * mm), grid_table(rows, _action_widths())]
@@ -191,8 +223,9 @@ def _contacts(doc: PlanPrint, s: Styles) -> list[Flowable]:
         out.append(para("Betrokken professionals", s.h3))
         rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in (
             "Naam", "Organisatie", "Functie", "Contact")]]
-        rows += [[para(p.name, s.cell), para(p.organisation, s.cell), para(p.role, s.cell),
-                  para(p.contact, s.cell)] for p in plan.professionals]
+        rows += [[marked(keep(p.name), s.cell), para(p.organisation, s.cell),
+                  para(p.role, s.cell), marked(keep(p.contact), s.cell)]
+                 for p in plan.professionals]
         out.append(grid_table(rows, [CONTENT_WIDTH / 4] * 4))
     return out
 

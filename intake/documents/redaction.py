@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from intake.core.text import full_name
+from intake.documents.markup import esc, keep
 from intake.register.households import MemberRole, MemberView, NetworkView
 
 ROLE_WORDS = {
@@ -78,6 +80,22 @@ class Redactor:
         return self._pattern.sub(
             lambda m: self._replacement.get(" ".join(m.group(0).split()).casefold(), "[naam]"),
             text)
+
+    def markup(self, text: str) -> str:
+        """Free text as markup: names replaced when redacting, otherwise kept whole
+        (<nobr>), so a name in a sentence is never hyphenated."""
+        text = self.apply(text)
+        if self.active or self._pattern is None or not text:
+            return esc(text)
+        lines = []
+        for line in text.strip().splitlines():
+            out, last = [], 0
+            for match in self._pattern.finditer(line):
+                out += [escape(line[last:match.start()]), keep(match.group(0))]
+                last = match.end()
+            out.append(escape(line[last:]))
+            lines.append("".join(out))
+        return "<br/>".join(lines)
 
     def person(self, key: object, name: str) -> str:
         """A person's printed name: the label when redacting."""

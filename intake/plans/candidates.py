@@ -40,6 +40,7 @@ TYPE_DOMAINS = {
     "inkomen_uitkering": "financien",
     "schulden_geldzaken": "financien",
     "werk_reintegratie": "werk_opleiding",
+    "werk_reintegratie_uwv": "werk_opleiding",
     "opvoeden_opgroeien": "opvoeden_opgroeien",
     "psychische_klachten_jeugd": "geestelijke_gezondheid",
     "onderwijs_schoolverzuim": "onderwijs",
@@ -80,11 +81,12 @@ def _domain_for_type(type_code: str, type_label: str) -> str:
     return FALLBACK_DOMAIN
 
 
-def _candidates(uow: UnitOfWork, household_id: uuid.UUID,
-                taken: set[str]) -> list[ResultCandidate]:
+def _candidates(uow: UnitOfWork, household_id: uuid.UUID, taken: set[str],
+                summary: handover.IntakeSummary | None = None) -> list[ResultCandidate]:
     found: list[ResultCandidate] = []
-    # Looked up on the module at call time, so a test can stand in for the intake.
-    summary = handover.latest_intake_summary(uow, household_id)
+    if summary is None:
+        # Looked up on the module at call time, so a test can stand in for the intake.
+        summary = handover.latest_intake_summary(uow, household_id)
     domains = life_domains()
     for score in sorted(summary.scores if summary else (), key=lambda s: s.score):
         if score.score > CANDIDATE_MAX_SCORE:
@@ -126,9 +128,10 @@ def plan_candidates(uow: UnitOfWork, household_id: uuid.UUID) -> list[ResultCand
     return _candidates(uow, household_id, _taken_keys(latest))
 
 
-def _add_chosen(uow: UnitOfWork, version: PlanVersion, keys: Sequence[str]) -> int:
+def _add_chosen(uow: UnitOfWork, version: PlanVersion, keys: Sequence[str],
+                summary: handover.IntakeSummary | None = None) -> int:
     offered = {c.key: c for c in _candidates(uow, version.plan.household_id,
-                                             _taken_keys(version))}
+                                             _taken_keys(version), summary)}
     unknown = [key for key in keys if key not in offered]
     if unknown:
         raise ValidationError({"candidates": "Een gekozen suggestie bestaat niet meer; "
@@ -155,9 +158,12 @@ def start_plan(uow: UnitOfWork, household_id: uuid.UUID,
                 created_at=uow.now, created_by_id=uow.actor.id)
     version = PlanVersion(number=1, status=VersionStatus.CONCEPT.value, created_at=uow.now,
                           created_by_id=uow.actor.id, regisseur_id=None)
+    summary = handover.latest_intake_summary(uow, household_id)
+    # Help already there (a bewindvoerder, say) belongs in the plan from the start.
+    version.earlier_help = "\n".join(summary.help_present) if summary else ""
     plan.versions.append(version)
     uow.session.add(plan)
-    added = _add_chosen(uow, version, chosen)
+    added = _add_chosen(uow, version, chosen, summary)
     uow.session.flush()
     audit.record(uow, "aanmaken", "plan", version.id, household_id,
                  detail=f"versie 1, {added} resultaten uit de uitvraag")

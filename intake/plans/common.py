@@ -122,6 +122,8 @@ def _action_view(row: PlanAction, services: dict[uuid.UUID, SocialService]) -> A
         support_level_label=catalogue_label(levels, row.support_level),
         support_level_rank=rank, service_id=row.service_id,
         service_label=f"{service.name} ({service.organisation})" if service else "",
+        service_code=service.code if service else "",
+        service_name=service.name if service else "",
         start_on=row.start_on, due_on=row.due_on, status=ActionStatus(row.status),
     )
 

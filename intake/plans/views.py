@@ -38,6 +38,8 @@ class ActionView:
     start_on: date | None
     due_on: date | None
     status: ActionStatus
+    service_code: str = ""  # the resident's print looks up its plain name by this
+    service_name: str = ""  # without the organisation
 
     @property
     def who_label(self) -> str:

@@ -3,8 +3,12 @@ proposes a help question. Deliberately small, so a definition stays readable as 
 
     {"key": "k", "equals": "ja"}          {"key": "k", "not_equals": "nee"}
     {"key": "k", "in": ["a", "b"]}        {"key": "k", "any_of": ["a", "b"]}  (multiple choice)
+    {"key": "k", "none_of": ["a", "b"]}   (true when unanswered too)
     {"key": "k", "answered": true}        {"key": "k", "at_most": 2}  /  "at_least"
     {"all": [ ... ]}                       {"any": [ ... ]}
+
+A key starting with '@' is a fact about the child a per-child section is asked for, not an
+answer: "@woont_elders" is "ja" for a child who belongs to the family but lives elsewhere.
 
 In a trigger (``signal``/``proposes`` ``when``) the key may be left out: it then means the
 question's own answer.
@@ -16,7 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-OPERATORS = ("equals", "not_equals", "in", "any_of", "answered", "at_most", "at_least")
+OPERATORS = ("equals", "not_equals", "in", "any_of", "none_of", "answered", "at_most",
+             "at_least")
+# Facts about the child of a per-child section, with the values they take.
+MEMBER_FACTS: dict[str, frozenset[str]] = {"@woont_elders": frozenset({"ja", "nee"})}
 COMBINATORS = ("all", "any")
 
 
@@ -59,7 +66,7 @@ def _compare(op: str, actual: Any, expected: Any) -> bool:
     if op == "answered":
         return (not _empty(actual)) == bool(expected)
     if _empty(actual):
-        return op == "not_equals"
+        return op in ("not_equals", "none_of")
     if op == "equals":
         return bool(actual == expected)
     if op == "not_equals":
@@ -69,6 +76,9 @@ def _compare(op: str, actual: Any, expected: Any) -> bool:
     if op == "any_of":
         chosen = actual if isinstance(actual, list) else [actual]
         return any(item in expected for item in chosen)
+    if op == "none_of":
+        chosen = actual if isinstance(actual, list) else [actual]
+        return not any(item in expected for item in chosen)
     if not isinstance(actual, int):
         return False
     if op == "at_most":
@@ -102,7 +112,7 @@ def parse_condition(raw: Any, where: str, *, key_optional: bool = False) -> Cond
         raise ConditionSyntaxError(f"{where}: 'key' is tekst.")
     op = ops[0]
     value = raw[op]
-    if op in ("in", "any_of") and (not isinstance(value, list) or not value):
+    if op in ("in", "any_of", "none_of") and (not isinstance(value, list) or not value):
         raise ConditionSyntaxError(f"{where}: '{op}' vraagt een niet-lege lijst waarden.")
     if op in ("at_most", "at_least") and (not isinstance(value, int) or isinstance(value, bool)):
         raise ConditionSyntaxError(f"{where}: '{op}' vraagt een geheel getal.")

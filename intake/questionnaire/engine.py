@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,11 @@ class Child:
 
     member_id: uuid.UUID
     name: str
+    lives_elsewhere: bool = False  # belongs to the family, lives elsewhere (e.g. placed)
+
+    @property
+    def facts(self) -> dict[str, str]:
+        return {"@woont_elders": "ja" if self.lives_elsewhere else "nee"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Step:
     repeat_label: str  # the child's name, '' otherwise
     value: Any
     choices: tuple[Option, ...]  # resolved options for choice, yes/no, member and score
+    facts: Mapping[str, str] = field(default_factory=dict)  # the child's, per-child sections
 
     @property
     def key(self) -> str:
@@ -90,13 +96,16 @@ def repeat_key_of(member_id: uuid.UUID | None) -> str:
 
 
 def _lookup(answers: Answers, section: Section, repeat_key: str,
-            own: str | None = None) -> Callable[[str | None], Any]:
+            own: str | None = None,
+            facts: Mapping[str, str] | None = None) -> Callable[[str | None], Any]:
     keys_here = {q.key for q in section.questions}
 
     def lookup(key: str | None) -> Any:
         key = key or own
         if key is None:
             return None
+        if key.startswith("@"):
+            return (facts or {}).get(key)
         if key in keys_here:
             return answers.get((key, repeat_key))
         return answers.get((key, ""))
@@ -119,7 +128,8 @@ def visible_steps(
     found: list[tuple[Page, Section, Question, str, Child | None]] = []
     for page, section in definition.sections():
         for repeat_key, child in _repeats(section, children):
-            lookup = _lookup(answers, section, repeat_key)
+            lookup = _lookup(answers, section, repeat_key,
+                             facts=child.facts if child else None)
             if section.show_if is not None and not section.show_if.holds(lookup):
                 continue
             for question in section.questions:
@@ -131,7 +141,8 @@ def visible_steps(
              repeat_key=repeat_key, member_id=child.member_id if child else None,
              repeat_label=child.name if child else "",
              value=answers.get((question.key, repeat_key)),
-             choices=choices(definition, question, options_for))
+             choices=choices(definition, question, options_for),
+             facts=child.facts if child else {})
         for index, (page, section, question, repeat_key, child) in enumerate(found)
     ]
 
@@ -252,7 +263,8 @@ def proposals(steps: list[Step], answers: Answers) -> list[ProposedHelpQuestion]
     for step in steps:
         if not step.question.proposals or not step.answered:
             continue
-        lookup = _lookup(answers, step.section, step.repeat_key, own=step.key)
+        lookup = _lookup(answers, step.section, step.repeat_key, own=step.key,
+                         facts=step.facts)
         for proposal in step.question.proposals:
             if proposal.when.holds(lookup):
                 found.setdefault((proposal.type_code, step.member_id),

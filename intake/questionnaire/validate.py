@@ -6,7 +6,7 @@ from collections import Counter
 
 from intake.catalogues.fixed import life_domains
 from intake.catalogues.shipped import shipped_items
-from intake.questionnaire.conditions import Condition
+from intake.questionnaire.conditions import MEMBER_FACTS, Condition
 from intake.questionnaire.definition import (
     KEY_PATTERN,
     OPTION_CATALOGUES,
@@ -101,6 +101,9 @@ def _check_question(question: Question, section: Section,
         if rule.kind not in SIGNAL_KINDS:
             problems.append(f"{where}: signaal '{rule.kind}' bestaat niet "
                             f"(kies uit {', '.join(SIGNAL_KINDS)}).")
+        if any(leaf.key and leaf.key.startswith("@") for leaf in rule.when.leaves()):
+            # A signal must never be hidden by who the child lives with.
+            problems.append(f"{where}: een signaal hangt niet af van een gegeven over het kind.")
         _check_condition(rule.when, where, section, question, known, problems, trigger=True)
     for proposal in question.proposals:
         if proposal.type_code not in types:
@@ -118,6 +121,9 @@ def _check_condition(condition: Condition, where: str, section: Section,
             if target is None:
                 problems.append(f"{where}: de voorwaarde noemt geen vraag ('key').")
                 continue
+        elif leaf.key.startswith("@"):
+            _check_fact(leaf, where, section, problems)
+            continue
         else:
             if leaf.key not in known:
                 problems.append(f"{where}: de voorwaarde verwijst naar onbekende vraag "
@@ -134,6 +140,22 @@ def _check_condition(condition: Condition, where: str, section: Section,
         _check_value(leaf, target, where, problems)
 
 
+def _check_fact(leaf: Condition, where: str, section: Section, problems: list[str]) -> None:
+    """'@...' keys are facts about the child, known only in a per-child section."""
+    assert leaf.key is not None
+    values = MEMBER_FACTS.get(leaf.key)
+    if values is None:
+        problems.append(f"{where}: onbekend gegeven over het kind '{leaf.key}' "
+                        f"(kies uit {', '.join(MEMBER_FACTS)}).")
+        return
+    if section.repeat != REPEAT_PER_CHILD:
+        problems.append(f"{where}: '{leaf.key}' kan alleen in een onderdeel dat per kind "
+                        "wordt gesteld.")
+    given = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+    if leaf.op not in ("equals", "not_equals", "in") or any(v not in values for v in given):
+        problems.append(f"{where}: '{leaf.key}' is {' of '.join(sorted(values))}.")
+
+
 def _check_value(leaf: Condition, target: Question, where: str, problems: list[str]) -> None:
     """A condition value that can never match is a typo: report it."""
     allowed: set[str] | None = None
@@ -143,7 +165,7 @@ def _check_value(leaf: Condition, target: Question, where: str, problems: list[s
         allowed = {"ja", "nee"}
     if leaf.op in ("at_most", "at_least") and target.type is not AnswerType.SCORE:
         problems.append(f"{where}: '{leaf.op}' past alleen bij een score.")
-    if allowed is None or leaf.op not in ("equals", "not_equals", "in", "any_of"):
+    if allowed is None or leaf.op not in ("equals", "not_equals", "in", "any_of", "none_of"):
         return
     values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
     wrong = [v for v in values if v not in allowed]

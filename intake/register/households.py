@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import and_, or_, select
 
@@ -17,34 +16,13 @@ from intake.core.errors import KnownError, NotFoundError, StaleEditError, Valida
 from intake.core.roles import CASE_EDITORS
 from intake.core.text import fold, full_name
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
-
-
-class MemberRole(StrEnum):
-    OUDER = "ouder/verzorger"
-    PARTNER = "partner"
-    KIND = "kind"
-    ALLEENSTAAND = "alleenstaande"
-    OVERIG = "overig"
-
-
-@dataclass
-class MemberInput:
-    given_name: str
-    family_name: str
-    role: MemberRole
-    date_of_birth: date | None = None
-    prefix: str = ""
-    bsn: str = ""
-    id: uuid.UUID | None = None
-
-
-@dataclass
-class NetworkInput:
-    name: str
-    relation: str = ""
-    phone: str = ""
-    can_help_with: str = ""
-    id: uuid.UUID | None = None
+from intake.register.members import MemberInput as MemberInput
+from intake.register.members import MemberRole as MemberRole
+from intake.register.members import MemberView as MemberView
+from intake.register.members import NetworkInput as NetworkInput
+from intake.register.members import NetworkView as NetworkView
+from intake.register.members import Residence as Residence
+from intake.register.members import member_view, validate_residence
 
 
 @dataclass
@@ -58,36 +36,6 @@ class HouseholdInput:
     email: str = ""
     members: list[MemberInput] = field(default_factory=list)
     network: list[NetworkInput] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class MemberView:
-    id: uuid.UUID
-    given_name: str
-    prefix: str
-    family_name: str
-    date_of_birth: date | None
-    role: MemberRole
-    bsn: str | None
-
-    @property
-    def name(self) -> str:
-        return full_name(self.given_name, self.prefix, self.family_name)
-
-    def age_on(self, day: date) -> int | None:
-        born = self.date_of_birth
-        if born is None:
-            return None
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
-@dataclass(frozen=True)
-class NetworkView:
-    id: uuid.UUID
-    name: str
-    relation: str
-    phone: str
-    can_help_with: str
 
 
 @dataclass(frozen=True)
@@ -126,7 +74,8 @@ class HouseholdView:
             city=self.city, house_number_suffix=self.house_number_suffix, phone=self.phone,
             email=self.email,
             members=[MemberInput(m.given_name, m.family_name, m.role, m.date_of_birth, m.prefix,
-                                 m.bsn or "", m.id) for m in self.members],
+                                 m.bsn or "", m.id, m.residence, m.residence_since,
+                                 m.residence_note) for m in self.members],
             network=[NetworkInput(n.name, n.relation, n.phone, n.can_help_with, n.id)
                      for n in self.network],
         )
@@ -199,6 +148,7 @@ def validate(data: HouseholdInput, today: date) -> _Clean:
                 )
             else:
                 seen_bsn.add(bsn)
+        validate_residence(member, index, today, errors)
         members.append((member, bsn))
     for index, contact in enumerate(data.network, start=1):
         if not contact.name.strip():
@@ -343,6 +293,9 @@ def _sync_members(
             "position": position, "given_name": data.given_name.strip(),
             "prefix": data.prefix.strip(), "family_name": data.family_name.strip(),
             "date_of_birth": data.date_of_birth, "role": data.role.value, "bsn": bsn,
+            "residence": data.residence.value,
+            "residence_since": data.residence_since if data.residence.value else None,
+            "residence_note": data.residence_note.strip() if data.residence.value else "",
             "family_key": fold(data.family_name), "given_key": fold(data.given_name),
         }
         if row is None:
@@ -411,8 +364,7 @@ def _view(uow: UnitOfWork, household: Household) -> HouseholdView:
         city=household.city, phone=household.phone, email=household.email,
         created_at=household.created_at,
         created_by=creator.display_name if creator else "",
-        members=tuple(MemberView(m.id, m.given_name, m.prefix, m.family_name, m.date_of_birth,
-                                 MemberRole(m.role), m.bsn) for m in household.members),
+        members=tuple(member_view(m) for m in household.members),
         network=tuple(NetworkView(c.id, c.name, c.relation, c.phone, c.can_help_with)
                       for c in household.network),
     )

@@ -110,7 +110,8 @@ def children_of(uow: UnitOfWork, household_id: uuid.UUID, on: date) -> list[Chil
         age = None if born is None else \
             on.year - born.year - ((on.month, on.day) < (born.month, born.day))
         if m.role == CHILD_ROLE or (age is not None and age < ADULT_AGE):
-            found.append(Child(m.id, full_name(m.given_name, m.prefix, m.family_name)))
+            found.append(Child(m.id, full_name(m.given_name, m.prefix, m.family_name),
+                               lives_elsewhere=bool(m.residence)))
     return found
 
 

@@ -39,6 +39,8 @@ class IntakeSummary:
     finished_at: datetime | None
     scores: tuple[DomainScore, ...]
     help_questions: tuple[FoundHelpQuestion, ...]
+    # Help already there ('Financiën: Bewindvoering: …'): recorded, never proposed anew.
+    help_present: tuple[str, ...] = ()
 
 
 def latest_intake_summary(uow: UnitOfWork, household_id: uuid.UUID) -> IntakeSummary | None:
@@ -55,7 +57,14 @@ def latest_intake_summary(uow: UnitOfWork, household_id: uuid.UUID) -> IntakeSum
         select(IntakeAnswer.question_key, IntakeAnswer.repeat_key, IntakeAnswer.value_json)
         .where(IntakeAnswer.intake_id == intake.id))}
     scores: list[DomainScore] = []
+    present: list[str] = []
     for _, section, question in definition.questions():
+        if question.role == "help_present" and question.type is AnswerType.MULTI_CHOICE:
+            chosen = answers.get((question.key, ""))
+            labels = {o.value: o.label for o in question.options}
+            where = by_code(life_domains(), section.domain).label if section.domain else ""
+            present += [f"{where}: {labels[v]}" if where else labels[v]
+                        for v in chosen or [] if v in labels and v != "geen"]
         if question.type is not AnswerType.SCORE or section.domain is None:
             continue
         worries = next((q.key for q in section.questions if q.role == "worries"), None)
@@ -69,4 +78,5 @@ def latest_intake_summary(uow: UnitOfWork, household_id: uuid.UUID) -> IntakeSum
     audit.record(uow, "inzien", "uitvraag", intake.id, household_id, detail="samenvatting")
     return IntakeSummary(intake_id=intake.id, started_at=intake.started_at,
                          finished_at=intake.finished_at, scores=tuple(scores),
-                         help_questions=tuple(intake_help_questions(uow, intake.id)))
+                         help_questions=tuple(intake_help_questions(uow, intake.id)),
+                         help_present=tuple(present))

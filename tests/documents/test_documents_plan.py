@@ -3,13 +3,11 @@ name printed as written, the resident version and the redacted version."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 from reportlab import rl_config
 from sqlalchemy import select
 
@@ -28,6 +26,7 @@ from intake.register.households import (
     create_household,
 )
 from tests.conftest import Team
+from tests.helpers.pdf_text import pdf_pages
 from tests.helpers.plan_builders import add_actions, fill_jolanda_plan, register_jolanda_questions
 
 MEMBERS = (
@@ -48,9 +47,8 @@ def _reproducible_pdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _text(pdf: bytes) -> list[str]:
-    """Per page, whitespace collapsed (table cells wrap lines)."""
-    return [" ".join((page.extract_text() or "").split())
-            for page in PdfReader(io.BytesIO(pdf)).pages]
+    """Per page, whitespace collapsed (table cells wrap lines), syllable breaks joined."""
+    return pdf_pages(pdf)
 
 
 def _jolanda_plan(team: Team, jolanda: HouseholdView) -> plans.PlanVersionView:

@@ -34,7 +34,7 @@ def test_catalogues_are_seeded_from_resources(team: Team) -> None:
         places = {e.code: e for e in entries(uow, CatalogueKind.VINDPLAATS)}
         channels = [e.code for e in entries(uow, CatalogueKind.KANAAL)]
         outcomes = [e.code for e in entries(uow, CatalogueKind.UITKOMST)]
-    assert len(types) == 17 and types["begeleiding"].law_code == "wmo"
+    assert len(types) == 18 and types["begeleiding"].law_code == "wmo"
     assert types["opvoeden_opgroeien"].law_code == "jeugdwet"
     assert places["huisarts"].ijw_code == "02" and places["jgz"].ijw_code == "03"
     assert places["zorgloket"].ijw_code == "01" and places["school"].ijw_code is None

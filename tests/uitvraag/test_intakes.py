@@ -112,7 +112,7 @@ def test_start_prefills_registration_and_refuses_a_second(team: Team,
     values = {s.key: s.value for s in view.steps}
     assert values["reg_kanaal"] == "telefoon" and values["reg_vindplaats"] == "zorgloket"
     assert values["reg_datum"] is not None
-    assert view.intake.definition_version == 1 and view.intake.channel_label == "Telefoon"
+    assert view.intake.definition_version == 2 and view.intake.channel_label == "Telefoon"
     with pytest.raises(KnownError, match="loopt al een brede uitvraag"):
         start(team, family)
 

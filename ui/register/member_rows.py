@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.validation import format_date, parse_date
-from intake.register.households import MemberInput, MemberRole, NetworkInput
+from intake.register.households import MemberInput, MemberRole, NetworkInput, Residence
 from ui.kit.widgets import ErrorLabel
 
 # (heading, fixed width in pixels or 0 to share the rest, stretch factor)
@@ -35,6 +35,7 @@ NETWORK_COLUMNS: tuple[Column, ...] = (
 )
 REMOVE_WIDTH = 96
 DATE_FORMAT_MESSAGE = "Schrijf de geboortedatum als dd-mm-jjjj, zoals 17-05-1998."
+SINCE_FORMAT_MESSAGE = "Schrijf de datum als dd-mm-jjjj, zoals 01-03-2024."
 
 
 def role_label(role: MemberRole) -> str:
@@ -127,16 +128,62 @@ class MemberRow(_Row):
         self.role.currentIndexChanged.connect(lambda _index: self._finished())
         self._add(self.role)
         self.bsn = self._line_edit(member.bsn, "9 cijfers")
+        self._residence_line(member)
+
+    def _residence_line(self, member: MemberInput) -> None:
+        """Where the member lives: a member can belong to the family and live elsewhere."""
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, REMOVE_WIDTH, 0)
+        self.residence = QComboBox()
+        self.residence.setAccessibleName("Woont")
+        for residence in Residence:
+            self.residence.addItem(residence.label, residence.value)
+        self.residence.setCurrentIndex(list(Residence).index(member.residence))
+        self.residence_since = QLineEdit(format_date(member.residence_since))
+        self.residence_since.setPlaceholderText("sinds dd-mm-jjjj")
+        self.residence_since.setAccessibleName("Woont elders sinds")
+        self.residence_since.setFixedWidth(130)
+        self.residence_note = QLineEdit(member.residence_note)
+        self.residence_note.setPlaceholderText("Waar, in algemene woorden (geen adres), "
+                                               "bijv. pleeggezin in Twente")
+        self.residence_note.setAccessibleName("Waar, in algemene woorden")
+        line.addWidget(self.residence, 0)
+        line.addWidget(self.residence_since, 0)
+        line.addWidget(self.residence_note, 1)
+        self.residence.currentIndexChanged.connect(lambda _index: self._residence_changed())
+        for field in (self.residence_since, self.residence_note):
+            field.editingFinished.connect(self._finished)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, line)
+        self._residence_changed(emit=False)
+
+    def _residence_changed(self, emit: bool = True) -> None:
+        elsewhere = self.residence.currentData() != Residence.THUIS.value
+        self.residence_since.setEnabled(elsewhere)
+        self.residence_note.setEnabled(elsewhere)
+        if emit:
+            self._finished()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.fields, self.residence, self.residence_since, self.residence_note,
+                self.remove_button]
 
     def to_input(self) -> tuple[MemberInput, str]:
-        """The member as typed, and a message when the date cannot be read."""
+        """The member as typed, and a message when a date cannot be read."""
         text = self.born.text().strip()
         born = parse_date(text) if text else None
         problem = DATE_FORMAT_MESSAGE if text and born is None else ""
+        since_text = self.residence_since.text().strip()
+        since = parse_date(since_text) if since_text else None
+        if since_text and since is None and not problem:
+            problem = SINCE_FORMAT_MESSAGE
         member = MemberInput(
             given_name=self.given_name.text(), family_name=self.family_name.text(),
             role=MemberRole(self.role.currentData()), date_of_birth=born,
             prefix=self.prefix.text(), bsn=self.bsn.text(), id=self.member_id,
+            residence=Residence(self.residence.currentData()), residence_since=since,
+            residence_note=self.residence_note.text(),
         )
         return member, problem
 
