@@ -3,8 +3,6 @@ force, its results, the actions still open, the regisseur and the next evaluatio
 
 from __future__ import annotations
 
-import uuid
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,13 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.core.context import Actor
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date
-from intake.plans.queries import open_plan_version
 from intake.plans.views import PlanVersionView
 from intake.plans.vocab import ActionStatus
-from intake.store import Store
 from ui.reports.table_models import SortableTableModel, sorted_table
 
 OPEN = (ActionStatus.GEPLAND, ActionStatus.BEZIG)
@@ -73,10 +67,3 @@ class PlanSummaryDialog(QDialog):
         layout.addWidget(actions_table, 1)
         layout.addWidget(buttons)
         self.resize(820, 560)
-
-    @classmethod
-    def load(cls, store: Store, actor: Actor, plan_id: uuid.UUID,
-             number: int | None = None) -> PlanVersionView:
-        """One unit of work: permission check and the 'inzien' audit happen in the domain."""
-        with unit_of_work(store, actor) as uow:
-            return open_plan_version(uow, plan_id, number)

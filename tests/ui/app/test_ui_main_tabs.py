@@ -34,11 +34,11 @@ def test_teamleider_gets_overview_and_figures_built_when_opened(qtbot: QtBot,
     assert isinstance(figures_tab, LazyTab) and figures_tab.content is None
     window.tabs.setCurrentIndex(2)
     assert isinstance(figures_tab.content, FiguresView)
-    qtbot.waitUntil(lambda: not figures_tab.content.runner.busy, timeout=20000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not figures_tab.content.busy, timeout=20000)  # type: ignore[union-attr]
     window.tabs.setCurrentIndex(1)
     overview = window.tabs.widget(1)
     assert isinstance(overview, LazyTab) and isinstance(overview.content, TeamOverview)
-    qtbot.waitUntil(lambda: not overview.content.runner.busy, timeout=20000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not overview.content.busy, timeout=20000)  # type: ignore[union-attr]
 
 
 def test_case_worker_gets_own_caseload_only(qtbot: QtBot, team: Team) -> None:

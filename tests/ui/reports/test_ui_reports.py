@@ -41,7 +41,7 @@ def _overview(qtbot: QtBot, store: ReportStore, who: str) -> TeamOverview:
     """The page loads off the UI thread; wait until the first load has arrived."""
     page = TeamOverview(store.team.store, getattr(store.team, who))
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: not page.runner.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     return page
 
 
@@ -87,7 +87,7 @@ def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
     qtbot.addWidget(page)
     page.start.setDate(QDate(2026, 2, 1))
     page.end.setDate(QDate(2026, 2, 28))
-    qtbot.waitUntil(lambda: not page.loader.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     with qtbot.waitSignal(page.loaded, timeout=20000):
         qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     return page
@@ -117,7 +117,7 @@ def test_export_runs_off_the_ui_thread(qtbot: QtBot, store: ReportStore, tmp_pat
     target = tmp_path / f"cijfers.{fmt.value}"
     monkeypatch.setattr(FiguresView, "ask_path", classmethod(lambda cls, *a: target))
     page.suppress.setChecked(fmt is ReportFormat.CSV)
-    with qtbot.waitSignal(page.runner.finished, timeout=20000):
+    with qtbot.waitSignal(page.exported, timeout=20000):
         page.export(fmt)
     assert messages == [f"Opgeslagen in {target}."]
     if fmt is ReportFormat.CSV:
@@ -125,12 +125,12 @@ def test_export_runs_off_the_ui_thread(qtbot: QtBot, store: ReportStore, tmp_pat
         assert any(r["waarde"] == "< 5" for r in rows)
     else:
         assert target.read_bytes().startswith(b"%PDF")
-    assert not page.runner.busy
+    assert not page.busy
 
 
 def test_default_period_is_last_full_month(qtbot: QtBot, store: ReportStore) -> None:
     page = FiguresView(store.team.store, store.team.teamleider)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: not page.loader.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     period = page.period()
     assert period.end < date.today() and period.start.day == 1
