@@ -213,9 +213,9 @@ class Operation(Outcome[T]):
         (pool or QThreadPool.globalInstance()).start(in_worker)
 
     def _deliver(self, value: object, error: Exception | None) -> None:
-        if self._dialog is not None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):  # gone with parent
             close_progress(self._dialog)
-            self._dialog = None
+        self._dialog = None
         if self.parent is not None and not shiboken6.isValid(self.parent):
             if error is not None and not isinstance(error, KnownError | Cancelled):
                 crash.log.error("unexpected error after its screen closed", exc_info=error)
@@ -283,5 +283,6 @@ def _arrived(key: int, value: object, error: Exception | None) -> None:
 
 def _progress(key: int, done: int, total: int) -> None:
     operation = _RUNNING.get(key)
-    if operation is not None and operation._dialog is not None:
+    if operation is not None and operation._dialog is not None \
+            and shiboken6.isValid(operation._dialog):
         show_progress(operation._dialog, done, total)
