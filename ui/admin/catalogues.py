@@ -85,11 +85,11 @@ class EntryDialog(QDialog):
     def save(self) -> None:
         for label in (*self.errors.values(), self.message):
             label.show_message("")
-        kind, entry, code, label = self.kind, self.entry, self.code.text(), self.label.text()
+        kind, entry, code, text = self.kind, self.entry, self.code.text(), self.label.text()
         law, ijw = self.law.currentData(), self.ijw.text().strip() or None
         saved = Operation(self, self.store, self.actor, lambda uow: admin.add_entry(
-            uow, kind, code, label, law_code=law, ijw_code=ijw) if entry is None
-            else admin.relabel(uow, kind, entry.code, label, entry.version)) \
+            uow, kind, code, text, law_code=law, ijw_code=ijw) if entry is None
+            else admin.relabel(uow, kind, entry.code, text, entry.version)) \
             .on(ValidationError, lambda error: show_field_errors(
                 self.errors, error.fields, self.message)) \
             .failure(lambda error: self.message.show_message(error.message)).run()

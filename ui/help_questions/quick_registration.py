@@ -58,8 +58,9 @@ from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, make_table, with_error
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.search_page import HouseholdTableModel
+from ui.uitvraag.launch import show_wizard
 from ui.uitvraag.start_dialog import fill_catalogue
-from ui.uitvraag.wizard import IntakeWizard, show_wizard
+from ui.uitvraag.wizard import IntakeWizard
 
 T = TypeVar("T")
 DEBOUNCE_MS = 200

@@ -20,8 +20,9 @@ from ui.kit.changes import on_household_changed
 from ui.kit.operation import Operation
 from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 from ui.register.household_page import HouseholdPage
+from ui.uitvraag.launch import open_wizard
 from ui.uitvraag.signals import SignalDialog
-from ui.uitvraag.wizard import IntakeWizard, open_wizard
+from ui.uitvraag.wizard import IntakeWizard
 
 COLUMNS = ("Datum", "Wat", "Soort", "Vindplaats", "Kanaal", "Voor wie", "Uitkomst / stand",
            "Door")

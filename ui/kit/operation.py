@@ -58,7 +58,7 @@ class Outcome(Generic[T]):
         self.ok = False
         self._success: list[Callable[[T], object]] = []
         self._failure: Callable[[KnownError], object] | None = None
-        self._handlers: list[tuple[type[Exception], Callable[[Exception], object]]] = []
+        self._handlers: list[Callable[[Exception], bool]] = []
         self._always: list[Callable[[], object]] = []
 
     def success(self, handler: Callable[[T], object]) -> Self:
@@ -72,7 +72,13 @@ class Outcome(Generic[T]):
 
     def on(self, kind: type[E], handler: Callable[[E], object]) -> Self:
         """Errors of ``kind`` go to ``handler`` (checked in the order registered)."""
-        self._handlers.append((kind, handler))  # type: ignore[arg-type]  # narrowed by kind
+        def route(error: Exception) -> bool:
+            if isinstance(error, kind):
+                handler(error)
+                return True
+            return False
+
+        self._handlers.append(route)
         return self
 
     def always(self, handler: Callable[[], object]) -> Self:
@@ -100,10 +106,8 @@ class Outcome(Generic[T]):
             self._finish()
 
     def _route(self, error: Exception) -> None:
-        for kind, handler in self._handlers:
-            if isinstance(error, kind):
-                handler(error)
-                return
+        if any(route(error) for route in self._handlers):
+            return
         if isinstance(error, KnownError):
             if self._failure is not None:
                 self._failure(error)
@@ -126,6 +130,7 @@ class Attempt(Outcome[T]):
         self._call = call
 
     def run(self) -> T | None:
+        """On the UI thread: the value, or None when it failed (``ok`` tells which)."""
         try:
             value = self._call()
         except Exception as error:
@@ -135,14 +140,14 @@ class Attempt(Outcome[T]):
         return value
 
 
-class Operation(Outcome[T]):
+class Operation(Attempt[T]):
     def __init__(self, parent: QWidget | None, store: Store, actor: Actor,
                  op: Callable[[UnitOfWork], T], *, changes: Changes[T] = None,
                  initiator: QObject | None = None) -> None:
         """``changes``: what to announce after success, or a function of the value giving it.
         ``initiator``: the screen that shows the result itself and so is not told (default:
         ``parent``)."""
-        super().__init__(parent)
+        super().__init__(parent, self._work)
         self.store, self.actor, self.op = store, actor, op
         self.changes = changes
         self.initiator = initiator if initiator is not None else parent
@@ -161,20 +166,12 @@ class Operation(Outcome[T]):
         with unit_of_work(self.store, self.actor) as uow:
             return self.op(uow)
 
-    def run(self) -> T | None:
-        """On the UI thread: the value, or None when it failed (``ok`` tells which)."""
-        try:
-            value = self._work()
-        except Exception as error:
-            self._failed(error)
-            return None
-        self._succeeded(value)
-        return value
-
     def call(self) -> T:
         """On the UI thread, every error to the caller: for a read that is part of something
         larger whose own handling (an enclosing operation, the exception hook) applies."""
-        return self.on(Exception, reraise).run()  # type: ignore[return-value]  # raised if not
+        value = self._work()
+        self._succeeded(value)
+        return value
 
     def _announce(self, value: T) -> None:
         change = self.changes(value) if callable(self.changes) else self.changes
@@ -212,7 +209,7 @@ class Operation(Outcome[T]):
 
         (pool or QThreadPool.globalInstance()).start(in_worker)
 
-    def _deliver(self, value: object, error: Exception | None) -> None:
+    def _deliver(self, value: Any, error: Exception | None) -> None:
         if self._dialog is not None and shiboken6.isValid(self._dialog):  # gone with parent
             close_progress(self._dialog)
         self._dialog = None
@@ -221,7 +218,7 @@ class Operation(Outcome[T]):
                 crash.log.error("unexpected error after its screen closed", exc_info=error)
             return  # the screen that asked has gone; nobody to tell
         if error is None:
-            self._succeeded(value)  # type: ignore[arg-type]  # the value of self.op
+            self._succeeded(value)  # what self.op returned in the worker
         else:
             self._failed(error)
 
@@ -275,7 +272,7 @@ def report_progress(done: int, total: int) -> None:
     reporter.courier.deliver.emit(partial(_progress, reporter.key, done, total))
 
 
-def _arrived(key: int, value: object, error: Exception | None) -> None:
+def _arrived(key: int, value: Any, error: Exception | None) -> None:
     operation = _RUNNING.pop(key, None)
     if operation is not None:
         operation._deliver(value, error)

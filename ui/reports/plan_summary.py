@@ -3,6 +3,8 @@ force, its results, the actions still open, the regisseur and the next evaluatio
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,8 +22,8 @@ from ui.reports.table_models import SortableTableModel, sorted_table
 OPEN = (ActionStatus.GEPLAND, ActionStatus.BEZIG)
 
 
-def _date_cell(day: object) -> tuple[str, str]:
-    return (format_date(day), day.isoformat()) if day else ("", "9999")  # type: ignore[attr-defined]
+def _date_cell(day: date | None) -> tuple[str, str]:
+    return (format_date(day), day.isoformat()) if day else ("", "9999")
 
 
 class PlanSummaryDialog(QDialog):
@@ -46,13 +48,14 @@ class PlanSummaryDialog(QDialog):
             [(r.domain_label, r.domain_label), (r.law_label, r.law_label), (r.text, r.text),
              _date_cell(r.target_on)] for r in plan.results])
         results_table, _ = sorted_table(self.results, stretch_column=2)
-        self.actions = SortableTableModel(("Actie", "Wie", "Niveau", "Klaar op", "Status"), self)
-        self.actions.set_rows([
+        self.open_actions = SortableTableModel(
+            ("Actie", "Wie", "Niveau", "Klaar op", "Status"), self)
+        self.open_actions.set_rows([
             [(a.what, a.what), (a.who_label, a.who_label),
              (a.support_level_label, a.support_level_rank), _date_cell(a.due_on),
              (a.status.label, a.status.label)]
             for a in plan.actions if a.status in OPEN])
-        actions_table, _ = sorted_table(self.actions, stretch_column=0)
+        actions_table, _ = sorted_table(self.open_actions, stretch_column=0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         buttons.rejected.connect(self.reject)
@@ -63,7 +66,7 @@ class PlanSummaryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(f"<b>Resultaten</b> ({len(plan.results)})"))
         layout.addWidget(results_table, 1)
-        layout.addWidget(QLabel(f"<b>Acties die nog lopen</b> ({self.actions.rowCount()})"))
+        layout.addWidget(QLabel(f"<b>Acties die nog lopen</b> ({self.open_actions.rowCount()})"))
         layout.addWidget(actions_table, 1)
         layout.addWidget(buttons)
         self.resize(820, 560)

@@ -39,7 +39,6 @@ from intake.questionnaire.engine import Step, is_empty
 from intake.store import Store
 from intake.uitvraag.flow import (
     finish_intake,
-    open_intake,
     save_answer,
     set_position,
     steps,
@@ -53,7 +52,6 @@ from ui.kit.widgets import ErrorLabel
 from ui.uitvraag.editors import AnswerEditor, make_editor
 from ui.uitvraag.help_list import HelpQuestionsEditor
 from ui.uitvraag.signals import SignalBanner, SignalDialog
-from ui.uitvraag.start_dialog import IntakeStartDialog
 from ui.uitvraag.steps import StepList, SummaryTree, summary_intro
 
 T = TypeVar("T")
@@ -432,28 +430,3 @@ class IntakeWizard(QDialog):
         """Escape closes the window too, after saving the answer on screen."""
         if self._leave():
             super().reject()
-
-
-
-def open_wizard(store: Store, actor: Actor, household_id: uuid.UUID, title: str = "",
-                parent: QWidget | None = None) -> IntakeWizard | None:
-    """Resume the household's open brede uitvraag, or start one (asking channel and
-    vindplaats). The wizard is shown non-modal; None when nothing was started."""
-    reading = Operation(parent, store, actor, lambda uow: open_intake(uow, household_id))
-    current = reading.run()
-    if not reading.ok:
-        return None
-    if current is None:
-        current = IntakeStartDialog.ask(store, actor, household_id, title, parent)
-        if current is None:
-            return None
-    return show_wizard(store, actor, current.id, title, parent)
-
-
-def show_wizard(store: Store, actor: Actor, intake_id: uuid.UUID, title: str = "",
-                parent: QWidget | None = None) -> IntakeWizard:
-    wizard = IntakeWizard(store, actor, intake_id, title, parent)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    wizard.show()
-    wizard.activateWindow()
-    return wizard

@@ -6,6 +6,7 @@ import threading
 import uuid
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,7 @@ from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, ValidationError
 from tests.conftest import Team
 from tests.ui.conftest import Crashes, Notices
-from ui.kit.changes import HouseholdChanged, on_household_changed
+from ui.kit.changes import HouseholdChanged, announce, on_household_changed
 from ui.kit.operation import Attempt, Operation, report_progress
 from ui.kit.progress import Cancelled
 
@@ -120,3 +121,13 @@ def test_changes_are_announced_to_subscribers_but_not_the_initiator(
     Operation(screen, team.store, team.consulent, lambda uow: None,
               changes=lambda _value: HouseholdChanged(uuid.uuid4())).run()
     assert heard == {"screen": [], "other": [household]}
+
+
+def test_a_subscription_ends_with_its_widget(qtbot: QtBot) -> None:
+    widget = QWidget()
+    heard: list[uuid.UUID] = []
+    on_household_changed(widget, heard.append)
+    announce(HouseholdChanged(uuid.uuid4()))
+    shiboken6.delete(widget)  # the C++ widget goes, as when its tab is closed
+    announce(HouseholdChanged(uuid.uuid4()))
+    assert len(heard) == 1

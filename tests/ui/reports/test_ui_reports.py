@@ -55,7 +55,7 @@ def test_teamleider_overview_filters_sorts_and_opens_a_summary(
     page.open_selected_plan()
     dialog = page.findChild(PlanSummaryDialog)
     assert dialog is not None and dialog.plan.dossiernummer == store.dossiers["H1"]
-    assert dialog.results.rowCount() == 2 and dialog.actions.rowCount() == 3
+    assert dialog.results.rowCount() == 2 and dialog.open_actions.rowCount() == 3
     assert not notices.said
 
 

@@ -20,8 +20,9 @@ from intake.uitvraag.signals import list_signals
 from tests.conftest import Team
 from tests.helpers.ui_keyboard import ALT, CTRL, Keyboard, activate
 from tests.ui.conftest import Notices
+from ui.uitvraag.launch import open_wizard
 from ui.uitvraag.signals import SignalDialog
-from ui.uitvraag.wizard import IntakeWizard, open_wizard
+from ui.uitvraag.wizard import IntakeWizard
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
