@@ -147,7 +147,9 @@ class Operation(Attempt[T]):
         """``changes``: what to announce after success, or a function of the value giving it.
         ``initiator``: the screen that shows the result itself and so is not told (default:
         ``parent``)."""
-        super().__init__(parent, self._work)
+        # Not self._work: a bound method would make each operation a reference cycle, which
+        # keeps its widgets alive until the next collection.
+        super().__init__(parent, lambda: _in_unit_of_work(store, actor, op))
         self.store, self.actor, self.op = store, actor, op
         self.changes = changes
         self.initiator = initiator if initiator is not None else parent
@@ -162,14 +164,10 @@ class Operation(Attempt[T]):
         self._label, self._cancellable = label, cancellable
         return self
 
-    def _work(self) -> T:
-        with unit_of_work(self.store, self.actor) as uow:
-            return self.op(uow)
-
     def call(self) -> T:
         """On the UI thread, every error to the caller: for a read that is part of something
         larger whose own handling (an enclosing operation, the exception hook) applies."""
-        value = self._work()
+        value = _in_unit_of_work(self.store, self.actor, self.op)
         self._succeeded(value)
         return value
 
@@ -198,8 +196,7 @@ class Operation(Attempt[T]):
         def in_worker() -> None:
             _reporter.current = _Reporter(key, cancel, courier)
             try:
-                with unit_of_work(store, actor) as uow:
-                    value = op(uow)
+                value = _in_unit_of_work(store, actor, op)
             except Exception as error:  # delivered to the UI thread, shown there
                 courier.deliver.emit(partial(_arrived, key, None, error))
             else:
@@ -221,6 +218,11 @@ class Operation(Attempt[T]):
             self._succeeded(value)  # what self.op returned in the worker
         else:
             self._failed(error)
+
+
+def _in_unit_of_work(store: Store, actor: Actor, op: Callable[[UnitOfWork], T]) -> T:
+    with unit_of_work(store, actor) as uow:
+        return op(uow)
 
 
 class _Courier(QObject):
@@ -262,7 +264,7 @@ _reporter = _CurrentReporter()
 
 
 def report_progress(done: int, total: int) -> None:
-    """The ``Progress`` callback for work running in the background: updates its dialog, and
+    """The progress callback (done, total) for background work: updates its dialog, and
     raises Cancelled once the person pressed "Annuleren" (so the unit of work rolls back)."""
     reporter = _reporter.current
     if reporter is None:

@@ -7,13 +7,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-# Work that reports progress calls this; it raises ``Cancelled`` once the person has pressed
-# "Annuleren", so the unit of work rolls back and nothing is written.
-Progress = Callable[[int, int], None]
-
 
 class Cancelled(Exception):
-    """The person stopped the work."""
+    """The person pressed "Annuleren": raised inside the work, so its unit of work rolls back
+    and nothing is written."""
 
 
 def progress_dialog(parent: QWidget | None, label: str, cancel: Callable[[], None],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+import weakref
 
 import pytest
 import shiboken6
@@ -131,3 +132,14 @@ def test_a_subscription_ends_with_its_widget(qtbot: QtBot) -> None:
     shiboken6.delete(widget)  # the C++ widget goes, as when its tab is closed
     announce(HouseholdChanged(uuid.uuid4()))
     assert len(heard) == 1
+
+
+def test_an_operation_is_freed_without_the_cyclic_collector(team: Team, screen: QWidget) -> None:
+    """Collection is off in between (ui/kit/gc_guard.py): a cycle would keep the screen's
+    widgets alive after they were closed."""
+    operation = Operation(screen, team.store, team.consulent, lambda uow: 1)
+    operation.success(lambda _value: None)
+    operation.run()
+    gone = weakref.ref(operation)
+    del operation
+    assert gone() is None
