@@ -1,4 +1,5 @@
-"""Shared pieces for the plan-screen tests: a dialog driver, captured notices, a plan tab."""
+"""Shared pieces for the plan-screen tests: a dialog driver and a plan tab (the captured
+notices are the ``notices`` fixture of tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from intake.uitvraag.flow import save_answer, start_intake
 from tests.conftest import Team
 from tests.helpers.plan_builders import register_jolanda_questions
 from ui.kit import forms as plan_common
-from ui.kit.notice import Notice
 from ui.plan.tab import PlanTab
 
 Handler = Callable[[QDialog], int]
@@ -39,28 +39,12 @@ class Dialogs:
         return self.handlers.pop(0)(dialog)
 
 
-@dataclass
-class Notices:
-    warnings: list[str] = field(default_factory=list)
-    answer: bool = True
-
-
 def drive_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
     """For a fixture: plan dialogs go to the test's handlers instead of a modal loop."""
     driver = Dialogs()
     monkeypatch.setattr(plan_common, "run_dialog", driver.run)
     yield driver
     assert not driver.handlers, "a dialog the test expected was never opened"
-
-
-def capture_notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
-    """For a fixture: message boxes are recorded; confirmations answer ``Notices.answer``."""
-    seen = Notices()
-    monkeypatch.setattr(Notice, "warn", classmethod(
-        lambda cls, parent, text, title="": seen.warnings.append(text)))
-    monkeypatch.setattr(Notice, "confirm", classmethod(
-        lambda cls, parent, text, *args: seen.answer))
-    return seen
 
 
 def submit(dialog: QDialog) -> int:

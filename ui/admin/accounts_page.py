@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from intake.core.clock import format_local
 from intake.core.context import Actor
-from intake.core.errors import KnownError, ValidationError
+from intake.core.errors import ValidationError
 from intake.core.roles import Role
-from intake.core.session import unit_of_work
 from intake.store import Store, accounts
 from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, with_error
 
 PASSWORDS_DIFFER = "De twee wachtwoorden zijn niet gelijk."
@@ -102,6 +102,11 @@ class AccountDialog(_FormDialog):
     def _role_changed(self) -> None:
         self.vindplaats.setEnabled(self.chosen_role() is Role.VINDPLAATS)
 
+    def _refused(self, error: ValidationError) -> None:
+        self.username_error.show_message(error.fields.get("username", ""))
+        self.password_error.show_message(error.fields.get("password", ""))
+        self.message.show_message(error.fields.get("display_name", ""))
+
     def submit(self) -> None:
         for label in (self.message, self.username_error, self.password_error):
             label.show_message("")
@@ -110,19 +115,15 @@ class AccountDialog(_FormDialog):
             return
         role = self.chosen_role()
         vindplaats = self.vindplaats.text().strip() if role is Role.VINDPLAATS else ""
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                self.added = accounts.add_account(
-                    uow, self.username.text().strip(), self.display_name.text(), role,
-                    self.password.text(), vindplaats or None)
-        except ValidationError as error:
-            self.username_error.show_message(error.fields.get("username", ""))
-            self.password_error.show_message(error.fields.get("password", ""))
-            self.message.show_message(error.fields.get("display_name", ""))
+        username, name, password = (self.username.text().strip(), self.display_name.text(),
+                                    self.password.text())
+        added = Operation(self, self.store, self.actor, lambda uow: accounts.add_account(
+            uow, username, name, role, password, vindplaats or None)) \
+            .on(ValidationError, self._refused) \
+            .failure(lambda error: self.message.show_message(error.message)).run()
+        if added is None:
             return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
+        self.added = added
         self.accept()
 
 
@@ -149,13 +150,13 @@ class PasswordDialog(_FormDialog):
         if self.password.text() != self.password_again.text():
             self.message.show_message(PASSWORDS_DIFFER)
             return
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                accounts.change_password(uow, self.username, self.password.text())
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
-        self.accept()
+        username, password = self.username, self.password.text()
+        changing = Operation(self, self.store, self.actor, lambda uow: accounts.change_password(
+            uow, username, password)).failure(lambda error: self.message.show_message(
+                error.message))
+        changing.run()
+        if changing.ok:
+            self.accept()
 
 
 class AccountsPage(QWidget):
@@ -187,11 +188,8 @@ class AccountsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                views = accounts.list_accounts(uow)
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        views = Operation(self, self.store, self.actor, accounts.list_accounts).run()
+        if views is None:
             return
         self.model.set_rows([
             (v.username, v.display_name, v.role.label, v.vindplaats_code or "",
@@ -231,11 +229,8 @@ class AccountsPage(QWidget):
                 "aanmelden. Dit kunt u niet ongedaan maken.",
                 "Account blokkeren", "Blokkeren", "Annuleren"):
             return
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                accounts.disable_account(uow, username)
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        Operation(self, self.store, self.actor,
+                  lambda uow: accounts.disable_account(uow, username)).run()
         self.refresh()
         self.select(username)
 

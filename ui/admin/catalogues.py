@@ -21,10 +21,10 @@ from intake.catalogues import admin
 from intake.catalogues.fixed import laws
 from intake.catalogues.stored import CatalogueEntryView, CatalogueKind
 from intake.core.context import Actor
-from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
+from intake.core.errors import ValidationError
 from intake.store import Store
 from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
 
 COLUMNS = ("Code", "Omschrijving", "Wet", "iJw-code", "Status")
@@ -85,23 +85,17 @@ class EntryDialog(QDialog):
     def save(self) -> None:
         for label in (*self.errors.values(), self.message):
             label.show_message("")
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                if self.entry is None:
-                    self.saved = admin.add_entry(
-                        uow, self.kind, self.code.text(), self.label.text(),
-                        law_code=self.law.currentData(),
-                        ijw_code=self.ijw.text().strip() or None)
-                else:
-                    self.saved = admin.relabel(uow, self.kind, self.entry.code,
-                                               self.label.text(), self.entry.version)
-        except ValidationError as error:
-            show_field_errors(self.errors, error.fields, self.message)
-            return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
-        self.accept()
+        kind, entry, code, text = self.kind, self.entry, self.code.text(), self.label.text()
+        law, ijw = self.law.currentData(), self.ijw.text().strip() or None
+        saved = Operation(self, self.store, self.actor, lambda uow: admin.add_entry(
+            uow, kind, code, text, law_code=law, ijw_code=ijw) if entry is None
+            else admin.relabel(uow, kind, entry.code, text, entry.version)) \
+            .on(ValidationError, lambda error: show_field_errors(
+                self.errors, error.fields, self.message)) \
+            .failure(lambda error: self.message.show_message(error.message)).run()
+        if saved is not None:
+            self.saved = saved
+            self.accept()
 
 
 class CatalogueAdminPage(QWidget):
@@ -155,12 +149,12 @@ class CatalogueAdminPage(QWidget):
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def refresh(self, select_code: str | None = None) -> None:
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                self.entries = admin.list_entries(uow, self.kind)
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        kind = self.kind
+        found = Operation(self, self.store, self.actor,
+                          lambda uow: admin.list_entries(uow, kind)).run()
+        if found is None:
             return
+        self.entries = found
         law_labels = {law.code: law.label for law in laws()}
         self.model.set_rows([
             (e.code, e.label, law_labels.get(e.law_code or "", e.law_code or ""),
@@ -181,11 +175,10 @@ class CatalogueAdminPage(QWidget):
         if entry is None:
             self.history_model.set_rows([])
             return
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                changes = admin.label_history(uow, self.kind, entry.code)
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        kind = self.kind
+        changes = Operation(self, self.store, self.actor,
+                            lambda uow: admin.label_history(uow, kind, entry.code)).run()
+        if changes is None:
             return
         self.history_title.setText(f"Omschrijvingen van '{entry.code}' door de tijd")
         self.history_model.set_rows([(c.valid_from.strftime("%d-%m-%Y %H:%M"), c.label)
@@ -212,9 +205,7 @@ class CatalogueAdminPage(QWidget):
                       "meer kiezen; bestaande houden hem.", "Code uitzetten", "Uitzetten",
                 "Annuleren"):
             return
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                admin.set_active(uow, self.kind, entry.code, not entry.active, entry.version)
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        kind = self.kind
+        Operation(self, self.store, self.actor, lambda uow: admin.set_active(
+            uow, kind, entry.code, not entry.active, entry.version)).run()
         self.refresh(entry.code)

@@ -26,12 +26,11 @@ from intake.catalogues import social_map
 from intake.catalogues.fixed import life_domains
 from intake.catalogues.social_map import ServiceInput, ServiceView
 from intake.core.context import Actor
-from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
+from intake.core.errors import ValidationError
 from intake.store import Store
 from ui.kit import forms as plan_common
 from ui.kit.forms import muted
-from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
 
 HEADERS = ("Dienst", "Organisatie", "Soort", "Leefgebied", "Contact", "Actief")
@@ -99,20 +98,16 @@ class ServiceDialog(QDialog):
 
     def submit(self) -> None:
         data = self.collect()
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                if self.service is None:
-                    self.saved = social_map.add_service(uow, data)
-                else:
-                    self.saved = social_map.update_service(uow, self.service.id,
-                                                           self.service.version, data)
-        except ValidationError as error:
-            show_field_errors(self.errors, error.fields, self.general)
-            return
-        except KnownError as error:
-            self.general.show_message(error.message)
-            return
-        self.accept()
+        service = self.service
+        saved = Operation(self, self.store, self.actor, lambda uow: (
+            social_map.add_service(uow, data) if service is None
+            else social_map.update_service(uow, service.id, service.version, data))) \
+            .on(ValidationError, lambda error: show_field_errors(
+                self.errors, error.fields, self.general)) \
+            .failure(lambda error: self.general.show_message(error.message)).run()
+        if saved is not None:
+            self.saved = saved
+            self.accept()
 
 
 class SocialMapAdmin(QWidget):
@@ -164,14 +159,13 @@ class SocialMapAdmin(QWidget):
 
     def refresh(self, select: uuid.UUID | None = None) -> None:
         self._timer.stop()
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                self.services = social_map.search_services(
-                    uow, self.field.text(), include_inactive=self.show_inactive.isChecked(),
-                    limit=500)
-        except KnownError as error:
-            self.caption.setText(error.message)
+        text, inactive = self.field.text(), self.show_inactive.isChecked()
+        found = Operation(self, self.store, self.actor, lambda uow: social_map.search_services(
+            uow, text, include_inactive=inactive, limit=500)) \
+            .failure(lambda error: self.caption.setText(error.message)).run()
+        if found is None:
             return
+        self.services = found
         self.model.set_rows([(s.name, s.organisation, s.kind_label, s.domain_label, s.contact,
                               "ja" if s.active else "uitgezet") for s in self.services],
                             [s.id for s in self.services])
@@ -211,11 +205,9 @@ class SocialMapAdmin(QWidget):
         if service is None:
             return
         data = replace(service_input(service), active=not service.active)
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                social_map.update_service(uow, service.id, service.version, data)
-        except KnownError as error:  # a conflict included: the list reloads below
-            Notice.warn(self, error.message)
+        # A refusal (a conflict included) is shown; the list reloads below either way.
+        Operation(self, self.store, self.actor, lambda uow: social_map.update_service(
+            uow, service.id, service.version, data)).run()
         if not data.active and not self.show_inactive.isChecked():
             self.refresh()
         else:

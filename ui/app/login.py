@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
 from intake.store import Store, StoreLocation, create_store, open_store
+from ui.kit.operation import Attempt
 from ui.kit.widgets import ErrorLabel, with_error
 
 SignedIn = tuple[Store, Actor]
@@ -123,17 +124,18 @@ class FirstStartDialog(_SignInDialog):
             self.password_error.show_message("De twee wachtwoorden zijn niet gelijk.")
             self.password_again.setFocus()
             return
-        try:
-            self.signed_in = create_store(self.location, self.username.text().strip(),
-                                          self.display_name.text().strip(), self.password.text())
-        except ValidationError as error:
-            self.username_error.show_message(error.fields.get("username", ""))
-            self.password_error.show_message(error.fields.get("password", ""))
-            return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
-        self.accept()
+        signed_in = Attempt(self, lambda: create_store(
+            self.location, self.username.text().strip(), self.display_name.text().strip(),
+            self.password.text())) \
+            .on(ValidationError, self._refused) \
+            .failure(lambda error: self.message.show_message(error.message)).run()
+        if signed_in is not None:
+            self.signed_in = signed_in
+            self.accept()
+
+    def _refused(self, error: ValidationError) -> None:
+        self.username_error.show_message(error.fields.get("username", ""))
+        self.password_error.show_message(error.fields.get("password", ""))
 
 
 class LoginDialog(_SignInDialog):
@@ -165,18 +167,18 @@ class LoginDialog(_SignInDialog):
         if not self.ok_button.isEnabled():
             return
         self.message.show_message("")
-        try:
-            self.signed_in = open_store(self.location, self.username.text().strip(),
-                                        self.password.text())
-        except AccountLockedError as error:
-            self._lock(error.seconds)
-            return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            self.password.selectAll()
-            self.password.setFocus()
-            return
-        self.accept()
+        signed_in = Attempt(self, lambda: open_store(
+            self.location, self.username.text().strip(), self.password.text())) \
+            .on(AccountLockedError, lambda error: self._lock(error.seconds)) \
+            .failure(self._refused).run()
+        if signed_in is not None:
+            self.signed_in = signed_in
+            self.accept()
+
+    def _refused(self, error: KnownError) -> None:
+        self.message.show_message(error.message)
+        self.password.selectAll()
+        self.password.setFocus()
 
     def _lock(self, seconds: int) -> None:
         self._deadline = time.monotonic() + seconds

@@ -10,9 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from intake.core.context import Actor
-from intake.core.errors import KnownError
 from intake.core.roles import CASE_EDITORS, Role
-from intake.core.session import unit_of_work
 from intake.register.households import HouseholdView, open_household
 from intake.store import Store
 from ui.admin.accounts_page import AccountsPage
@@ -21,7 +19,7 @@ from ui.admin.social_map import SocialMapAdmin
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
 from ui.kit.lazy_tab import LazyTab
-from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 from ui.plan.due_list import attach_due_list
 from ui.plan.tab import plan_tab
 from ui.register.household_dialog import HouseholdDialog
@@ -188,13 +186,9 @@ class MainWindow(QMainWindow):
         if household_id in self.pages:
             self.tabs.setCurrentWidget(self.pages[household_id])
             return self.pages[household_id]
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                view = open_household(uow, household_id)
-        except KnownError as error:
-            Notice.warn(self, error.message)
-            return None
-        return self._show_page(view)
+        view = Operation(self, self.store, self.actor,
+                         lambda uow: open_household(uow, household_id)).run()
+        return None if view is None else self._show_page(view)
 
     def _show_page(self, view: HouseholdView) -> HouseholdPage:
         page = HouseholdPage(self.store, self.actor, view, HOUSEHOLD_TABS)

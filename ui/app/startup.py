@@ -19,6 +19,7 @@ from ui.app.main_window import APP_TITLE, MainWindow
 from ui.kit.crash import install_excepthook
 from ui.kit.gc_guard import MainThreadGarbageCollector
 from ui.kit.notice import Notice
+from ui.kit.operation import Attempt, reraise
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +47,13 @@ def run(db_arg: str | None) -> int:
     configure_application(app)
     MainThreadGarbageCollector(app)
     install_excepthook()
-    try:
-        signed_in = sign_in(resolve_location(db_arg))
-    except KnownError as error:
-        Notice.warn(None, error.message, "De gegevensopslag kan niet worden geopend")
+    # A bug before the main window exists goes on to the exception hook as it always did.
+    opening = Attempt(None, lambda: sign_in(resolve_location(db_arg))) \
+        .on(KnownError, lambda error: Notice.warn(
+            None, error.message, "De gegevensopslag kan niet worden geopend")) \
+        .on(Exception, reraise)
+    signed_in = opening.run()
+    if not opening.ok:
         return 2
     if signed_in is None:
         return 0

@@ -8,7 +8,9 @@ and continues into the full intake, linked to this help question.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -33,12 +35,12 @@ from intake.catalogues.stored import (
     OUTCOME_DIRECT,
     OUTCOME_INTAKE,
     OUTCOME_REFERRED,
+    CatalogueEntryView,
     CatalogueKind,
     entries,
 )
-from intake.core.context import Actor
+from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
 from intake.help_questions.registration import (
     HelpQuestionInput,
     HelpQuestionView,
@@ -50,12 +52,17 @@ from intake.register import search
 from intake.register.households import HouseholdView, open_household
 from intake.store import Store
 from intake.uitvraag.flow import open_intake, start_intake
+from intake.uitvraag.views import IntakeView
+from ui.kit.changes import HouseholdChanged
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, make_table, with_error
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.search_page import HouseholdTableModel
+from ui.uitvraag.launch import show_wizard
 from ui.uitvraag.start_dialog import fill_catalogue
-from ui.uitvraag.wizard import IntakeWizard, show_wizard
+from ui.uitvraag.wizard import IntakeWizard
 
+T = TypeVar("T")
 DEBOUNCE_MS = 200
 WHOLE_HOUSEHOLD = "Het hele huishouden"
 OUTCOME_TEXTS = {OUTCOME_DIRECT: "&Direct geholpen", OUTCOME_INTAKE: "Brede &uitvraag",
@@ -129,13 +136,16 @@ class QuickRegistrationDialog(QDialog):
         self.referral.setPlaceholderText("Naar welke dienst of organisatie")
         self.vindplaats = QComboBox()
         self.channel = QComboBox()
-        with unit_of_work(self.store, self.actor) as uow:
+        def read(uow: UnitOfWork) -> list[CatalogueEntryView]:
             fill_catalogue(self.type_box, entries(uow, CatalogueKind.HULPVRAAGTYPE), "")
             fill_catalogue(self.vindplaats, entries(uow, CatalogueKind.VINDPLAATS),
                            default_vindplaats(uow))
             fill_catalogue(self.channel, entries(uow, CatalogueKind.KANAAL),
                            default_channel(uow))
-            outcomes = entries(uow, CatalogueKind.UITKOMST)
+            return entries(uow, CatalogueKind.UITKOMST)
+
+        # Without its catalogues the dialog cannot work: a refusal goes to whoever opens it.
+        outcomes = Operation(self, self.store, self.actor, read).call()
         for number, item in enumerate(outcomes):
             button = QRadioButton(OUTCOME_TEXTS.get(item.code, item.label))
             self.outcomes.addButton(button, number)
@@ -234,11 +244,9 @@ class QuickRegistrationDialog(QDialog):
         if len(query) < search.MIN_CHARS:
             self.results.set_hits([])
             return
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                hits = search.search_households(uow, query)
-        except KnownError as error:
-            self.errors["household"].show_message(error.message)
+        hits = self._operation(lambda uow: search.search_households(uow, query)) \
+            .failure(self._household_error).run()
+        if hits is None:
             return
         self.results.set_hits(hits)
         self.errors["household"].show_message("" if hits else "Geen huishouden gevonden. "
@@ -263,13 +271,17 @@ class QuickRegistrationDialog(QDialog):
     def _choose_row(self, row: int) -> None:
         if not 0 <= row < self.results.rowCount():
             return
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                view = open_household(uow, self.results.household_id(row))
-        except KnownError as error:
-            self.errors["household"].show_message(error.message)
-            return
-        self.choose(view)
+        household_id = self.results.household_id(row)
+        view = self._operation(lambda uow: open_household(uow, household_id)) \
+            .failure(self._household_error).run()
+        if view is not None:
+            self.choose(view)
+
+    def _operation(self, op: Callable[[UnitOfWork], T]) -> Operation[T]:
+        return Operation(self, self.store, self.actor, op)
+
+    def _household_error(self, error: KnownError) -> None:
+        self.errors["household"].show_message(error.message)
 
     def new_household(self) -> None:
         created = HouseholdDialog.ask(self.store, self.actor, None, self)
@@ -325,16 +337,18 @@ class QuickRegistrationDialog(QDialog):
         if household is None:
             return
         data = self.collect()
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                self.saved = register_help_question(uow, household.id, data)
-        except ValidationError as error:
-            self._show_errors(error.fields)
-            return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
-        self.accept()
+        saved = self._saving(lambda uow: register_help_question(uow, household.id, data),
+                             household).run()
+        if saved is not None:
+            self.saved = saved
+            self.accept()
+
+    def _saving(self, op: Callable[[UnitOfWork], T], household: HouseholdView) -> Operation[T]:
+        """A save that announces the household changed, so its open page shows it."""
+        return Operation(self, self.store, self.actor, op,
+                         changes=HouseholdChanged(household.id)) \
+            .on(ValidationError, lambda error: self._show_errors(error.fields)) \
+            .failure(lambda error: self.message.show_message(error.message))
 
     def continue_into_intake(self) -> None:
         """Save with outcome 'brede uitvraag' and open the wizard, linked to this question
@@ -343,21 +357,21 @@ class QuickRegistrationDialog(QDialog):
         if household is None:
             return
         data = self.collect(OUTCOME_INTAKE)
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                current = open_intake(uow, household.id)
-                if current is not None:
-                    data.intake_id = current.id
-                saved = register_help_question(uow, household.id, data)
-                if current is None:
-                    current = start_intake(uow, household.id, saved.channel_code,
-                                           saved.vindplaats_code, help_question_id=saved.id)
-        except ValidationError as error:
-            self._show_errors(error.fields)
+
+        def work(uow: UnitOfWork) -> tuple[HelpQuestionView, IntakeView]:
+            current = open_intake(uow, household.id)
+            if current is not None:
+                data.intake_id = current.id
+            saved = register_help_question(uow, household.id, data)
+            if current is None:
+                current = start_intake(uow, household.id, saved.channel_code,
+                                       saved.vindplaats_code, help_question_id=saved.id)
+            return saved, current
+
+        done = self._saving(work, household).run()
+        if done is None:
             return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
+        saved, current = done
         self.saved = saved
         self.accept()
         # Held here too: without a parent window nothing else keeps the wizard alive.

@@ -10,17 +10,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from intake.core.errors import KnownError
 from intake.core.roles import CASE_EDITORS
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date
 from intake.help_questions.registration import HelpQuestionView, list_help_questions
 from intake.uitvraag.flow import list_intakes
 from intake.uitvraag.signals import SignalView, list_signals
 from intake.uitvraag.views import IntakeView
 from ui.help_questions.quick_registration import register_quickly
+from ui.kit.changes import on_household_changed
+from ui.kit.operation import Operation
 from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 from ui.register.household_page import HouseholdPage
+from ui.uitvraag.launch import open_wizard
 from ui.uitvraag.signals import SignalDialog
-from ui.uitvraag.wizard import IntakeWizard, open_wizard
+from ui.uitvraag.wizard import IntakeWizard
 
 COLUMNS = ("Datum", "Wat", "Soort", "Vindplaats", "Kanaal", "Voor wie", "Uitkomst / stand",
            "Door")
@@ -91,6 +93,7 @@ class HelpQuestionTimeline(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self.wizard: IntakeWizard | None = None
+        on_household_changed(self, lambda _household: self.refresh(), lambda: self.household_id)
         self.refresh()
 
     @property
@@ -99,16 +102,15 @@ class HelpQuestionTimeline(QWidget):
         return household_id
 
     def refresh(self) -> None:
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                questions = list_help_questions(uow, self.household_id)
-                intakes = list_intakes(uow, self.household_id)
-                signals = list_signals(uow, self.household_id, open_only=True)
-        except KnownError as error:
-            self.empty.setText(error.message)
-            self.model.set_rows([])
-            return
-        self.show_rows(questions, intakes, signals)
+        household_id = self.household_id
+        Operation(self, self.store, self.actor, lambda uow: (
+            list_help_questions(uow, household_id), list_intakes(uow, household_id),
+            list_signals(uow, household_id, open_only=True))) \
+            .success(lambda read: self.show_rows(*read)).failure(self._unreadable).run()
+
+    def _unreadable(self, error: KnownError) -> None:
+        self.empty.setText(error.message)
+        self.model.set_rows([])
 
     def show_rows(self, questions: list[HelpQuestionView], intakes: list[IntakeView],
                   signals: list[SignalView]) -> None:

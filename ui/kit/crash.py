@@ -83,19 +83,38 @@ class ExceptionHook:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
-        log.error("unexpected error", exc_info=(kind, error, tb))
-        details = "".join(traceback.format_exception(kind, error, tb))
-        dialog = CrashDialog(f"{kind.__name__}: {error}", details, QApplication.activeWindow())
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.dialogs.append(dialog)
-        # open(), not exec(): an exception raised inside a nested event loop must not stack up
-        # a tower of modal loops.
-        dialog.open()
+        open_crash_dialog(error, self.dialogs)
 
-    def _forget(self, dialog: CrashDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+
+def open_crash_dialog(error: BaseException,
+                      keep: list[CrashDialog] | None = None) -> CrashDialog:
+    """Log the traceback and show it; ``keep`` holds the dialog until it is closed."""
+    kind, tb = type(error), error.__traceback__
+    log.error("unexpected error", exc_info=(kind, error, tb))
+    details = "".join(traceback.format_exception(kind, error, tb))
+    dialog = CrashDialog(f"{kind.__name__}: {error}", details, QApplication.activeWindow())
+    dialogs = _OPEN if keep is None else keep
+    dialog.finished.connect(lambda _result: _forget(dialogs, dialog))
+    dialogs.append(dialog)
+    # open(), not exec(): an exception raised inside a nested event loop must not stack up
+    # a tower of modal loops.
+    dialog.open()
+    return dialog
+
+
+def _forget(dialogs: list[CrashDialog], dialog: CrashDialog) -> None:
+    if dialog in dialogs:
+        dialogs.remove(dialog)
+    dialog.deleteLater()
+
+
+_OPEN: list[CrashDialog] = []
+
+
+def show_crash(error: BaseException) -> None:
+    """The entry point for code that caught an unexpected error itself (screen actions,
+    background work); tests replace it to record the call."""
+    open_crash_dialog(error)
 
 
 def install_excepthook() -> ExceptionHook:

@@ -17,12 +17,12 @@ class LazyTab(QWidget):
         super().__init__(parent)
         self._factory: Callable[[], QWidget] | None = factory
         self.content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._factory is not None:
             factory, self._factory = self._factory, None
             self.content = factory()
-            self.layout().addWidget(self.content)
+            self._layout.addWidget(self.content)
         super().showEvent(event)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -67,7 +74,7 @@ class _RoomyDelegate(QStyledItemDelegate):
         return super().sizeHint(option, index) + QSize(COLUMN_GAP, 0)
 
 
-def make_table(model: QAbstractTableModel, stretch_column: int | None = None) -> QTableView:
+def make_table(model: QAbstractItemModel, stretch_column: int | None = None) -> QTableView:
     """A keyboard-friendly, read-only, whole-row-selecting table; the last column stretches."""
     table = QTableView()
     table.setModel(model)

@@ -27,10 +27,10 @@ from intake.catalogues import social_map
 from intake.catalogues.fixed import support_levels
 from intake.core.context import Actor
 from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
 from intake.plans import ActionInput, ActionStatus, ActionView, WhoKind
 from intake.store import Store
 from ui.kit.forms import DateField, muted, try_save
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, with_error
 
 SaveAction = Callable[[ActionInput], bool]
@@ -73,14 +73,16 @@ class ServicePicker(QWidget):
         self.clear_button.setEnabled(service_id is not None)
         self.search()
 
+    def _say(self, error: KnownError) -> None:
+        self.hits.clear()
+        self.hits.addItem(error.message)
+
     def search(self) -> None:
         self._timer.stop()
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                found = social_map.search_services(uow, self.field.text(), limit=30)
-        except KnownError as error:
-            self.hits.clear()
-            self.hits.addItem(error.message)
+        text = self.field.text()
+        found = Operation(self, self.store, self.actor, lambda uow: social_map.search_services(
+            uow, text, limit=30)).failure(self._say).run()
+        if found is None:
             return
         self.hits.clear()
         for service in found:

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from intake import plans
 from intake.core.context import Actor
-from intake.core.errors import KnownError
 from intake.core.roles import Role
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date
 from intake.store import Store
+from ui.kit.changes import on_household_changed
+from ui.kit.operation import Operation
 from ui.kit.widgets import RowsModel, make_table
 
 HEADERS = ("Dossiernummer", "Plan", "Versie", "Evaluatie op", "Wanneer", "Verantwoordelijk")
@@ -47,15 +47,13 @@ class DueEvaluationsList(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
         self.table.activated.connect(lambda index: self._open(index.row()))
+        on_household_changed(self, lambda _household: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                due = plans.evaluations_due(uow, WITHIN_DAYS,
-                                            everyone=self.actor.role is Role.TEAMLEIDER)
-        except KnownError:
-            due = []
+        everyone = self.actor.role is Role.TEAMLEIDER
+        due = Operation(self, self.store, self.actor, lambda uow: plans.evaluations_due(
+            uow, WITHIN_DAYS, everyone=everyone)).failure(lambda _error: None).run() or []
         self.model.set_rows([(d.dossiernummer, d.kind.label, str(d.version_number),
                               format_date(d.due_on), when_text(d.days_left), d.responsible_name)
                              for d in due], [d.household_id for d in due])

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject
 from intake import plans
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
 from intake.plans import (
     ActionInput,
     ActionView,
@@ -127,11 +126,10 @@ class PlanEditing(QObject):
         self.tab.write(lambda uow: plans.remove_result(uow, current.id, current.version))
 
     def add_candidates(self) -> None:
-        try:
-            with unit_of_work(self.tab.store, self.tab.actor) as uow:
-                candidates = plans.plan_candidates(uow, self.tab.household_id)
-        except KnownError as error:
-            Notice.warn(self.tab, error.message)
+        household_id = self.tab.household_id
+        candidates = self.tab.operation(
+            lambda uow: plans.plan_candidates(uow, household_id)).run()
+        if candidates is None:
             return
         dialog = CandidatesDialog(candidates, self.tab)
         if plan_common.accepted(dialog) and dialog.candidates.chosen_keys():
@@ -227,11 +225,9 @@ class PlanEditing(QObject):
     def compare(self, first: int, second: int) -> None:
         summary = self.tab.summary
         assert summary is not None
-        try:
-            with unit_of_work(self.tab.store, self.tab.actor) as uow:
-                changes = plans.compare_versions(uow, summary.id, first, second)
-        except KnownError as error:
-            Notice.warn(self.tab, error.message)
+        changes = self.tab.operation(
+            lambda uow: plans.compare_versions(uow, summary.id, first, second)).run()
+        if changes is None:
             return
         plan_common.run_dialog(DiffDialog(first, second, changes, self.tab))
 

@@ -1,16 +1,18 @@
 """Print preview of a plan (QtPdf), in three variants, with 'Opslaan als PDF…' and 'Afdrukken…'.
 
-The PDF is made off the UI thread: the job opens its own unit of work in the worker thread
-(a session is never shared across threads) and hands the bytes back through a signal.
+The PDF is made off the UI thread by an Operation (ui/kit/operation.py): it opens its own unit
+of work in the worker thread (a session is never shared across threads) and hands the bytes
+back on the UI thread; a refusal is a message, a bug ends in the crash dialog.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.core.context import Actor
-from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
+from intake.core.context import Actor, UnitOfWork
 from intake.documents import print_plan
 from intake.store import Store
 from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 
 VARIANTS = (("professioneel", "Professionele versie"),
             ("inwoner", "Inwonerversie (eenvoudige taal)"),
@@ -52,27 +53,13 @@ class PrintRequest:
         return f"plan-{dossiernummer}-v{self.version}{suffix}.pdf"
 
 
-class _Signals(QObject):
-    done = Signal(int, object)  # ticket, bytes or KnownError
-
-
-class _PdfJob(QRunnable):
-    def __init__(self, store: Store, actor: Actor, request: PrintRequest, ticket: int) -> None:
-        super().__init__()
-        self.store, self.actor, self.request, self.ticket = store, actor, request, ticket
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        outcome: object
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                outcome = print_plan(uow, self.request.household_id, self.request.version,
-                                     resident=self.request.variant == "inwoner",
-                                     redacted=self.request.variant == "geanonimiseerd",
-                                     plan_id=self.request.plan_id)
-        except KnownError as error:
-            outcome = error
-        self.signals.done.emit(self.ticket, outcome)
+def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
+    def work(uow: UnitOfWork) -> bytes:
+        return print_plan(uow, request.household_id, request.version,
+                          resident=request.variant == "inwoner",
+                          redacted=request.variant == "geanonimiseerd",
+                          plan_id=request.plan_id)
+    return work
 
 
 class PreviewDialog(QDialog):
@@ -85,7 +72,7 @@ class PreviewDialog(QDialog):
         self.household_id, self.plan_id, self.version = household_id, plan_id, version
         self.dossiernummer = dossiernummer
         self.pool = QThreadPool(self)  # own pool: closing waits only for our jobs
-        self._jobs: dict[int, _PdfJob] = {}
+        self._jobs: set[int] = set()  # tickets still on their way
         self._ticket = 0
         self.pdf_bytes = b""
         self.document = QPdfDocument(self)
@@ -137,12 +124,13 @@ class PreviewDialog(QDialog):
     def make_pdf(self) -> None:
         """Make the PDF for the chosen variant in the background; the newest request wins."""
         self._ticket += 1
-        job = _PdfJob(self.store, self.actor, self.request(), self._ticket)
-        job.setAutoDelete(False)
-        job.signals.done.connect(self._arrived)
-        self._jobs[self._ticket] = job
+        ticket = self._ticket
+        self._jobs.add(ticket)
         self._set_busy(True)
-        self.pool.start(job)
+        Operation(self, self.store, self.actor, _make_pdf(self.request())) \
+            .success(lambda pdf: self._arrived(ticket, pdf)) \
+            .always(lambda: self._ended(ticket)) \
+            .run_in_background(self.pool)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -159,17 +147,15 @@ class PreviewDialog(QDialog):
         size = len(self.pdf_bytes) // 1024
         return f"{pages} {'pagina' if pages == 1 else 'pagina’s'}, {size} kB" if pages else ""
 
-    def _arrived(self, ticket: int, outcome: object) -> None:
-        self._jobs.pop(ticket, None)
-        if ticket != self._ticket:
-            return  # an older variant; a newer one is on its way
-        if isinstance(outcome, KnownError):
+    def _arrived(self, ticket: int, pdf: bytes) -> None:
+        if ticket == self._ticket:  # else an older variant; a newer one is on its way
+            self._show(pdf)
+
+    def _ended(self, ticket: int) -> None:
+        """After the PDF, a refusal or a crash alike: the screen stops saying it is busy."""
+        self._jobs.discard(ticket)
+        if ticket == self._ticket:
             self._set_busy(False)
-            Notice.warn(self, outcome.message)
-            return
-        assert isinstance(outcome, bytes)
-        self._show(outcome)
-        self._set_busy(False)
 
     def _show(self, pdf: bytes) -> None:
         self.pdf_bytes = pdf

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -27,14 +29,16 @@ from PySide6.QtWidgets import (
 
 from intake import plans
 from intake.core.context import Actor, UnitOfWork
-from intake.core.errors import KnownError, StaleEditError, ValidationError
+from intake.core.errors import StaleEditError, ValidationError
 from intake.core.roles import CASE_EDITORS
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date
 from intake.plans import PlanSummary, PlanVersionView, VersionStatus
+from intake.plans.candidates import ResultCandidate
 from intake.store import Store
 from intake.store.colleagues import case_workers
+from ui.kit.changes import HouseholdChanged, on_household_changed
 from ui.kit.notice import Notice
+from ui.kit.operation import Operation, reraise
 from ui.plan.details import DetailsForm
 from ui.plan.results import ResultsPanel
 from ui.plan.start import StartPanel
@@ -43,6 +47,17 @@ STALE_HINT = ("Het plan is opnieuw geladen met de wijziging van de ander. Wat u 
               "bewaard: controleer het en sla het opnieuw op.")
 Members = Callable[[], Sequence[tuple[uuid.UUID, str]]]
 NEW_PLAN = "nieuw"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    view: PlanVersionView | None
+    candidates: Sequence[ResultCandidate]
+    due: Sequence[plans.DueEvaluation]
+    eligible: Sequence[plans.EligibleMember]
+
+
 BANNER_STYLES = {True: "background: #fde2e1; color: #7a1010; padding: 6px; border-radius: 4px;",
                  False: "background: #fff4ce; color: #5c4400; padding: 6px; border-radius: 4px;"}
 
@@ -88,6 +103,7 @@ class PlanView(QWidget):
         self.stack.addWidget(self.sections)
         self._lay_out()
         self._connect_signals()
+        on_household_changed(self, self._household_changed, lambda: self.household_id)
 
     @property
     def can_edit(self) -> bool:
@@ -139,25 +155,29 @@ class PlanView(QWidget):
         """Everything afresh: which plans, the chosen version, due evaluations, suggestions."""
         self.loaded = True
         chosen = self.summary.id if self.summary is not None else None
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                self.summaries = plans.household_plans(uow, self.household_id)
-                if not self.details.regisseur.count() > 1:
-                    self._set_colleagues(uow)
-                summary = next((s for s in self.summaries if s.id == chosen), None)
-                if summary is None and chosen is None and self.summaries \
-                        and self.summaries[0].kind is plans.PlanKind.PLAN:
-                    summary = self.summaries[0]
-                self.summary = summary
-                view = (plans.open_plan_version(uow, summary.id, self.number)
-                        if summary is not None else None)
-                candidates = plans.plan_candidates(uow, self.household_id) \
-                    if summary is None else []
-                due = plans.evaluations_due(uow, household_id=self.household_id)
-                eligible = plans.toekomstplan_members(uow, self.household_id)
-        except KnownError as error:
-            self.status.setText(error.message)
+
+        def read(uow: UnitOfWork) -> _Reading:
+            self.summaries = plans.household_plans(uow, self.household_id)
+            if not self.details.regisseur.count() > 1:
+                self._set_colleagues(uow)
+            summary = next((s for s in self.summaries if s.id == chosen), None)
+            if summary is None and chosen is None and self.summaries \
+                    and self.summaries[0].kind is plans.PlanKind.PLAN:
+                summary = self.summaries[0]
+            self.summary = summary
+            view = (plans.open_plan_version(uow, summary.id, self.number)
+                    if summary is not None else None)
+            candidates = plans.plan_candidates(uow, self.household_id) \
+                if summary is None else []
+            return _Reading(view, candidates,
+                            plans.evaluations_due(uow, household_id=self.household_id),
+                            plans.toekomstplan_members(uow, self.household_id))
+
+        reading = self.operation(read).failure(lambda e: self.status.setText(e.message)).run()
+        if reading is None:
             return
+        view, candidates, due, eligible = (reading.view, reading.candidates, reading.due,
+                                           reading.eligible)
         self._fill_choice()
         self._fill_future(eligible)
         self._show_banner(due)
@@ -282,20 +302,18 @@ class PlanView(QWidget):
               full_reload: bool = False) -> bool:
         """Run one save. ValidationError goes back to a dialog that can mark its fields;
         a conflict reloads the plan and keeps what was typed; other refusals are shown."""
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                view = work(uow)
-        except ValidationError as error:
-            if fields_to_caller:
-                raise
-            Notice.warn(parent or self, "\n".join(error.fields.values()), "Nog niet compleet")
-            return False
-        except StaleEditError as error:
-            Notice.warn(parent or self, f"{error.message}\n\n{STALE_HINT}", "Intussen gewijzigd")
-            self.reload(keep_typed=True)
-            return False
-        except KnownError as error:
-            Notice.warn(parent or self, error.message)
+        where = parent or self
+        operation = Operation(where, self.store, self.actor, work, initiator=self,
+                              changes=HouseholdChanged(self.household_id))
+        if fields_to_caller:
+            operation.on(ValidationError, reraise)
+        else:
+            operation.on(ValidationError, lambda error: Notice.warn(
+                where, "\n".join(error.fields.values()), "Nog niet compleet"))
+        operation.on(StaleEditError, lambda error: self._stale(where, error))
+        # A save that stores nothing new (None) reads everything again.
+        view = operation.run()
+        if not operation.ok:
             return False
         if full_reload or view is None:
             self.number = None
@@ -303,6 +321,21 @@ class PlanView(QWidget):
         else:
             self.show_version(view)
         return True
+
+    def _stale(self, where: QWidget, error: StaleEditError) -> None:
+        Notice.warn(where, f"{error.message}\n\n{STALE_HINT}", "Intussen gewijzigd")
+        self.reload(keep_typed=True)
+
+    def operation(self, op: Callable[[UnitOfWork], T]) -> Operation[T]:
+        """A read or save of this plan's household, refusals shown on this tab."""
+        return Operation(self, self.store, self.actor, op, initiator=self)
+
+    def _household_changed(self, _household_id: uuid.UUID) -> None:
+        """Someone else stored something for this household: read it again when in view."""
+        if self.isVisible():
+            self.reload(keep_typed=True)
+        else:
+            self.loaded = False
 
     def _save_details(self, data: plans.VersionDetailsInput) -> bool:
         return self.write(lambda uow: plans.update_details(

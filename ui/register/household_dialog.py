@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake.core.clock import utcnow
 from intake.core.context import Actor
-from intake.core.errors import KnownError, StaleEditError, ValidationError
-from intake.core.session import unit_of_work
+from intake.core.errors import ValidationError
 from intake.core.validation import format_postcode, normalise_postcode
 from intake.register.households import (
     HouseholdInput,
@@ -38,7 +37,9 @@ from intake.register.households import (
     validate,
 )
 from intake.store import Store
+from ui.kit.changes import HouseholdChanged
 from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 from ui.kit.widgets import ERROR_STYLE, ErrorLabel, with_error
 from ui.register.member_rows import MEMBER_COLUMNS, NETWORK_COLUMNS, MemberRow, NetworkRow, RowList
 
@@ -240,30 +241,28 @@ class HouseholdDialog(QDialog):
             self._say("Controleer de velden met een rode melding.")
             return
         data, _problems = self.collect()
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                if self.view is None:
-                    saved = create_household(uow, data, confirm_duplicate=confirm_duplicate)
-                else:
-                    saved = update_household(uow, self.view.id, self.view.version, data)
-        except ValidationError as error:
-            self.show_errors(error.fields)
-            self._say("Controleer de velden met een rode melding.")
-            return
-        except PossibleDuplicateError as error:
-            if Notice.confirm(self, f"{error.message}\n\nToch aanmaken?",
-                              "Mogelijk dubbel huishouden", "Toch aanmaken", "Terug"):
-                self.save(confirm_duplicate=True)
-            return
-        except StaleEditError as error:
-            # Keep the dialog and everything typed: the person can copy it over.
-            self._say(error.message)
-            return
-        except KnownError as error:
-            self._say(error.message)
-            return
-        self.saved = saved
-        self.accept()
+        current = self.view
+        saved = Operation(self, self.store, self.actor, lambda uow: (
+            create_household(uow, data, confirm_duplicate=confirm_duplicate) if current is None
+            else update_household(uow, current.id, current.version, data)),
+            changes=lambda view: HouseholdChanged(view.id)) \
+            .on(ValidationError, self._refused) \
+            .on(PossibleDuplicateError, self._maybe_duplicate) \
+            .failure(lambda error: self._say(error.message)).run()
+        # A conflict (StaleEditError) keeps the dialog and everything typed, so the person
+        # can copy it over.
+        if saved is not None:
+            self.saved = saved
+            self.accept()
+
+    def _refused(self, error: ValidationError) -> None:
+        self.show_errors(error.fields)
+        self._say("Controleer de velden met een rode melding.")
+
+    def _maybe_duplicate(self, error: PossibleDuplicateError) -> None:
+        if Notice.confirm(self, f"{error.message}\n\nToch aanmaken?",
+                          "Mogelijk dubbel huishouden", "Toch aanmaken", "Terug"):
+            self.save(confirm_duplicate=True)
 
     def _say(self, text: str) -> None:
         self.banner.setText(text)

@@ -1,8 +1,8 @@
 """One household on screen: a header, actions, and tabs ("Overzicht" now; more join later).
 
 The tabs of later features (help questions, plan) come in as factories from whoever opens the
-page (the main window), so this page knows nothing of them. A tab that shows household data
-listens to ``page.changed`` to refresh after an edit.
+page (the main window), so this page knows nothing of them. The page and its tabs refresh
+themselves when a change to the household is announced (ui/kit/changes.py).
 """
 
 from __future__ import annotations
@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.context import Actor
-from intake.core.errors import KnownError
 from intake.core.roles import CASE_EDITORS
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date, mask_bsn
 from intake.register.access_history import household_history
-from intake.register.households import HouseholdView
+from intake.register.households import HouseholdView, open_household
 from intake.store import Store
-from ui.kit.notice import Notice
+from ui.kit.changes import on_household_changed
+from ui.kit.operation import Operation
 from ui.kit.widgets import RowsModel, make_table
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
@@ -111,6 +110,7 @@ class HouseholdPage(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.history_button.clicked.connect(self.show_history)
         self.show_view(view)
+        on_household_changed(self, self._household_changed, lambda: self.household_id)
         for factory in tabs:
             self.add_tab(*factory(self))
 
@@ -158,10 +158,18 @@ class HouseholdPage(QWidget):
             self.changed.emit(saved)
 
     def show_history(self) -> None:
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                rows = household_history(uow, self.household_id)
-        except KnownError as error:
-            Notice.warn(self, error.message)
-            return
-        HistoryDialog.ask(self.view.dossiernummer, rows, self)
+        household_id = self.household_id
+        rows = Operation(self, self.store, self.actor,
+                         lambda uow: household_history(uow, household_id)).run()
+        if rows is not None:
+            HistoryDialog.ask(self.view.dossiernummer, rows, self)
+
+    def _household_changed(self, household_id: uuid.UUID) -> None:
+        """Stored elsewhere (a dialog from the menu, another tab): show the household afresh.
+        Quietly keeps what it shows when the household can no longer be read."""
+        view = Operation(self, self.store, self.actor,
+                         lambda uow: open_household(uow, household_id)) \
+            .failure(lambda _error: None).run()
+        if view is not None:
+            self.show_view(view)
+            self.changed.emit(view)

@@ -10,12 +10,11 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.core.context import Actor
-from intake.core.errors import KnownError
 from intake.core.roles import CASE_EDITORS
-from intake.core.session import unit_of_work
 from intake.register import search
 from intake.register.search import HouseholdHit
 from intake.store import Store
+from ui.kit.operation import Operation
 from ui.kit.widgets import RowsModel, make_table
 
 DEBOUNCE_MS = 200
@@ -101,14 +100,11 @@ class SearchPage(QWidget):
         """Results for the current text; recently opened households while it is too short."""
         self._timer.stop()
         query = self.field.text().strip()
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                if len(query) < search.MIN_CHARS:
-                    hits = search.recent_households(uow)
-                else:
-                    hits = search.search_households(uow, query)
-        except KnownError as error:
-            self._show([], error.message, error.message)
+        hits = Operation(self, self.store, self.actor, lambda uow: (
+            search.recent_households(uow) if len(query) < search.MIN_CHARS
+            else search.search_households(uow, query))) \
+            .failure(lambda error: self._show([], error.message, error.message)).run()
+        if hits is None:
             return
         create = CREATE_HINT if self.actor.role in CASE_EDITORS else ""
         if len(query) < search.MIN_CHARS:

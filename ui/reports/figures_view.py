@@ -4,9 +4,10 @@ CSV, XLSX and the printable PDF run off the UI thread. For the teamleider."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.clock import utcnow
-from intake.core.context import Actor
-from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
+from intake.core.context import Actor, UnitOfWork
 from intake.reports.export import ReportFormat, export_report
 from intake.reports.figures import compute_figures
 from intake.reports.model import Figure, FigureSet
@@ -33,10 +32,12 @@ from intake.reports.period import Period, last_full_month
 from intake.reports.tables import display_table, period_lines, share_text
 from intake.store import Store
 from ui.kit.notice import Notice
-from ui.kit.worker import Cancelled, Progress, ProgressRunner
+from ui.kit.operation import Attempt, Operation, report_progress
+from ui.kit.progress import Cancelled
 from ui.reports.chart import figure_chart
 from ui.reports.table_models import SortableTableModel, number_key, sorted_table
 
+T = TypeVar("T")
 FILTERS = {ReportFormat.CSV: "CSV-bestand (*.csv)", ReportFormat.XLSX: "Excel-bestand (*.xlsx)",
            ReportFormat.PDF: "PDF-bestand (*.pdf)"}
 
@@ -53,6 +54,7 @@ class FiguresView(QWidget):
     """Page for the main window: ``FiguresView(store, actor)``."""
 
     loaded = Signal()  # after every refresh, for whoever waits on it
+    exported = Signal()  # after every export, saved or not
 
     def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,8 +83,8 @@ class FiguresView(QWidget):
         self.model = SortableTableModel(("",), self, numeric_from=1)
         self.table, self.proxy = sorted_table(self.model, stretch_column=0)
         self.chart_box = QVBoxLayout()
-        self.runner = ProgressRunner(self)  # exports
-        self.loader = ProgressRunner(self)  # the figures themselves
+        self.exporting = False
+        self.loading = False
         self._layout()
         self._connect_signals()
         self.refresh()
@@ -128,38 +130,24 @@ class FiguresView(QWidget):
         self.list.currentRowChanged.connect(self.show_figure)
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
-        self.runner.finished.connect(self._export_done)
-        self.runner.failed.connect(self._export_failed)
-        self.loader.finished.connect(self._loaded)
-        self.loader.failed.connect(self._load_failed)
 
     def period(self) -> Period:
         return Period(_pydate(self.start.date()), _pydate(self.end.date()))
 
     def refresh(self) -> None:
         """Compute the figures off the UI thread."""
-        if self.loader.busy:
+        if self.loading:
             return
-        try:
-            period = self.period()
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        period = Attempt(self, self.period).run()
+        if period is None:
             return
-        store, actor = self.store, self.actor
+        self.loading = True
+        self._export_operation(lambda uow: compute_figures(uow, period)) \
+            .with_progress("De cijfers worden berekend…") \
+            .success(self.show_figures).always(self._loaded).run_in_background()
 
-        def work(_progress: Progress) -> FigureSet:
-            with unit_of_work(store, actor) as uow:
-                return compute_figures(uow, period)
-
-        self.loader.start("De cijfers worden berekend…", work)
-
-    def _load_failed(self, error: object) -> None:
-        self._export_failed(error)
-        self.loaded.emit()
-
-    def _loaded(self, figures: object) -> None:
-        if isinstance(figures, FigureSet):
-            self.show_figures(figures)
+    def _loaded(self) -> None:
+        self.loading = False
         self.loaded.emit()
 
     def show_figures(self, figures: FigureSet) -> None:
@@ -226,40 +214,43 @@ class FiguresView(QWidget):
             path.with_name(path.name + f".{fmt.value}")
 
     def export(self, fmt: ReportFormat) -> None:
-        if self.runner.busy:
+        if self.exporting:
             return
-        try:
-            period = self.period()
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        period = Attempt(self, self.period).run()
+        if period is None:
             return
         suggested = f"managementinformatie-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt.value}"
         path = self.ask_path(self, fmt, suggested)
         if path is None:
             return
         suppress = self.suppress.isChecked()
-        store, actor = self.store, self.actor
 
-        def work(progress: Progress) -> Path:
-            with unit_of_work(store, actor) as uow:
-                data = export_report(uow, period, fmt, suppress_small=suppress,
-                                     progress=progress)
+        def work(uow: UnitOfWork) -> Path:
+            data = export_report(uow, period, fmt, suppress_small=suppress,
+                                 progress=report_progress)
             path.write_bytes(data)
             return path
 
         label = "Het overzicht wordt gemaakt…" if fmt is ReportFormat.PDF else \
             "De cijfers worden berekend…"
-        self.runner.start(label, work)
+        self.exporting = True
+        operation = self._export_operation(work).with_progress(label).success(
+            lambda saved: Notice.info(self, f"Opgeslagen in {saved}."))
+        operation.always(self._exported).run_in_background()
 
-    def _export_done(self, path: object) -> None:
-        Notice.info(self, f"Opgeslagen in {path}.")
+    def _exported(self) -> None:
+        self.exporting = False
+        self.exported.emit()
 
-    def _export_failed(self, error: object) -> None:
-        if isinstance(error, Cancelled):
-            Notice.info(self, "Afgebroken: er is niets opgeslagen.", "Afgebroken")
-        elif isinstance(error, KnownError):
-            Notice.warn(self, error.message)
-        elif isinstance(error, OSError):
-            Notice.warn(self, f"Het bestand kon niet worden geschreven: {error.strerror}.")
-        elif isinstance(error, BaseException):
-            sys.excepthook(type(error), error, error.__traceback__)
+    @property
+    def busy(self) -> bool:
+        return self.loading or self.exporting
+
+    def _export_operation(self, op: Callable[[UnitOfWork], T]) -> Operation[T]:
+        """Background work with the messages of this page: cancelling, a file that could not
+        be written; the work captures plain values only, never this page."""
+        return Operation(self, self.store, self.actor, op) \
+            .on(Cancelled, lambda _error: Notice.info(
+                self, "Afgebroken: er is niets opgeslagen.", "Afgebroken")) \
+            .on(OSError, lambda error: Notice.warn(
+                self, f"Het bestand kon niet worden geschreven: {error.strerror}."))

@@ -3,7 +3,7 @@ force, its results, the actions still open, the regisseur and the next evaluatio
 
 from __future__ import annotations
 
-import uuid
+from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,20 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.core.context import Actor
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date
-from intake.plans.queries import open_plan_version
 from intake.plans.views import PlanVersionView
 from intake.plans.vocab import ActionStatus
-from intake.store import Store
 from ui.reports.table_models import SortableTableModel, sorted_table
 
 OPEN = (ActionStatus.GEPLAND, ActionStatus.BEZIG)
 
 
-def _date_cell(day: object) -> tuple[str, str]:
-    return (format_date(day), day.isoformat()) if day else ("", "9999")  # type: ignore[attr-defined]
+def _date_cell(day: date | None) -> tuple[str, str]:
+    return (format_date(day), day.isoformat()) if day else ("", "9999")
 
 
 class PlanSummaryDialog(QDialog):
@@ -52,13 +48,14 @@ class PlanSummaryDialog(QDialog):
             [(r.domain_label, r.domain_label), (r.law_label, r.law_label), (r.text, r.text),
              _date_cell(r.target_on)] for r in plan.results])
         results_table, _ = sorted_table(self.results, stretch_column=2)
-        self.actions = SortableTableModel(("Actie", "Wie", "Niveau", "Klaar op", "Status"), self)
-        self.actions.set_rows([
+        self.open_actions = SortableTableModel(
+            ("Actie", "Wie", "Niveau", "Klaar op", "Status"), self)
+        self.open_actions.set_rows([
             [(a.what, a.what), (a.who_label, a.who_label),
              (a.support_level_label, a.support_level_rank), _date_cell(a.due_on),
              (a.status.label, a.status.label)]
             for a in plan.actions if a.status in OPEN])
-        actions_table, _ = sorted_table(self.actions, stretch_column=0)
+        actions_table, _ = sorted_table(self.open_actions, stretch_column=0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         buttons.rejected.connect(self.reject)
@@ -69,14 +66,7 @@ class PlanSummaryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(f"<b>Resultaten</b> ({len(plan.results)})"))
         layout.addWidget(results_table, 1)
-        layout.addWidget(QLabel(f"<b>Acties die nog lopen</b> ({self.actions.rowCount()})"))
+        layout.addWidget(QLabel(f"<b>Acties die nog lopen</b> ({self.open_actions.rowCount()})"))
         layout.addWidget(actions_table, 1)
         layout.addWidget(buttons)
         self.resize(820, 560)
-
-    @classmethod
-    def load(cls, store: Store, actor: Actor, plan_id: uuid.UUID,
-             number: int | None = None) -> PlanVersionView:
-        """One unit of work: permission check and the 'inzien' audit happen in the domain."""
-        with unit_of_work(store, actor) as uow:
-            return open_plan_version(uow, plan_id, number)

@@ -92,7 +92,7 @@ def sorted_table(model: SortableTableModel, stretch_column: int | None = None
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    table = make_table(proxy, stretch_column)  # type: ignore[arg-type]
+    table = make_table(proxy, stretch_column)
     table.setSortingEnabled(True)
     table.horizontalHeader().setSortIndicatorShown(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the domain's order at first

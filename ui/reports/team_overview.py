@@ -4,11 +4,11 @@ their own caseload. Everything here reads; a plan opens as a read-only summary."
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from intake.core.context import Actor
 from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date
+from intake.plans.queries import open_plan_version
 from intake.reports.caseload import CaseStatus
 from intake.reports.overview import (
     OverviewFilter,
@@ -36,8 +36,9 @@ from intake.reports.overview import (
     TeamOverview as Overview,
 )
 from intake.store import Store
+from ui.kit.changes import on_household_changed
 from ui.kit.notice import Notice
-from ui.kit.worker import Cancelled, Progress, ProgressRunner
+from ui.kit.operation import Operation
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.reports.table_models import SortableTableModel, sorted_table, source_row
 
@@ -121,8 +122,9 @@ class TeamOverview(QWidget):
         self.tabs.addTab(self.plan_table, "Plannen")
         self.tabs.addTab(self.waiting_table, "Wacht op brede uitvraag")
         self.tabs.addTab(self.worker_table, "Per medewerker")
-        self.runner = ProgressRunner(self)
+        self.busy = False
         self._again = False
+        self._stale = False
         self._layout()
         self._connect_signals()
         self.refresh()
@@ -162,8 +164,8 @@ class TeamOverview(QWidget):
         self.open_button.clicked.connect(self.open_selected_plan)
         self.tabs.currentChanged.connect(
             lambda index: self.open_button.setEnabled(index == 0))
-        self.runner.finished.connect(self._loaded)
-        self.runner.failed.connect(self._failed)
+        # A plan, help question or intake stored anywhere can change these figures.
+        on_household_changed(self, lambda _household: self._changed())
 
     def current_filter(self) -> OverviewFilter:
         status = self.status.currentData()
@@ -173,33 +175,42 @@ class TeamOverview(QWidget):
 
     def refresh(self) -> None:
         """Reload off the UI thread (a whole team on a large store takes a moment)."""
-        if self.runner.busy:
+        if self.busy:
             self._again = True
             return
-        store, actor, wanted = self.store, self.actor, self.current_filter()
+        self.busy, self._stale = True, False
+        wanted = self.current_filter()
+        Operation(self, self.store, self.actor, lambda uow: team_overview(uow, wanted)) \
+            .with_progress("Het overzicht wordt bijgewerkt…") \
+            .success(self._loaded).failure(self._failed).always(self._ended) \
+            .run_in_background()
 
-        def work(_progress: Progress) -> Overview:
-            with unit_of_work(store, actor) as uow:
-                return team_overview(uow, wanted)
+    def _loaded(self, overview: Overview) -> None:
+        if not self._again:  # else a newer filter is waiting; this one is out of date
+            self.show_overview(overview)
 
-        self.runner.start("Het overzicht wordt bijgewerkt…", work)
+    def _failed(self, error: KnownError) -> None:
+        self._again = False
+        Notice.warn(self, error.message)
 
-    def _loaded(self, overview: object) -> None:
+    def _ended(self) -> None:
+        self.busy = False
         if self._again:
             self._again = False
             self.refresh()
             return
-        if isinstance(overview, Overview):
-            self.show_overview(overview)
         self.loaded.emit()
 
-    def _failed(self, error: object) -> None:
-        self._again = False
-        if isinstance(error, KnownError):
-            Notice.warn(self, error.message)
-        elif isinstance(error, BaseException) and not isinstance(error, Cancelled):
-            sys.excepthook(type(error), error, error.__traceback__)
-        self.loaded.emit()
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # read again when it comes into view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
@@ -250,11 +261,10 @@ class TeamOverview(QWidget):
         if plan is None:
             Notice.warn(self, "Kies eerst een plan in de lijst.")
             return
-        try:
-            view = PlanSummaryDialog.load(self.store, self.actor, plan.plan_id,
-                                          plan.active_number or plan.version_number)
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        number = plan.active_number or plan.version_number
+        view = Operation(self, self.store, self.actor,
+                         lambda uow: open_plan_version(uow, plan.plan_id, number)).run()
+        if view is None:
             return
         self.plan_opened.emit(plan.plan_id)
         dialog = PlanSummaryDialog(view, self)

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.context import Actor
-from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
+from intake.core.errors import ValidationError
 from intake.store import Store
 from intake.uitvraag.signals import SignalView, handle_signal_step
+from ui.kit.changes import HouseholdChanged
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel
 
 BANNER_STYLE = ("QFrame#signalBanner { background: #fdecea; border: 2px solid #b00020;"
@@ -157,17 +158,14 @@ class SignalDialog(QDialog):
         if step is None:
             return
         self.error.show_message("")
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                saved = handle_signal_step(uow, self.signal.id, step.number,
-                                           self.decision.toPlainText(), self.signal.version)
-        except ValidationError as error:
-            self.error.show_message(" ".join(error.fields.values()))
-            return
-        except KnownError as error:
-            self.error.show_message(error.message)
-            return
-        self.show_signal(saved)
+        signal, decision = self.signal, self.decision.toPlainText()
+        Operation(self, self.store, self.actor, lambda uow: handle_signal_step(
+            uow, signal.id, step.number, decision, signal.version),
+            changes=HouseholdChanged(signal.household_id)) \
+            .on(ValidationError, lambda error: self.error.show_message(
+                " ".join(error.fields.values()))) \
+            .failure(lambda error: self.error.show_message(error.message)) \
+            .success(self.show_signal).run()
 
 
 def first_open(signals: Sequence[SignalView]) -> uuid.UUID | None:

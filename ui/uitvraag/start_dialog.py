@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalogues.stored import CatalogueEntryView, CatalogueKind, entries
-from intake.core.context import Actor
-from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
+from intake.core.context import Actor, UnitOfWork
+from intake.core.errors import ValidationError
 from intake.help_questions.registration import default_channel, default_vindplaats
 from intake.store import Store
 from intake.uitvraag.flow import start_intake
 from intake.uitvraag.views import IntakeView
+from ui.kit.changes import HouseholdChanged
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, show_field_errors, with_error
 
 CHOOSE = "— kies —"
@@ -52,11 +53,13 @@ class IntakeStartDialog(QDialog):
         self.vindplaats = QComboBox()
         self.channel.setAccessibleName("Kanaal")
         self.vindplaats.setAccessibleName("Vindplaats")
-        with unit_of_work(store, actor) as uow:
+        def fill(uow: UnitOfWork) -> None:
             fill_catalogue(self.channel, entries(uow, CatalogueKind.KANAAL),
                            default_channel(uow))
             fill_catalogue(self.vindplaats, entries(uow, CatalogueKind.VINDPLAATS),
                            default_vindplaats(uow))
+
+        Operation(self, store, actor, fill).call()  # a refusal goes to whoever opens it
         self.errors = {"channel_code": ErrorLabel(), "vindplaats_code": ErrorLabel()}
         self.message = ErrorLabel()
         intro = QLabel(f"Brede uitvraag voor <b>{title}</b>." if title else
@@ -88,14 +91,13 @@ class IntakeStartDialog(QDialog):
     def start(self) -> None:
         for label in (*self.errors.values(), self.message):
             label.show_message("")
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                self.started = start_intake(uow, self.household_id, self.channel.currentData(),
-                                            self.vindplaats.currentData())
-        except ValidationError as error:
-            show_field_errors(self.errors, error.fields, self.message)
-            return
-        except KnownError as error:
-            self.message.show_message(error.message)
-            return
-        self.accept()
+        household_id = self.household_id
+        channel, vindplaats = self.channel.currentData(), self.vindplaats.currentData()
+        started = Operation(self, self.store, self.actor, lambda uow: start_intake(
+            uow, household_id, channel, vindplaats), changes=HouseholdChanged(household_id)) \
+            .on(ValidationError, lambda error: show_field_errors(
+                self.errors, error.fields, self.message)) \
+            .failure(lambda error: self.message.show_message(error.message)).run()
+        if started is not None:
+            self.started = started
+            self.accept()

@@ -13,7 +13,8 @@ Alt+S summary, Alt+R finish, Alt+E the step list, number keys pick an option.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -31,29 +32,29 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalogues.stored import CatalogueKind, entries
-from intake.core.context import Actor
-from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
+from intake.core.context import Actor, UnitOfWork
+from intake.core.errors import ValidationError
 from intake.questionnaire.definition import AnswerType, Option
 from intake.questionnaire.engine import Step, is_empty
 from intake.store import Store
 from intake.uitvraag.flow import (
     finish_intake,
-    open_intake,
     save_answer,
     set_position,
     steps,
     summary,
 )
 from intake.uitvraag.views import IntakeView, StepsView, member_options
+from ui.kit.changes import HouseholdChanged
 from ui.kit.notice import Notice
+from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel
 from ui.uitvraag.editors import AnswerEditor, make_editor
 from ui.uitvraag.help_list import HelpQuestionsEditor
 from ui.uitvraag.signals import SignalBanner, SignalDialog
-from ui.uitvraag.start_dialog import IntakeStartDialog
 from ui.uitvraag.steps import StepList, SummaryTree, summary_intro
 
+T = TypeVar("T")
 SUMMARY = -1  # self.index while the summary page shows
 AUTOSAVE_MS = 2000
 
@@ -81,11 +82,13 @@ class IntakeWizard(QDialog):
         self._autosave.timeout.connect(lambda: self.save_current(quiet=True))
         self._build()
         self._connect()
-        with unit_of_work(store, actor) as uow:
+        def read(uow: UnitOfWork) -> None:
             self.types = tuple(Option(e.code, e.label)
                                for e in entries(uow, CatalogueKind.HULPVRAAGTYPE))
             self.view = steps(uow, intake_id)
             self.members = member_options(uow, self.view.intake.household_id)
+
+        self._operation(read).call()  # without its steps there is no wizard: to the caller
         self.show_step(self.view.current_index)
         self.resize(1080, 700)
 
@@ -258,8 +261,14 @@ class IntakeWizard(QDialog):
 
     def _reload(self) -> None:
         """Read the steps again: which questions show depends on the answers."""
-        with unit_of_work(self.store, self.actor) as uow:
-            self.view = steps(uow, self.intake_id)
+        intake_id = self.intake_id
+        self.view = self._operation(lambda uow: steps(uow, intake_id)).call()
+
+    def _operation(self, op: Callable[[UnitOfWork], T], *,
+                   announce: bool = False) -> Operation[T]:
+        """``announce``: a change the household's open screens should show."""
+        return Operation(self, self.store, self.actor, op, changes=HouseholdChanged(
+            self.view.intake.household_id) if announce else None)
 
     def save_current(self, *, quiet: bool = False) -> bool:
         """Save what the editor holds if it changed; False (message shown) if refused.
@@ -272,17 +281,19 @@ class IntakeWizard(QDialog):
         if value == self.shown_value or (is_empty(value) and is_empty(step.value)):
             return True
         self.error.show_message("")
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                save_answer(uow, self.intake_id, step.key, value, step.repeat_key)
-        except ValidationError as error:
+
+        def refused(error: ValidationError) -> None:
             if not quiet:
                 self.error.show_message(error.fields.get(step.key,
                                                          " ".join(error.fields.values())))
                 editor.focus_first()
-            return False
-        except KnownError as error:
-            self.error.show_message(error.message)
+
+        intake_id = self.intake_id
+        saving = self._operation(lambda uow: save_answer(
+            uow, intake_id, step.key, value, step.repeat_key)).on(ValidationError, refused) \
+            .failure(lambda error: self.error.show_message(error.message))
+        saving.run()
+        if not saving.ok:
             return False
         self.shown_value = value
         self.answers_saved.emit()
@@ -303,8 +314,8 @@ class IntakeWizard(QDialog):
 
     def _remember(self, ref: tuple[str, str]) -> None:
         """Store the resume point (its own unit of work: one per move)."""
-        with unit_of_work(self.store, self.actor) as uow:
-            set_position(uow, self.intake_id, *ref)
+        intake_id = self.intake_id
+        self._operation(lambda uow: set_position(uow, intake_id, *ref)).call()
 
     def _go(self, target: int) -> None:
         if target >= len(self.view.steps):
@@ -361,9 +372,9 @@ class IntakeWizard(QDialog):
     def show_summary(self) -> None:
         if not self.save_current():
             return
-        with unit_of_work(self.store, self.actor) as uow:
-            view = summary(uow, self.intake_id)
-            self.view = steps(uow, self.intake_id)
+        intake_id = self.intake_id
+        view, self.view = self._operation(lambda uow: (
+            summary(uow, intake_id), steps(uow, intake_id))).call()
         self.index = SUMMARY
         self._drop_editor()
         self.summary_intro.setText(summary_intro(view, len(self.view.steps)))
@@ -378,16 +389,11 @@ class IntakeWizard(QDialog):
             self.summary_tree.setCurrentItem(first)
 
     def finish(self) -> None:
-        try:
-            with unit_of_work(self.store, self.actor) as uow:
-                version = steps(uow, self.intake_id).intake.version
-                result = finish_intake(uow, self.intake_id, version)
-        except ValidationError as error:
-            Notice.warn(self, "\n".join(error.fields.values()), "Nog niet af")
-            self.show_summary()
-            return
-        except KnownError as error:
-            Notice.warn(self, error.message)
+        intake_id = self.intake_id
+        result = self._operation(lambda uow: finish_intake(
+            uow, intake_id, steps(uow, intake_id).intake.version), announce=True) \
+            .on(ValidationError, self._not_finished).run()
+        if result is None:
             return
         count = len(result.help_questions)
         text = "De brede uitvraag is afgerond. " + (
@@ -398,6 +404,10 @@ class IntakeWizard(QDialog):
         self.finished_intake.emit(result)
         self.index = SUMMARY
         self.accept()
+
+    def _not_finished(self, error: ValidationError) -> None:
+        Notice.warn(self, "\n".join(error.fields.values()), "Nog niet af")
+        self.show_summary()
 
     # ------------------------------------------------------------ signals and closing
 
@@ -420,30 +430,3 @@ class IntakeWizard(QDialog):
         """Escape closes the window too, after saving the answer on screen."""
         if self._leave():
             super().reject()
-
-
-
-def open_wizard(store: Store, actor: Actor, household_id: uuid.UUID, title: str = "",
-                parent: QWidget | None = None) -> IntakeWizard | None:
-    """Resume the household's open brede uitvraag, or start one (asking channel and
-    vindplaats). The wizard is shown non-modal; None when nothing was started."""
-    try:
-        with unit_of_work(store, actor) as uow:
-            current = open_intake(uow, household_id)
-    except KnownError as error:
-        Notice.warn(parent, error.message)
-        return None
-    if current is None:
-        current = IntakeStartDialog.ask(store, actor, household_id, title, parent)
-        if current is None:
-            return None
-    return show_wizard(store, actor, current.id, title, parent)
-
-
-def show_wizard(store: Store, actor: Actor, intake_id: uuid.UUID, title: str = "",
-                parent: QWidget | None = None) -> IntakeWizard:
-    wizard = IntakeWizard(store, actor, intake_id, title, parent)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    wizard.show()
-    wizard.activateWindow()
-    return wizard

@@ -10,6 +10,7 @@ from intake.core.roles import Role
 from intake.register.households import HouseholdView
 from intake.store import open_store
 from tests.conftest import Team
+from tests.ui.conftest import Notices
 from ui.admin.accounts_page import AccountDialog, PasswordDialog
 from ui.app.main_window import MainWindow
 from ui.kit.notice import Notice
@@ -38,12 +39,10 @@ def test_beheerder_sees_accounts_and_no_search(window: MainWindow) -> None:
 
 
 def test_beheerder_cannot_open_a_household(
-        monkeypatch: pytest.MonkeyPatch, window: MainWindow, jolanda: HouseholdView) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(Notice, "warn", classmethod(
-        lambda cls, parent, text, title="": warnings.append(text)))
+        notices: Notices, window: MainWindow, jolanda: HouseholdView) -> None:
     assert window.open_household(jolanda.id) is None
-    assert warnings == ["Een functioneel beheerder heeft geen toegang tot dossiers van inwoners."]
+    assert notices.warnings == [
+        "Een functioneel beheerder heeft geen toegang tot dossiers van inwoners."]
 
 
 def test_add_an_account(qtbot: QtBot, team: Team, window: MainWindow) -> None:

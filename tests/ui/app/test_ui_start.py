@@ -15,11 +15,11 @@ from intake.core.errors import StoreError
 from intake.core.roles import Role
 from intake.store import WRONG_LOGIN, store_exists
 from tests.conftest import PASSWORD, Team
+from tests.ui.conftest import Notices
 from ui.app import startup as app_module
 from ui.app.login import FirstStartDialog, LoginDialog
 from ui.app.main_window import MainWindow
 from ui.kit.crash import CrashDialog, ExceptionHook
-from ui.kit.notice import Notice
 
 # The offscreen platform warns whenever a window has a minimum size; that is not our bug.
 pytestmark = [pytest.mark.gui,
@@ -74,10 +74,8 @@ def test_sign_in_asks_for_a_beheerder_first_and_a_login_afterwards(
 
 
 def test_run_shows_a_dutch_message_when_the_store_cannot_be_opened(
-        monkeypatch: pytest.MonkeyPatch, qapp: QApplication, team: Team) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(Notice, "warn", classmethod(
-        lambda cls, parent, text, title="": warnings.append(text)))
+        monkeypatch: pytest.MonkeyPatch, qapp: QApplication, team: Team,
+        notices: Notices) -> None:
 
     def too_new(_location: StoreLocation) -> None:
         raise StoreError("Deze gegevensopslag is gemaakt met een nieuwere versie.")
@@ -85,7 +83,7 @@ def test_run_shows_a_dutch_message_when_the_store_cannot_be_opened(
     monkeypatch.setattr(app_module, "sign_in", too_new)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert app_module.run(str(team.location.path)) == 2
-    assert warnings == ["Deze gegevensopslag is gemaakt met een nieuwere versie."]
+    assert notices.warnings == ["Deze gegevensopslag is gemaakt met een nieuwere versie."]
     assert isinstance(sys.excepthook, ExceptionHook)
     assert qapp.applicationDisplayName() == "Eén gezin, één plan"
 
@@ -150,12 +148,9 @@ def test_crash_dialog_shows_and_copies_the_details(
 
 
 def test_known_error_is_a_plain_warning_not_a_crash(
-        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(Notice, "warn", classmethod(
-        lambda cls, parent, text, title="": warnings.append(text)))
+        notices: Notices, qtbot: QtBot) -> None:
     hook = ExceptionHook()
     error = StoreError("De schijf is vol: er is niets opgeslagen.")
     hook(StoreError, error, None)
-    assert warnings == ["De schijf is vol: er is niets opgeslagen."]
+    assert notices.warnings == ["De schijf is vol: er is niets opgeslagen."]
     assert hook.dialogs == []

@@ -12,6 +12,7 @@ from intake.uitvraag.flow import save_answer, start_intake
 from tests.conftest import Team
 from tests.helpers.ui_keyboard import activate
 from ui.app.main_window import MainWindow
+from ui.help_questions.quick_registration import QuickRegistrationDialog
 from ui.help_questions.timeline import HelpQuestionTimeline
 
 pytestmark = [pytest.mark.gui,
@@ -67,3 +68,29 @@ def test_teamleider_reads_but_cannot_add(qtbot: QtBot, team: Team,
     assert isinstance(tab, HelpQuestionTimeline)
     assert not tab.intake_button.isEnabled() and not tab.register_button.isEnabled()
     assert not window.quick_action.isEnabled()
+
+
+def test_quick_registration_from_the_menu_shows_on_the_open_household(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, monkeypatch: pytest.MonkeyPatch) -> None:
+    tab = _timeline(qtbot, team, jolanda)
+    page = tab.page
+    page.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() == 0
+
+    def fill_in_and_save(dialog: QuickRegistrationDialog) -> int:  # instead of a modal loop
+        dialog.choose(jolanda)
+        dialog.type_box.setCurrentIndex(dialog.type_box.findData("schulden_geldzaken"))
+        dialog.question.setText("Post blijft ongeopend liggen")
+        dialog.vindplaats.setCurrentIndex(dialog.vindplaats.findData("wijkteam"))
+        dialog.channel.setCurrentIndex(dialog.channel.findData("telefoon"))
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(QuickRegistrationDialog, "exec", fill_in_and_save)
+    window = tab.window()
+    assert isinstance(window, MainWindow)
+    window.quick_action.trigger()  # Ctrl+M, from the menu: not from this page
+    rows = [tab.model.row_values(r) for r in range(tab.model.rowCount())]
+    assert [(r[1], r[2]) for r in rows] == [("Hulpvraag", "Schulden en geldzaken")]
+    assert "Post blijft ongeopend liggen" in rows[0][6]
+    assert window.current_page() is page and window.pages == {jolanda.id: page}

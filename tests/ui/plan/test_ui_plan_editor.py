@@ -20,13 +20,12 @@ from tests.conftest import Team
 from tests.helpers.ui_plan_helpers import (
     Dialogs,
     Handler,
-    Notices,
-    capture_notices,
     drive_dialogs,
     plan_tab,
     prepare_intake,
     submit,
 )
+from tests.ui.conftest import Notices
 from ui.plan.action_dialog import ActionDialog
 from ui.plan.evaluation import EvaluationDialog
 from ui.plan.result_dialog import LawDialog, ResultDialog
@@ -39,11 +38,6 @@ pytestmark = [pytest.mark.gui,
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
     yield from drive_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
-    return capture_notices(monkeypatch)
 
 
 def _word_result(text: str) -> Handler:

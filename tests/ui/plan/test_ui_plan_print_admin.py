@@ -20,9 +20,11 @@ from intake.plans import AgreedHow
 from intake.register.households import HouseholdView
 from tests.conftest import Team
 from tests.helpers.plan_builders import fill_jolanda_plan, register_jolanda_questions
-from tests.helpers.ui_plan_helpers import Dialogs, Notices, capture_notices, drive_dialogs, submit
+from tests.helpers.ui_plan_helpers import Dialogs, drive_dialogs, submit
+from tests.ui.conftest import Crashes, Notices
 from ui.admin.social_map import ServiceDialog, SocialMapAdmin
 from ui.app.main_window import MainWindow
+from ui.plan import preview as preview_module
 from ui.plan.due_list import DueEvaluationsList, attach_due_list, when_text
 from ui.plan.preview import PreviewDialog
 from ui.register.search_page import SearchPage
@@ -33,11 +35,6 @@ pytestmark = [pytest.mark.gui,
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
     yield from drive_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
-    return capture_notices(monkeypatch)
 
 
 def _agreed_plan(team: Team, household: HouseholdView,
@@ -175,3 +172,24 @@ def test_beheerder_edits_the_social_map(qtbot: QtBot, team: Team, dialogs: Dialo
     qtbot.addWidget(other)
     other.toggle_selected()
     assert "Alleen een functioneel beheerder" in notices.warnings[-1]
+
+
+def test_a_failing_print_ends_in_the_crash_dialog(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, monkeypatch: pytest.MonkeyPatch,
+        notices: Notices, crashes: Crashes) -> None:
+    view = _agreed_plan(team, jolanda)
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise RuntimeError("de printopmaak is kapot")
+
+    monkeypatch.setattr(preview_module, "print_plan", broken)
+    dialog = PreviewDialog(team.store, team.teamleider, view.household_id, view.plan_id,
+                           view.number, view.dossiernummer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(crashes.errors))
+    assert [str(error) for error in crashes.errors] == ["de printopmaak is kapot"]
+    assert not dialog.loading and dialog.busy.isHidden()
+    assert dialog.status.text() != "PDF wordt gemaakt…"
+    assert not dialog.print_button.isEnabled() and not notices.warnings
+    dialog.close()

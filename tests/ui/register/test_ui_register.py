@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
@@ -16,8 +13,8 @@ from intake.core.roles import Role
 from intake.core.validation import mask_bsn
 from intake.register.households import HouseholdView
 from tests.conftest import Team
+from tests.ui.conftest import Notices
 from ui.app.main_window import MainWindow, app_version
-from ui.kit.notice import Notice
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.household_page import HouseholdPage
@@ -25,29 +22,6 @@ from ui.register.member_rows import MemberRow
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
-
-
-@dataclass
-class Notices:
-    """Stands in for the modal message boxes; ``answer`` is what a confirmation returns."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    answer: bool = False
-
-
-@pytest.fixture
-def notices(monkeypatch: pytest.MonkeyPatch) -> Iterator[Notices]:
-    seen = Notices()
-
-    def confirm(cls: type, parent: object, text: str, *args: str) -> bool:
-        seen.questions.append(text)
-        return seen.answer
-
-    monkeypatch.setattr(Notice, "warn", classmethod(
-        lambda cls, parent, text, title="": seen.warnings.append(text)))
-    monkeypatch.setattr(Notice, "confirm", classmethod(confirm))
-    yield seen
 
 
 def _window(qtbot: QtBot, team: Team, actor: Actor) -> MainWindow:
@@ -158,6 +132,7 @@ def test_new_household_opens_its_page(
 
 def test_duplicate_warning_then_create_anyway(
         qtbot: QtBot, team: Team, jolanda: HouseholdView, notices: Notices) -> None:
+    notices.answer = False  # "Terug" first
     dialog = _dialog(qtbot, team, team.consulent)
     _fill_new_household(qtbot, dialog, "Jolanda", "Verhoef", "17-05-1998")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

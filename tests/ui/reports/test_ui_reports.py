@@ -14,7 +14,7 @@ from intake.reports.caseload import CaseStatus
 from intake.reports.export import ReportFormat
 from tests.conftest import Team
 from tests.reports.test_reports_store import PERIOD, ReportStore, build
-from ui.kit.notice import Notice
+from tests.ui.conftest import Notices
 from ui.reports.figures_view import FiguresView
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.reports.team_overview import TeamOverview
@@ -27,26 +27,16 @@ def store(team: Team) -> ReportStore:
     return build(team)
 
 
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-    monkeypatch.setattr(Notice, "warn", classmethod(lambda cls, parent, text, *a: said.append(
-        text)))
-    monkeypatch.setattr(Notice, "info", classmethod(lambda cls, parent, text, *a: said.append(
-        text)))
-    return said
-
-
 def _overview(qtbot: QtBot, store: ReportStore, who: str) -> TeamOverview:
     """The page loads off the UI thread; wait until the first load has arrived."""
     page = TeamOverview(store.team.store, getattr(store.team, who))
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: not page.runner.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     return page
 
 
 def test_teamleider_overview_filters_sorts_and_opens_a_summary(
-        qtbot: QtBot, store: ReportStore, messages: list[str]) -> None:
+        qtbot: QtBot, store: ReportStore, notices: Notices) -> None:
     page = _overview(qtbot, store, "teamleider")
     assert page.title.text() == "Teamoverzicht"
     assert page.plans.rowCount() == 6 and page.waiting.rowCount() == 2
@@ -65,8 +55,8 @@ def test_teamleider_overview_filters_sorts_and_opens_a_summary(
     page.open_selected_plan()
     dialog = page.findChild(PlanSummaryDialog)
     assert dialog is not None and dialog.plan.dossiernummer == store.dossiers["H1"]
-    assert dialog.results.rowCount() == 2 and dialog.actions.rowCount() == 3
-    assert not messages
+    assert dialog.results.rowCount() == 2 and dialog.open_actions.rowCount() == 3
+    assert not notices.said
 
 
 def test_consulent_sees_own_caseload(qtbot: QtBot, store: ReportStore) -> None:
@@ -77,9 +67,9 @@ def test_consulent_sees_own_caseload(qtbot: QtBot, store: ReportStore) -> None:
     assert page.worker.isHidden()
 
 
-def test_vindplaats_is_refused(qtbot: QtBot, store: ReportStore, messages: list[str]) -> None:
+def test_vindplaats_is_refused(qtbot: QtBot, store: ReportStore, notices: Notices) -> None:
     page = _overview(qtbot, store, "vindplaats")
-    assert page.plans.rowCount() == 0 and "teamleider" in messages[0]
+    assert page.plans.rowCount() == 0 and "teamleider" in notices.said[0]
 
 
 def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
@@ -87,7 +77,7 @@ def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
     qtbot.addWidget(page)
     page.start.setDate(QDate(2026, 2, 1))
     page.end.setDate(QDate(2026, 2, 28))
-    qtbot.waitUntil(lambda: not page.loader.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     with qtbot.waitSignal(page.loaded, timeout=20000):
         qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     return page
@@ -111,26 +101,26 @@ def test_figures_view_shows_period_n_chart_and_sorts(qtbot: QtBot, store: Report
 
 @pytest.mark.parametrize("fmt", [ReportFormat.CSV, ReportFormat.PDF])
 def test_export_runs_off_the_ui_thread(qtbot: QtBot, store: ReportStore, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch, messages: list[str],
+                                       monkeypatch: pytest.MonkeyPatch, notices: Notices,
                                        fmt: ReportFormat) -> None:
     page = _figures_page(qtbot, store)
     target = tmp_path / f"cijfers.{fmt.value}"
     monkeypatch.setattr(FiguresView, "ask_path", classmethod(lambda cls, *a: target))
     page.suppress.setChecked(fmt is ReportFormat.CSV)
-    with qtbot.waitSignal(page.runner.finished, timeout=20000):
+    with qtbot.waitSignal(page.exported, timeout=20000):
         page.export(fmt)
-    assert messages == [f"Opgeslagen in {target}."]
+    assert notices.said == [f"Opgeslagen in {target}."]
     if fmt is ReportFormat.CSV:
         rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
         assert any(r["waarde"] == "< 5" for r in rows)
     else:
         assert target.read_bytes().startswith(b"%PDF")
-    assert not page.runner.busy
+    assert not page.busy
 
 
 def test_default_period_is_last_full_month(qtbot: QtBot, store: ReportStore) -> None:
     page = FiguresView(store.team.store, store.team.teamleider)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: not page.loader.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     period = page.period()
     assert period.end < date.today() and period.start.day == 1

@@ -4,8 +4,6 @@ has the focus, exactly as a person at a kitchen table would type them."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,29 +19,14 @@ from intake.uitvraag.flow import list_intakes, load_answers, start_intake
 from intake.uitvraag.signals import list_signals
 from tests.conftest import Team
 from tests.helpers.ui_keyboard import ALT, CTRL, Keyboard, activate
-from ui.kit.notice import Notice
+from tests.ui.conftest import Notices
+from ui.uitvraag.launch import open_wizard
 from ui.uitvraag.signals import SignalDialog
-from ui.uitvraag.wizard import IntakeWizard, open_wizard
+from ui.uitvraag.wizard import IntakeWizard
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
-
-
-@dataclass
-class Notices:
-    infos: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def notices(monkeypatch: pytest.MonkeyPatch) -> Iterator[Notices]:
-    seen = Notices()
-    monkeypatch.setattr(Notice, "info", classmethod(
-        lambda cls, parent, text, title="": seen.infos.append(text)))
-    monkeypatch.setattr(Notice, "warn", classmethod(
-        lambda cls, parent, text, title="": seen.warnings.append(text)))
-    yield seen
 
 
 def _wizard(qtbot: QtBot, team: Team, actor: Actor, household: HouseholdView) -> IntakeWizard:
