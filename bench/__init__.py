@@ -1,0 +1,1 @@
+"""Benchmarks: `python bench/run.py`. Not tests; nothing here runs in CI."""
