@@ -143,7 +143,7 @@ class Laptop:
     reports: list[sync.SyncReport] = field(default_factory=list)
 
     def join(self) -> Laptop:
-        store, actor, team = replica.join(self.location, self.server.base_url, self.username,
+        store, _actor, team = replica.join(self.location, self.server.base_url, self.username,
                                           self.password, str(self.server.ca))
         self.reports.append(sync.synchronise(store, team, self.password))
         store.close()

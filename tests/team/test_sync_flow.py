@@ -192,7 +192,7 @@ def test_a_refused_push_is_kept_and_shown(server: SyncServer, laptops: object,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     """Ruud adds an action offline while Carla agrees the plan online: the plan is frozen, the
     server refuses the action, the laptop keeps it and says so."""
-    carla, ruud, _household, result_id = _shared_plan(server, laptops)
+    _carla, ruud, _household, result_id = _shared_plan(server, laptops)
     assert ruud.store is not None and ruud.actor is not None
     with unit_of_work(ruud.store, ruud.actor) as uow:
         result = plans.add_action(uow, result_id, _result(ruud, result_id).version, ActionInput(
