@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import argparse
 import uuid
+from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, read_password
 from intake.core.errors import KnownError, ValidationError
 from intake.store import StoreLocation, resolve_location
-from intake.team import conflicts, faults, replica, sync
+from intake.team import faults
+
+if TYPE_CHECKING:
+    from intake.team.sync import SyncReport
+
+# The HTTP stack loads only when a team command runs (``intake`` starts fast without it).
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,7 +65,7 @@ def _location(args: argparse.Namespace) -> StoreLocation:
     return location
 
 
-def _print_report(report: sync.SyncReport) -> None:
+def _print_report(report: SyncReport) -> None:
     print(f"Verzonden: {report.pushed} ({report.applied} doorgevoerd, {report.same} al gelijk, "
           f"{report.conflicts} conflict, {report.refused} geweigerd). Opgehaald: "
           f"{report.pulled_rows} rijen, {report.households_removed} huishoudens verwijderd.")
@@ -68,6 +74,8 @@ def _print_report(report: sync.SyncReport) -> None:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
+    from intake.team import replica, sync
+
     password = read_password()
     location = _location(args)
     store, _actor, team = replica.join(location, args.url, args.user, password, args.ca)
@@ -81,6 +89,8 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from intake.team import replica, sync
+
     password = read_password()
     location = _location(args)
     store, _actor = replica.open_replica(location, args.user, password)
@@ -94,6 +104,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from intake.team import replica, sync
+
     location = _location(args)
     store, _actor = replica.open_replica(location, args.user, read_password(), online=False)
     try:
@@ -105,6 +117,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
+    from intake.team import conflicts, replica
+
     location = _location(args)
     store, actor = replica.open_replica(location, args.user, read_password(), online=False)
     try:
@@ -122,6 +136,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
+    from intake.team import conflicts, replica, sync
+
     try:
         conflict_id = uuid.UUID(args.id)
     except ValueError:
@@ -143,6 +159,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
+    from intake.team import replica, sync
+
     password = read_password()
     location = _location(args)
     store, _actor = replica.open_replica(location, args.user, password)

@@ -94,6 +94,7 @@ def push(store: Store, client: TeamClient, team: TeamFile, report: SyncReport,
         hooks.hit(faults.BEFORE_PUSH)
         answer = client.call("/sync/push", {"replica": str(team.replica_id), "cursor": cursor,
                                             "wijzigingen": items})
+        hooks.hit(faults.AFTER_SERVER_COMMIT)  # the laptop dies before it reads the answer
         outcomes: dict[str, dict[str, Any]] = answer["uitkomsten"]
         with store.sessions.begin() as session:
             for item in items:

@@ -2,8 +2,8 @@
 
 A vindplaatsmedewerker: the households they may open (their own, added to, caseload). A consulent
 or regisseur: their caseload, plus households they made available offline (or created offline)
-while the mark lasts. Closed households (every plan closed, no intake open) leave the set. A
-teamleider or beheerder: none.
+while the mark lasts. Closed households (every plan closed, no intake open) leave the set, marked
+or not. A teamleider or beheerder: none.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ def household_set(uow: UnitOfWork) -> set[uuid.UUID]:
     actor = uow.actor
     if actor.role not in CASE_EDITORS:
         return set()
-    marked = set(uow.session.scalars(select(SyncOfflineMark.household_id).where(
-        SyncOfflineMark.user_id == actor.id, SyncOfflineMark.until > uow.now)))
     if actor.role is Role.VINDPLAATS:
         visible = set(uow.session.scalars(select(Household.id).where(household_filter(uow))))
-        return (visible - _closed(uow)) | (marked & visible)
+        return visible - _closed(uow)
+    marked = set(uow.session.scalars(select(SyncOfflineMark.household_id).where(
+        SyncOfflineMark.user_id == actor.id, SyncOfflineMark.until > uow.now)))
     caseload: set[uuid.UUID] = set(uow.session.scalars(select(
         caseload_ids(actor.id).subquery().c[0])))
     existing = set(uow.session.scalars(select(Household.id).where(
         Household.id.in_(list(marked))))) if marked else set()
-    return (caseload - _closed(uow)) | existing
+    return (caseload | existing) - _closed(uow)

@@ -49,7 +49,7 @@ class SyncServer:
     def start(self, fault: str | None = None) -> None:
         self.stop()
         self.starts += 1
-        self.port = free_port()
+        self.port = self.port or free_port()  # the same address: laptops keep it
         log = self.folder / f"server-{self.starts}.log"
         env = {**os.environ, "INTAKE_LOG_DIR": str(self.folder / "server-logs")}
         env.pop("INTAKE_PASSWORD", None)

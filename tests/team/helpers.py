@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, select, text
 
+from db.engine import StoreLocation, make_session_factory
+from db.models import User
+from intake.core.context import UnitOfWork
 from intake.core.session import unit_of_work
 from intake.help_questions.registration import HelpQuestionInput, register_help_question
 from intake.register.households import (
@@ -17,18 +22,21 @@ from intake.register.households import (
     MemberRole,
     create_household,
 )
+from intake.store import Store
+from intake.store.opening import actor_for
 from intake.team import rows
-from tests.team.conftest import Laptop
+from server.sync import changelog
+from tests.team.conftest import Laptop, SyncServer
 
 
 def register_family(laptop: Laptop, family: str = "Offlinetest", postcode: str = "7551AB",
                     born: date = date(1990, 4, 1), question: str = "Hulp bij de post",
-                    confirm: bool = False) -> tuple[HouseholdView, uuid.UUID]:
+                    confirm: bool = False, bsn: str = "") -> tuple[HouseholdView, uuid.UUID]:
     assert laptop.store is not None and laptop.actor is not None
     with unit_of_work(laptop.store, laptop.actor) as uow:
         view = create_household(uow, HouseholdInput(
             street="Laptopstraat", house_number="12", postcode=postcode, city="Hengelo",
-            members=[MemberInput("Fatma", family, MemberRole.OUDER, born),
+            members=[MemberInput("Fatma", family, MemberRole.OUDER, born, bsn=bsn),
                      MemberInput("Sem", family, MemberRole.KIND, date(2015, 3, 3))]),
             confirm_duplicate=confirm)
         where = {} if laptop.actor.vindplaats_code else {"vindplaats_code": "zorgloket",
@@ -67,3 +75,31 @@ def assert_replica_equals_server(laptop: Laptop, engine: Engine) -> None:
     households = [uuid.UUID(k) for k in replica_rows(laptop, "households")]
     for name in rows.HOUSEHOLD_TABLES:
         assert replica_rows(laptop, name) == server_rows(engine, name, households), name
+
+
+@contextmanager
+def on_server(server: SyncServer, username: str) -> Iterator[UnitOfWork]:
+    """A unit of work on the team database as the server runs one (its change log included),
+    for what the API does not offer: agreeing or closing a plan online."""
+    engine = server.owner_engine()
+    sessions = make_session_factory(engine)
+    changelog.install(sessions)
+    store = Store(StoreLocation.parse(server.owner_url), engine, sessions)
+    try:
+        with sessions() as session:
+            user = session.scalars(select(User).where(User.username == username)).one()
+            actor = actor_for(user)
+        with unit_of_work(store, actor) as uow:
+            yield uow
+    finally:
+        engine.dispose()
+
+
+def valid_bsn(seed: int) -> str:
+    """A nine-digit number that passes the elfproef."""
+    for n in range(seed * 1000, seed * 1000 + 1000):
+        digits = f"{n:09d}"
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+        if (total - int(digits[8])) % 11 == 0 and digits[0] != "0":
+            return digits
+    raise AssertionError(seed)

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
-from db.models import HelpQuestion, Household, Intake, SyncConflict, SyncOutbox
+from db.models import HelpQuestion, Household, Intake, PlanVersion, SyncConflict, SyncOutbox
 from intake import plans
 from intake.cli import main
 from intake.core.session import unit_of_work
@@ -23,7 +23,12 @@ from intake.team.wire import PROVISIONAL_PREFIX
 from intake.uitvraag.flow import start_intake
 from tests.server.conftest import PASSWORD
 from tests.team.conftest import Laptop, SyncServer
-from tests.team.helpers import assert_replica_equals_server, outbox, register_family
+from tests.team.helpers import (
+    assert_replica_equals_server,
+    on_server,
+    outbox,
+    register_family,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -229,30 +234,10 @@ def test_a_refused_push_is_kept_and_shown(server: SyncServer, laptops: object,
 
 
 def _agree_on_server(server: SyncServer, version_id: uuid.UUID) -> None:
-    """Carla agrees the version online: through the server's own sessions, so the change log
-    sees it (the test drives the server's store in-process, as its endpoints do)."""
-    from db.engine import StoreLocation, make_session_factory
-    from intake.core.context import Actor
-    from intake.core.roles import Role
-    from intake.store import Store
-    from server.sync import changelog
-
-    engine = server.owner_engine()
-    sessions = make_session_factory(engine)
-    changelog.install(sessions)
-    store = Store(StoreLocation.parse(server.owner_url), engine, sessions)
-    try:
-        with sessions.begin() as session:
-            consulent = session.execute(text(
-                "SELECT id FROM users WHERE username = 'consulent'")).scalar_one()
-        actor = Actor(consulent, "consulent", "Carla", Role.CONSULENT)
-        with unit_of_work(store, actor) as uow:
-            from db.models import PlanVersion
-
-            version = uow.session.get(PlanVersion, version_id)
-            assert version is not None
-            version.status = "actief"
-            version.agreed_on = date(2026, 12, 1)
-            version.agreed_how = "mondeling"
-    finally:
-        engine.dispose()
+    """Carla agrees the version online."""
+    with on_server(server, "consulent") as uow:
+        version = uow.session.get(PlanVersion, version_id)
+        assert version is not None
+        version.status = "actief"
+        version.agreed_on = date(2026, 12, 1)
+        version.agreed_how = "mondeling"
