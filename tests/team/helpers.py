@@ -97,7 +97,7 @@ def on_server(server: SyncServer, username: str) -> Iterator[UnitOfWork]:
 
 def valid_bsn(seed: int) -> str:
     """A nine-digit number that passes the elfproef."""
-    for n in range(seed * 1000, seed * 1000 + 1000):
+    for n in range(300_000_000 + seed * 1000, 300_000_000 + seed * 1000 + 1000):
         digits = f"{n:09d}"
         total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
         if (total - int(digits[8])) % 11 == 0 and digits[0] != "0":
