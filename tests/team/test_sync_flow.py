@@ -241,3 +241,30 @@ def _agree_on_server(server: SyncServer, version_id: uuid.UUID) -> None:
         version.status = "actief"
         version.agreed_on = date(2026, 12, 1)
         version.agreed_how = "mondeling"
+
+
+def test_the_same_family_registered_offline_on_two_laptops_is_flagged(
+        server: SyncServer, laptops: object) -> None:
+    vera: Laptop = laptops("vindplaats", "dubbel-vera").join()  # type: ignore[operator]
+    wim: Laptop = laptops("vindplaats2", "dubbel-wim").join()  # type: ignore[operator]
+    family = f"Dubbel{uuid.uuid4().hex[:6]}"
+    first, _hq = register_family(vera, family=family, postcode="7552CD")
+    second, _hq2 = register_family(wim, family=family, postcode="7552CD")
+    vera.sync()
+    assert wim.sync().refused == 0
+    vera.sync()
+    assert wim.store is not None and wim.actor is not None
+    flagged = [c for c in conflicts.open_conflicts(wim.store, wim.actor.id) if c.duplicate]
+    assert [c.dossiernummer for c in flagged] == [
+        _number(wim, second.id)] and flagged[0].server_value == _number(vera, first.id)
+    assert vera.store is not None and vera.actor is not None
+    assert [c.duplicate for c in conflicts.open_conflicts(vera.store, vera.actor.id)] == [True]
+
+
+def _number(laptop: Laptop, household_id: uuid.UUID) -> str:
+    assert laptop.store is not None
+    with laptop.store.sessions() as session:
+        found = session.scalar(select(Household.dossiernummer).where(
+            Household.id == household_id))
+    assert found is not None and found.startswith("HH-")
+    return found
