@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
 from intake.store import Store, StoreLocation, create_store, open_store
+from intake.team.replica import is_replica, open_replica
 from ui.kit.widgets import ErrorLabel, with_error
+from ui.team.join import JoinDialog
+from ui.team.panel import remember_password
 
 SignedIn = tuple[Store, Actor]
 
@@ -104,6 +107,16 @@ class FirstStartDialog(_SignInDialog):
         self.form.addRow("&Wachtwoord:", self.password)
         self.form.addRow("Wachtwoord &herhalen:",
                          with_error(self.password_again, self.password_error))
+        join = self.buttons.addButton("Aansluiten op een &teamopslag…",
+                                      QDialogButtonBox.ButtonRole.ActionRole)
+        join.setAutoDefault(False)
+        join.clicked.connect(self.join_team)
+
+    def join_team(self) -> None:
+        """A laptop of a team: a replica of the team store instead of a store of its own."""
+        self.signed_in = JoinDialog.ask(self.location, self)
+        if self.signed_in is not None:
+            self.accept()
 
     @classmethod
     def ask(cls, location: StoreLocation) -> SignedIn | None:
@@ -166,8 +179,13 @@ class LoginDialog(_SignInDialog):
             return
         self.message.show_message("")
         try:
-            self.signed_in = open_store(self.location, self.username.text().strip(),
-                                        self.password.text())
+            if is_replica(self.location):
+                self.signed_in = open_replica(self.location, self.username.text().strip(),
+                                              self.password.text())
+                remember_password(self.signed_in[0], self.password.text())
+            else:
+                self.signed_in = open_store(self.location, self.username.text().strip(),
+                                            self.password.text())
         except AccountLockedError as error:
             self._lock(error.seconds)
             return
