@@ -27,6 +27,7 @@ from intake.register.households import household_id_for
 from intake.team import faults, rows
 from intake.team.wire import REVOKED, ReplicaRevokedError, to_json
 from server.endpoints import Call, Operation, Result
+from server.sync import changelog
 from server.sync.pull import SNAPSHOT_PAGE
 from server.sync.pull import pull as pull_rows
 from server.sync.push import DUPLICATE, PushContext, apply_push
@@ -90,6 +91,7 @@ def push(call: Call) -> Result:
         if uow.session.get_bind().dialect.name == "postgresql":
             uow.session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                 {"key": audit.AUDIT_LOCK})
+            uow.session.info[changelog.LOCKED] = True
         head = int(uow.session.scalar(select(func.max(SyncChange.seq))) or 0)
         ctx = PushContext(uow, replica.id, int(call.body.get("cursor", 0)), head)
         outcomes = apply_push(ctx, changes)

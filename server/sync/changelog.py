@@ -20,6 +20,7 @@ from intake.team import rows
 
 LOGGED = frozenset(rows.PULLED_TABLES)
 _DELETED = "_sync_deleted"
+LOCKED = "_sync_locked"  # this transaction holds the lock already
 
 
 def _name(obj: Any) -> str | None:
@@ -66,11 +67,18 @@ def _after_flush(session: Session, _context: Any) -> None:
     if not lines:
         return
     connection = session.connection()
-    if connection.dialect.name == "postgresql":
+    if connection.dialect.name == "postgresql" and not session.info.get(LOCKED):
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
+        session.info[LOCKED] = True
     connection.execute(insert(SyncChange), lines)
+
+
+def _transaction_over(session: Session, *_args: Any) -> None:
+    session.info.pop(LOCKED, None)
 
 
 def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "after_commit", _transaction_over)
+    event.listen(sessions, "after_rollback", _transaction_over)

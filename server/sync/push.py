@@ -70,6 +70,19 @@ class PushContext:
     cursor: int
     head: int
     new_households: list[uuid.UUID] = field(default_factory=list)
+    allowed: dict[uuid.UUID, PermissionDenied | None] = field(default_factory=dict)
+
+    def require_edit(self, household_id: uuid.UUID) -> None:
+        """The access rules once per household and push (a push touches few households)."""
+        if household_id not in self.allowed:
+            try:
+                require_edit(self.uow, household_id)
+                self.allowed[household_id] = None
+            except PermissionDenied as error:
+                self.allowed[household_id] = error
+        refused = self.allowed[household_id]
+        if refused is not None:
+            raise PermissionDenied(refused.message, refused.audit)
 
 
 def _values(obj: Any) -> dict[str, Any]:
@@ -145,7 +158,7 @@ def _insert(ctx: PushContext, name: str, raw: dict[str, Any]) -> Outcome:
             if provisional:
                 session.add(SyncAlias(alias=provisional, household_id=values["id"]))
     else:
-        require_edit(uow, _household(ctx, name, values))
+        ctx.require_edit(_household(ctx, name, values))
         _guard_plan(ctx, name, values)
     if "version" in values:
         values["version"] = 1
@@ -168,7 +181,7 @@ def _delete(ctx: PushContext, name: str, key: str) -> Outcome:
     if obj is None:
         return Outcome(SAME)
     values = _values(obj)
-    require_edit(ctx.uow, _household(ctx, name, values))
+    ctx.require_edit(_household(ctx, name, values))
     _guard_plan(ctx, name, values)
     ctx.uow.session.delete(obj)
     ctx.uow.session.flush()
@@ -193,7 +206,7 @@ def _update(ctx: PushContext, change: dict[str, Any]) -> Outcome:
         raise NotFoundError(GONE)
     values = _values(obj)
     household = _household(ctx, name, values)
-    require_edit(uow, household)
+    ctx.require_edit(household)
     _guard_plan(ctx, name, values)
     new_value = rows.decode(tbl.c[column], change["n"])
     _check_actor_columns(ctx, {column: new_value})
@@ -257,9 +270,12 @@ def _apply(ctx: PushContext, change: dict[str, Any]) -> Outcome:
 def apply_push(ctx: PushContext, changes: list[dict[str, Any]]) -> dict[str, Outcome]:
     session, uow = ctx.uow.session, ctx.uow
     results: dict[str, Outcome] = {}
+    ids = [uuid.UUID(str(change["id"])) for change in changes]
+    earlier = {row.change_id: row for row in session.scalars(
+        select(SyncApplied).where(SyncApplied.change_id.in_(ids)))} if ids else {}
     for change in changes:
         change_id = uuid.UUID(str(change["id"]))
-        done = session.get(SyncApplied, change_id)
+        done = earlier.get(change_id)
         if done is not None:
             results[str(change_id)] = Outcome(done.outcome, done.message, done.conflict_id)
             continue

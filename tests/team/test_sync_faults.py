@@ -79,12 +79,18 @@ def _sync_until_done(laptop: Laptop, server: SyncServer) -> None:
     raise AssertionError("sync did not finish")
 
 
+_CONTROL: dict[str, Any] = {}
+
+
 @pytest.fixture
 def control(server: SyncServer, laptops: Any) -> dict[str, Any]:
-    laptop: Laptop = laptops("vindplaats2", "control").join()
-    households = _script(laptop)
-    laptop.sync(page=PAGE)
-    return _shape(laptop, server, households)
+    """The run without kills (made once: the shape does not depend on the ids)."""
+    if not _CONTROL:
+        laptop: Laptop = laptops("vindplaats2", "control").join()
+        households = _script(laptop)
+        laptop.sync(page=PAGE)
+        _CONTROL.update(_shape(laptop, server, households))
+    return _CONTROL
 
 
 @pytest.mark.parametrize("point", faults.POINTS)
