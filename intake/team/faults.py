@@ -2,8 +2,11 @@
 
 ``INTAKE_SYNC_FAULT=POINT`` (or ``POINT:N``, the N-th time the point is reached) makes the
 process exit at once at that point, as a crash or a pulled plug would: on the laptop
-(``intake team sync``) and on the team server (``intake server run``) alike. Tests in one process
-pass a ``Faults`` object that raises instead.
+(``intake team sync``: all four points; after-server-commit there means "the server committed,
+the laptop dies before reading the answer") and on the team server (``intake server run``:
+before-push, after-server-commit, mid-pull; the server neither applies pulled rows nor keeps a
+cursor, so the fourth point is the laptop's alone). Tests in one process pass a ``Faults``
+object that raises instead.
 """
 
 from __future__ import annotations
