@@ -32,6 +32,7 @@ from intake.team.wire import API, UNEXPECTED, error_payload, to_json
 from server.endpoints import ROUTES, Blob, Call, Operation
 from server.guard import AddressThrottle, Tokens
 from server.logs import AccessLog
+from server.sync import api as sync_api
 
 log = logging.getLogger("intake.server")
 
@@ -171,9 +172,20 @@ def create_app(state: ServerState) -> Starlette:
     async def status(_request: Request) -> Response:
         return JSONResponse({"api": API_VERSION, "dienst": "intake-teamserver"})
 
-    routes = [Route(f"{API}/status", status, methods=["GET"]), *_session_endpoints(state)]
+    async def replica_contact(request: Request) -> Response:
+        try:
+            body = await _body(request)
+            answer = await run_in_threadpool(sync_api.contact, state.store, body)
+        except KnownError as error:
+            return _error(error)
+        except Exception as error:
+            return _unexpected(error, "replica_contact")
+        return JSONResponse(answer)
+
+    routes = [Route(f"{API}/status", status, methods=["GET"]), *_session_endpoints(state),
+              Route(f"{API}/sync/contact", replica_contact, methods=["POST"])]
     routes += [Route(f"{API}{path}", _guarded(state, operation), methods=[method])
-               for method, path, operation in ROUTES]
+               for method, path, operation in (*ROUTES, *sync_api.ROUTES)]
     app = Starlette(routes=routes, middleware=[Middleware(AccessLog)])
     app.state.server = state
     return app

@@ -32,6 +32,7 @@ from server.provision import (
     psycopg_url,
     runtime_url,
 )
+from server.sync import changelog
 
 log = logging.getLogger("intake.server")
 
@@ -107,7 +108,9 @@ def serve(db_url: str, listen: Listen, tls_cert: Path | None, tls_key: Path | No
           credentials_file: Path | None) -> None:
     check_transport(listen, tls_cert, tls_key)
     engine = runtime_engine(db_url, credentials_for(db_url, credentials_file))
-    store = Store(StoreLocation.parse(db_url), engine, make_session_factory(engine))
+    sessions = make_session_factory(engine)
+    changelog.install(sessions)
+    store = Store(StoreLocation.parse(db_url), engine, sessions)
     app = create_app(ServerState(store))
     config = uvicorn.Config(
         app, host=listen.host, port=listen.port, ssl_certfile=tls_cert, ssl_keyfile=tls_key,

@@ -26,6 +26,16 @@ from db.models.plan import (
     SocialService,
 )
 from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
+from db.models.sync import (
+    SyncAlias,
+    SyncApplied,
+    SyncChange,
+    SyncConflict,
+    SyncOfflineMark,
+    SyncOutbox,
+    SyncReplica,
+    SyncState,
+)
 
 __all__ = [
     "AuditEntry",
@@ -52,5 +62,13 @@ __all__ = [
     "SignalStep",
     "SocialService",
     "StoreSecret",
+    "SyncAlias",
+    "SyncApplied",
+    "SyncChange",
+    "SyncConflict",
+    "SyncOfflineMark",
+    "SyncOutbox",
+    "SyncReplica",
+    "SyncState",
     "User",
 ]

@@ -59,7 +59,11 @@ def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
     location = resolve_location(args.db)
-    store, actor = open_store(location, args.user, read_password())
+    # A laptop replica opens through intake.team, so every change reaches its outbox.
+    from intake.team.replica import is_replica, open_replica
+
+    opener = open_replica if is_replica(location) else open_store
+    store, actor = opener(location, args.user, read_password())
     try:
         yield store, actor
     finally:

@@ -38,6 +38,9 @@ ACTION_LABELS = {
     "demo": "Demogegevens aangemaakt",
     "afdrukken": "Afgedrukt",
     "exporteren": "Geëxporteerd",
+    "synchroniseren": "Gesynchroniseerd met een laptop",
+    "offline": "Beschikbaar gemaakt voor offline",
+    "conflict": "Conflict opgelost",
 }
 
 

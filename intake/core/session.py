@@ -47,6 +47,7 @@ def unit_of_work(
     store: StoreHandle, actor: Actor, clock: Callable[[], datetime] = utcnow
 ) -> Iterator[UnitOfWork]:
     session = store.sessions()
+    session.info["actor"] = actor.username  # the team server's change log names who wrote
     uow = UnitOfWork(session=session, actor=actor, now=clock(), store=store)
     try:
         yield uow

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select
 
-from db.models import Counter, Household, HouseholdAccess, Member, NetworkContact, User
+from db.models import (
+    Counter,
+    Household,
+    HouseholdAccess,
+    Member,
+    NetworkContact,
+    SyncAlias,
+    User,
+)
 from intake.core import audit
 from intake.core.access import require_create, require_edit, require_read
 from intake.core.context import UnitOfWork
@@ -192,7 +201,14 @@ def find_duplicates(
     return list(hits.values())
 
 
+PROVISIONAL_PREFIX = "VOORLOPIG-"  # the same prefix as intake.team.wire's
+
+
 def next_dossiernummer(uow: UnitOfWork) -> str:
+    """The next number of the year; on a laptop replica a visibly provisional one, replaced by
+    the team server's at the first sync (and kept as an alias that still finds the household)."""
+    if getattr(uow.store, "replica", False):
+        return PROVISIONAL_PREFIX + secrets.token_hex(4).upper()
     year = uow.now.year
     name = f"dossier-{year}"
     counter = uow.session.get(Counter, name, with_for_update=True)
@@ -237,9 +253,10 @@ def open_household(uow: UnitOfWork, household_id: uuid.UUID) -> HouseholdView:
 
 
 def household_id_for(uow: UnitOfWork, dossiernummer: str) -> uuid.UUID:
-    found = uow.session.scalar(
-        select(Household.id).where(Household.dossiernummer == dossiernummer.strip().upper())
-    )
+    wanted = dossiernummer.strip().upper()
+    found = uow.session.scalar(select(Household.id).where(Household.dossiernummer == wanted))
+    if found is None:  # a provisional number from a laptop, replaced at its first sync
+        found = uow.session.scalar(select(SyncAlias.household_id).where(SyncAlias.alias == wanted))
     if found is None:
         raise NotFoundError(f"Er is geen huishouden met dossiernummer {dossiernummer}.")
     return found

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from db.models import Household, Member
+from db.models import Household, Member, SyncAlias
 from intake.core import audit
 from intake.core.access import household_filter, require_role
 from intake.core.context import UnitOfWork
@@ -37,6 +37,7 @@ class HouseholdHit:
     members: int
 
 
+_DOSSIER = re.compile(r"^(HH-\d{4}-\d{6}|VOORLOPIG-[0-9A-F]{8})$")
 # Words that start a Dutch family name (tussenvoegsels); stored apart from the family name.
 TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te",
                             "op", "in", "v.d.", "vd"})
@@ -79,7 +80,21 @@ def _name_query(text: str) -> Select[uuid.UUID] | None:
     return by_words.union_all(phrase)  # type: ignore[return-value]
 
 
+def _dossier_query(text: str) -> Select[uuid.UUID] | None:
+    """A dossiernummer, or the provisional number a laptop gave a household before its first
+    sync (kept as an alias, so the household stays findable by it)."""
+    wanted = text.strip().upper()
+    if not _DOSSIER.match(wanted):
+        return None
+    aliases = select(SyncAlias.household_id).where(SyncAlias.alias == wanted)
+    return select(Household.id.label("household_id")).where(
+        or_(Household.dossiernummer == wanted, Household.id.in_(aliases)))
+
+
 def _candidates(text: str) -> Select[uuid.UUID] | None:
+    by_number = _dossier_query(text)
+    if by_number is not None:
+        return by_number
     born: date | None = parse_date(text) if re.search(r"\d", text) else None
     if born is not None:
         return select(Member.household_id).where(Member.date_of_birth == born)

@@ -20,6 +20,8 @@ class Store:
     key: bytes | None = field(repr=False, default=None)
     keyring: Keyring | None = None
     backup: Path | None = None
+    # A laptop replica of a team store: new dossiernummers are provisional until the first sync.
+    replica: bool = False
 
     def close(self) -> None:
         self.engine.dispose()

@@ -49,6 +49,15 @@ TOO_NEW = (
 )
 
 
+REPLICA = ("Dit is een laptopreplica van een teamopslag. Open hem met de app of met 'intake "
+           "team …', zodat uw wijzigingen naar de teamserver gaan.")
+
+
+def replica_file(store_path: Path) -> Path:
+    """The team file beside a laptop replica (its keys and server address)."""
+    return store_path.with_name(store_path.name + ".team")
+
+
 def default_location() -> StoreLocation:
     return StoreLocation.parse(str(Path(user_data_dir("intake", appauthor=False)) / "intake.db"))
 
@@ -92,7 +101,8 @@ def store_exists(location: StoreLocation) -> bool:
     _refuse_team_server(location)
     if location.encrypted:
         assert location.path is not None
-        return location.path.exists() and keyring_path(location.path).exists()
+        return location.path.exists() and (keyring_path(location.path).exists()
+                                           or replica_file(location.path).exists())
     engine = make_engine(location)
     try:
         with engine.connect() as connection:
@@ -154,6 +164,8 @@ def open_store(
         assert location.path is not None
         if not location.path.exists():
             raise StoreError(f"Er is geen gegevensopslag op {location.path}.")
+        if replica_file(location.path).exists():
+            raise StoreError(REPLICA)
         keyring = Keyring.load(keyring_path(location.path))
         entry = keyring.entries.get(username)
         if entry is None:

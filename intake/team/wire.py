@@ -26,11 +26,21 @@ from intake.core.errors import (
 )
 
 API = "/api/v1"
+# A household registered on a laptop without connection carries this number until its first
+# sync; the server then gives it a real one and keeps this one as an alias.
+PROVISIONAL_PREFIX = "VOORLOPIG-"
+# What a team server answers a replica that must delete itself (account blocked, revoked).
+REVOKED = "ingetrokken"
 UNEXPECTED = ("Er ging op de teamserver iets onverwachts mis. Probeer het opnieuw; blijft het "
               "misgaan, meld het dan bij de functioneel beheerder.")
 
+class ReplicaRevokedError(KnownError):
+    """The server says this laptop's replica may no longer exist: delete it and its key."""
+
+
 # Most specific first: AccountLockedError is an AuthenticationError.
 _KINDS: tuple[tuple[type[KnownError], str, int], ...] = (
+    (ReplicaRevokedError, REVOKED, 410),
     (AccountLockedError, "geblokkeerd", 429),
     (AuthenticationError, "aanmelden", 401),
     (PermissionDenied, "geweigerd", 403),

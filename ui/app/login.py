@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
 from intake.store import Store, StoreLocation, create_store, open_store
+from intake.team.replica import is_replica, open_replica
 from ui.kit.operation import Attempt
 from ui.kit.widgets import ErrorLabel, with_error
+from ui.team.join import JoinDialog
+from ui.team.panel import remember_password
 
 SignedIn = tuple[Store, Actor]
 
@@ -105,6 +108,16 @@ class FirstStartDialog(_SignInDialog):
         self.form.addRow("&Wachtwoord:", self.password)
         self.form.addRow("Wachtwoord &herhalen:",
                          with_error(self.password_again, self.password_error))
+        join = self.buttons.addButton("Aansluiten op een &teamopslag…",
+                                      QDialogButtonBox.ButtonRole.ActionRole)
+        join.setAutoDefault(False)
+        join.clicked.connect(self.join_team)
+
+    def join_team(self) -> None:
+        """A laptop of a team: a replica of the team store instead of a store of its own."""
+        self.signed_in = JoinDialog.ask(self.location, self)
+        if self.signed_in is not None:
+            self.accept()
 
     @classmethod
     def ask(cls, location: StoreLocation) -> SignedIn | None:
@@ -167,13 +180,20 @@ class LoginDialog(_SignInDialog):
         if not self.ok_button.isEnabled():
             return
         self.message.show_message("")
-        signed_in = Attempt(self, lambda: open_store(
-            self.location, self.username.text().strip(), self.password.text())) \
+        username, password = self.username.text().strip(), self.password.text()
+        signed_in = Attempt(self, lambda: self._open(username, password)) \
             .on(AccountLockedError, lambda error: self._lock(error.seconds)) \
             .failure(self._refused).run()
         if signed_in is not None:
             self.signed_in = signed_in
             self.accept()
+
+    def _open(self, username: str, password: str) -> SignedIn:
+        if not is_replica(self.location):
+            return open_store(self.location, username, password)
+        signed_in = open_replica(self.location, username, password)
+        remember_password(signed_in[0], password)
+        return signed_in
 
     def _refused(self, error: KnownError) -> None:
         self.message.show_message(error.message)

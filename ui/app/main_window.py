@@ -27,6 +27,7 @@ from ui.register.household_page import HouseholdPage
 from ui.register.search_page import SearchPage
 from ui.reports.figures_view import FiguresView
 from ui.reports.team_overview import TeamOverview
+from ui.team.panel import attach as attach_sync
 
 # Every household page gets these tabs, in this order, after its overview.
 HOUSEHOLD_TABS = (timeline_tab, plan_tab)
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         store.setToolTip(self.store.location.describe())
         self.statusBar().addWidget(person)
         self.statusBar().addPermanentWidget(store)
+        self.sync_panel = attach_sync(self, self.store, self.actor)
 
     def _connect_signals(self) -> None:
         self.find_action.triggered.connect(self.focus_search)

@@ -122,37 +122,12 @@ class Outcome(Generic[T]):
 
 
 class Attempt(Outcome[T]):
-    """A call outside a unit of work (opening or creating the store at login), with the same
-    rules for its outcome."""
+    """A call outside a unit of work (opening or creating the store at login, a sync with the
+    team server), with the same rules for its outcome, on the UI thread or in the background."""
 
     def __init__(self, parent: QWidget | None, call: Callable[[], T]) -> None:
         super().__init__(parent)
         self._call = call
-
-    def run(self) -> T | None:
-        """On the UI thread: the value, or None when it failed (``ok`` tells which)."""
-        try:
-            value = self._call()
-        except Exception as error:
-            self._failed(error)
-            return None
-        self._succeeded(value)
-        return value
-
-
-class Operation(Attempt[T]):
-    def __init__(self, parent: QWidget | None, store: Store, actor: Actor,
-                 op: Callable[[UnitOfWork], T], *, changes: Changes[T] = None,
-                 initiator: QObject | None = None) -> None:
-        """``changes``: what to announce after success, or a function of the value giving it.
-        ``initiator``: the screen that shows the result itself and so is not told (default:
-        ``parent``)."""
-        # Not self._work: a bound method would make each operation a reference cycle, which
-        # keeps its widgets alive until the next collection.
-        super().__init__(parent, lambda: _in_unit_of_work(store, actor, op))
-        self.store, self.actor, self.op = store, actor, op
-        self.changes = changes
-        self.initiator = initiator if initiator is not None else parent
         self._label: str | None = None
         self._cancellable = True
         self._cancel = threading.Event()
@@ -164,17 +139,15 @@ class Operation(Attempt[T]):
         self._label, self._cancellable = label, cancellable
         return self
 
-    def call(self) -> T:
-        """On the UI thread, every error to the caller: for a read that is part of something
-        larger whose own handling (an enclosing operation, the exception hook) applies."""
-        value = _in_unit_of_work(self.store, self.actor, self.op)
+    def run(self) -> T | None:
+        """On the UI thread: the value, or None when it failed (``ok`` tells which)."""
+        try:
+            value = self._call()
+        except Exception as error:
+            self._failed(error)
+            return None
         self._succeeded(value)
         return value
-
-    def _announce(self, value: T) -> None:
-        change = self.changes(value) if callable(self.changes) else self.changes
-        if change is not None:
-            change_hub.announce(change, self.initiator)
 
     # ---- in the background ---------------------------------------------------------------
 
@@ -189,14 +162,15 @@ class Operation(Attempt[T]):
         if self._label is not None:
             self._dialog = progress_dialog(self.parent, self._label, self.cancel,
                                            self._cancellable)
-        # Only plain values go to the worker: were it to hold the last reference to this
-        # operation, its widgets would be released in the worker thread.
-        store, actor, op, cancel = self.store, self.actor, self.op, self._cancel
+        # Only the call goes to the worker, never this object: were the worker to hold the last
+        # reference to it, its widgets would be released in the worker thread. So ``call`` must
+        # capture plain values (store, actor, ids), not a widget.
+        call, cancel = self._call, self._cancel
 
         def in_worker() -> None:
             _reporter.current = _Reporter(key, cancel, courier)
             try:
-                value = _in_unit_of_work(store, actor, op)
+                value = call()
             except Exception as error:  # delivered to the UI thread, shown there
                 courier.deliver.emit(partial(_arrived, key, None, error))
             else:
@@ -220,6 +194,33 @@ class Operation(Attempt[T]):
             self._failed(error)
 
 
+class Operation(Attempt[T]):
+    def __init__(self, parent: QWidget | None, store: Store, actor: Actor,
+                 op: Callable[[UnitOfWork], T], *, changes: Changes[T] = None,
+                 initiator: QObject | None = None) -> None:
+        """``changes``: what to announce after success, or a function of the value giving it.
+        ``initiator``: the screen that shows the result itself and so is not told (default:
+        ``parent``)."""
+        # Not self._work: a bound method would make each operation a reference cycle, which
+        # keeps its widgets alive until the next collection.
+        super().__init__(parent, lambda: _in_unit_of_work(store, actor, op))
+        self.store, self.actor, self.op = store, actor, op
+        self.changes = changes
+        self.initiator = initiator if initiator is not None else parent
+
+    def call(self) -> T:
+        """On the UI thread, every error to the caller: for a read that is part of something
+        larger whose own handling (an enclosing operation, the exception hook) applies."""
+        value = _in_unit_of_work(self.store, self.actor, self.op)
+        self._succeeded(value)
+        return value
+
+    def _announce(self, value: T) -> None:
+        change = self.changes(value) if callable(self.changes) else self.changes
+        if change is not None:
+            change_hub.announce(change, self.initiator)
+
+
 def _in_unit_of_work(store: Store, actor: Actor, op: Callable[[UnitOfWork], T]) -> T:
     with unit_of_work(store, actor) as uow:
         return op(uow)
@@ -240,7 +241,7 @@ class _Courier(QObject):
 
 
 _KEYS = itertools.count(1)
-_RUNNING: dict[int, Operation[Any]] = {}  # until the outcome is delivered
+_RUNNING: dict[int, Attempt[Any]] = {}  # until the outcome is delivered
 _courier_instance: _Courier | None = None
 
 
