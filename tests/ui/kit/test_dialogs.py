@@ -146,7 +146,8 @@ def test_every_dialog_in_ui_joins_the_registry() -> None:
 
 def _open(qtbot: QtBot, team: Team, household: HouseholdView, name: str) -> FormDialog:
     dialog = FACTORIES[name](team, household)
-    qtbot.addWidget(dialog)
+    # Deleted by Qt, children in order, before Python lets go of the models the tables read.
+    qtbot.addWidget(dialog, before_close_func=lambda w: w.deleteLater())
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
