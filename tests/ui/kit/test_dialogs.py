@@ -8,11 +8,12 @@ on one that does not), so a new dialog is walked from the day it exists.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -144,10 +145,24 @@ def test_every_dialog_in_ui_joins_the_registry() -> None:
     assert plain == [], "a dialog derives from ui.kit.dialogs.FormDialog"
 
 
+_OPENED: list[FormDialog] = []
+
+
+@pytest.fixture(autouse=True)
+def _deleted_after_the_test() -> Iterator[None]:
+    """Each dialog is deleted by Qt (children in order) right after its test, before Python's
+    collector could release the models its tables still read."""
+    yield
+    while _OPENED:
+        dialog = _OPENED.pop()
+        if shiboken6.isValid(dialog):
+            dialog.hide()
+            shiboken6.delete(dialog)
+
+
 def _open(qtbot: QtBot, team: Team, household: HouseholdView, name: str) -> FormDialog:
     dialog = FACTORIES[name](team, household)
-    # Deleted by Qt, children in order, before Python lets go of the models the tables read.
-    qtbot.addWidget(dialog, before_close_func=lambda w: w.deleteLater())
+    _OPENED.append(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -225,7 +240,7 @@ def test_enter_in_a_line_and_ctrl_enter_in_a_text_submit(
     saved: list[object] = []
     dialog = ResultDialog(None, [(m.id, m.name) for m in jolanda.members],
                           lambda data: saved.append(data) or True)
-    qtbot.addWidget(dialog)
+    _OPENED.append(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     text = next(w for w in dialog.findChildren(QWidget)
@@ -242,7 +257,7 @@ def test_enter_in_a_single_line_field_submits(
     saved: list[object] = []
     dialog = ResultDialog(None, [(m.id, m.name) for m in jolanda.members],
                           lambda data: saved.append(data) or True)
-    qtbot.addWidget(dialog)
+    _OPENED.append(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.text.setPlainText("Overzicht over geld")
