@@ -3,7 +3,14 @@
 from db.models.accounts import User
 from db.models.audit import AuditEntry
 from db.models.base import Base
-from db.models.households import Counter, Household, HouseholdAccess, Member, NetworkContact
+from db.models.households import (
+    Counter,
+    Household,
+    HouseholdAccess,
+    Member,
+    MemberNamePart,
+    NetworkContact,
+)
 from db.models.intake import (
     CatalogueEntry,
     CatalogueLabel,
@@ -52,6 +59,7 @@ __all__ = [
     "Intake",
     "IntakeAnswer",
     "Member",
+    "MemberNamePart",
     "NetworkContact",
     "Plan",
     "PlanAction",

@@ -62,6 +62,9 @@ class Member(Versioned, Base):
     given_key: Mapped[str] = mapped_column(String(100), index=True)
 
     household: Mapped[Household] = relationship(back_populates="members")
+    name_parts: Mapped[list[MemberNamePart]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class NetworkContact(Versioned, Base):
@@ -100,3 +103,17 @@ class Counter(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(default=0)
 
+
+
+class MemberNamePart(Base):
+    """Each part of a member's names a search word may start (intake.core.text.name_parts),
+    so every part of a multi-part family name is found through an index range scan."""
+
+    __tablename__ = "member_name_parts"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    part: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+    __table_args__ = (Index("ix_member_name_parts_part_member", "part", "member_id"),)

@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from stdnum.nl import bsn as stdnum_bsn
 
+from intake.core.text import digits
+
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 
 
@@ -27,11 +29,11 @@ def format_postcode(stored: str) -> str:
 
 def normalise_bsn(value: str) -> str | None:
     """Digits only, zero-padded to nine; None when the elfproef fails."""
-    digits = re.sub(r"[\s.\-]", "", value)
-    if not digits.isdigit() or not 8 <= len(digits) <= 9:
+    number = digits(value)
+    if not number.isdigit() or not 8 <= len(number) <= 9:
         return None
-    digits = digits.zfill(9)
-    return digits if stdnum_bsn.is_valid(digits) else None
+    number = number.zfill(9)
+    return number if stdnum_bsn.is_valid(number) else None
 
 
 def mask_bsn(bsn: str | None) -> str:

@@ -16,9 +16,9 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from db.models import Counter, Household, HouseholdAccess, Member, NetworkContact
+from db.models import Counter, Household, HouseholdAccess, Member, MemberNamePart, NetworkContact
 from intake.core.roles import Role
-from intake.core.text import fold
+from intake.core.text import fold, name_parts
 from intake.demo.context import (
     Composition,
     DemoContext,
@@ -141,6 +141,7 @@ class _Rows:
     def __init__(self) -> None:
         self.households: list[dict[str, Any]] = []
         self.members: list[dict[str, Any]] = []
+        self.name_parts: list[dict[str, Any]] = []
         self.network: list[dict[str, Any]] = []
         self.access: list[dict[str, Any]] = []
 
@@ -165,6 +166,8 @@ class _Rows:
                 "family_key": fold(person.family_name), "given_key": fold(person.given_name),
                 "version": 1,
             })
+            self.name_parts.extend({"member_id": member_id, "part": part} for part in
+                                   name_parts(person.given_name, person.family_name))
             members.append(DemoMember(member_id, person.given_name, person.prefix,
                                       person.family_name, person.date_of_birth,
                                       person.role.value, person.female))
@@ -182,7 +185,8 @@ class _Rows:
     def flush(self, session: Session) -> None:
         # Core inserts on the tables: the ORM's per-object bookkeeping is what we skip here.
         for model, rows in ((Household, self.households), (Member, self.members),
-                            (NetworkContact, self.network), (HouseholdAccess, self.access)):
+                            (NetworkContact, self.network), (MemberNamePart, self.name_parts),
+                            (HouseholdAccess, self.access)):
             if rows:
                 session.execute(insert(cast(Table, model.__table__)), rows)
                 rows.clear()

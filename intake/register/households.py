@@ -14,6 +14,7 @@ from db.models import (
     Household,
     HouseholdAccess,
     Member,
+    MemberNamePart,
     NetworkContact,
     SyncAlias,
     User,
@@ -23,7 +24,7 @@ from intake.core.access import require_create, require_edit, require_read
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import CASE_EDITORS
-from intake.core.text import fold, full_name
+from intake.core.text import fold, full_name, name_parts
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
 from intake.register.members import MemberInput as MemberInput
 from intake.register.members import MemberRole as MemberRole
@@ -323,12 +324,20 @@ def _sync_members(
                 if getattr(row, attr) != value:
                     setattr(row, attr, value)
                     changed = True
+        _sync_name_parts(row)
         keep.append(row)
     if len(keep) != len(household.members) or any(
             a is not b for a, b in zip(keep, household.members, strict=False)):
         changed = True
     household.members = keep
     return changed
+
+
+def _sync_name_parts(row: Member) -> None:
+    """The parts a search word may start, kept with the names they come from."""
+    wanted = name_parts(row.given_name, row.family_name)
+    if [part.part for part in row.name_parts] != wanted:
+        row.name_parts = [MemberNamePart(part=part) for part in wanted]
 
 
 def _sync_network(household: Household, contacts: list[NetworkInput]) -> bool:

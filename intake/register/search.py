@@ -15,12 +15,12 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from db.models import Household, Member, SyncAlias
+from db.models import Household, Member, MemberNamePart, SyncAlias
 from intake.core import audit
 from intake.core.access import household_filter, require_role
 from intake.core.context import UnitOfWork
 from intake.core.roles import CASE_READERS
-from intake.core.text import fold, full_name
+from intake.core.text import TUSSENVOEGSELS, digits, fold, full_name, words
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode, parse_date
 
 MIN_CHARS = 2
@@ -38,9 +38,6 @@ class HouseholdHit:
 
 
 _DOSSIER = re.compile(r"^(HH-\d{4}-\d{6}|VOORLOPIG-[0-9A-F]{8})$")
-# Words that start a Dutch family name (tussenvoegsels); stored apart from the family name.
-TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te",
-                            "op", "in", "v.d.", "vd"})
 # How many matching members are looked at before the visible households are ranked: a prefix
 # like "jans" matches thousands of people in a large store; the list shows fifty anyway.
 CANDIDATES = 500
@@ -55,29 +52,30 @@ def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnEleme
     return and_(column >= prefix, column < _upper_bound(prefix))
 
 
-def _name_condition(member: type[Member], token: str) -> ColumnElement[bool]:
-    return or_(_starts_with(member.family_key, token), _starts_with(member.given_key, token))
+def _part_match(member_id: InstrumentedAttribute[uuid.UUID], token: str) -> ColumnElement[bool]:
+    """Some part of the member's names starts with ``token`` (an index range on the parts)."""
+    return exists().where(MemberNamePart.member_id == member_id,
+                          _starts_with(MemberNamePart.part, token))
 
 
 def _name_query(text: str) -> Select[uuid.UUID] | None:
-    words = [fold(part) for part in re.split(r"[\s,]+", text) if fold(part)]
-    if len("".join(words)) < MIN_CHARS:
+    """Every word must start some part of the names of a member of the household (AND):
+    "jansen fatima" finds the Jansens where Fatima lives, "vries" finds Jansen-de Vries. A
+    tussenvoegsel is no part: it matches nothing by itself and is left out next to others."""
+    tokens = list(dict.fromkeys(w for w in words(text) if w not in TUSSENVOEGSELS))
+    if len("".join(tokens)) < MIN_CHARS:
         return None
-    tokens = [w for w in words if w not in TUSSENVOEGSELS] or words
-    # The longest word drives the index scan; every other word must start a name of some
-    # member of the same household ("jansen fatima" finds the Jansens where Fatima lives).
+    # The longest word drives the index scan on the parts; every other word must start a
+    # part of some member of the same household.
     driver, *others = sorted(tokens, key=len, reverse=True)
-    conditions = [_name_condition(Member, driver)]
+    query = (select(Member.household_id)
+             .join(MemberNamePart, MemberNamePart.member_id == Member.id)
+             .where(_starts_with(MemberNamePart.part, driver)))
     for token in others:
         other = aliased(Member)
-        conditions.append(exists().where(other.household_id == Member.household_id,
-                                         _name_condition(other, token)))
-    by_words = select(Member.household_id).where(*conditions)
-    if len(words) == 1:
-        return by_words
-    # Family names of several words ("El Amrani", "Oude Egberink") also match as one phrase.
-    phrase = select(Member.household_id).where(_starts_with(Member.family_key, " ".join(words)))
-    return by_words.union_all(phrase)  # type: ignore[return-value]
+        query = query.where(exists().where(other.household_id == Member.household_id,
+                                           _part_match(other.id, token)))
+    return query
 
 
 def _dossier_query(text: str) -> Select[uuid.UUID] | None:
@@ -98,9 +96,9 @@ def _candidates(text: str) -> Select[uuid.UUID] | None:
     born: date | None = parse_date(text) if re.search(r"\d", text) else None
     if born is not None:
         return select(Member.household_id).where(Member.date_of_birth == born)
-    digits = re.sub(r"[\s.\-]", "", text)
-    if digits.isdigit() and len(digits) in (8, 9):
-        bsn = normalise_bsn(digits)
+    number = digits(text)
+    if number.isdigit() and len(number) in (8, 9):
+        bsn = normalise_bsn(number)
         if bsn is None:
             return None
         return select(Member.household_id).where(Member.bsn == bsn)

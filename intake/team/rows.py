@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from db.models import Base
 
 CASE_TABLES: tuple[str, ...] = (
-    "households", "members", "network_contacts", "household_access", "help_questions",
-    "intakes", "intake_answers", "signals", "signal_steps", "plans", "plan_versions",
-    "plan_professionals", "plan_evaluation_moments", "plan_results", "plan_actions",
-    "plan_evaluations", "plan_evaluation_outcomes",
+    "households", "members", "member_name_parts", "network_contacts", "household_access",
+    "help_questions", "intakes", "intake_answers", "signals", "signal_steps", "plans",
+    "plan_versions", "plan_professionals", "plan_evaluation_moments", "plan_results",
+    "plan_actions", "plan_evaluations", "plan_evaluation_outcomes",
 )
 SERVER_HOUSEHOLD_TABLES: tuple[str, ...] = ("sync_conflicts", "sync_aliases")
 REFERENCE_TABLES: tuple[str, ...] = ("users", "catalogue_entries", "catalogue_labels",
@@ -47,6 +47,7 @@ PARENTS: dict[str, tuple[str, str] | None] = {
     "members": None, "network_contacts": None, "household_access": None,
     "help_questions": None, "intakes": None, "signals": None, "plans": None,
     "sync_conflicts": None, "sync_aliases": None,
+    "member_name_parts": ("member_id", "members"),
     "intake_answers": ("intake_id", "intakes"),
     "signal_steps": ("signal_id", "signals"),
     "plan_versions": ("plan_id", "plans"),

@@ -142,8 +142,10 @@ def _upsert(session: Session, name: str, found: list[dict[str, Any]],
     if not plain:
         return
     statement = sqlite_insert(tbl)
-    statement = statement.on_conflict_do_update(index_elements=keys, set_={
-        c.name: statement.excluded[c.name] for c in tbl.columns if c.name not in keys})
+    update_set = {c.name: statement.excluded[c.name] for c in tbl.columns if c.name not in keys}
+    # A table of keys only (name parts) has nothing to update.
+    statement = statement.on_conflict_do_update(index_elements=keys, set_=update_set) \
+        if update_set else statement.on_conflict_do_nothing(index_elements=keys)
     try:
         with session.begin_nested():
             session.execute(statement, plain)

@@ -35,7 +35,7 @@ def test_the_status_line_and_the_sync_action(qtbot: QtBot, laptops: Any) -> None
     qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
     assert panel.label.text().startswith("verbonden")
     assert "0 niet verzonden" in panel.label.text()
-    dialog = ConflictsDialog(panel, window)
+    dialog = ConflictsDialog(laptop.store, laptop.actor, panel.team, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1 and not dialog.keep_mine.isEnabled()
 

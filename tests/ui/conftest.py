@@ -54,3 +54,11 @@ def crashes(monkeypatch: pytest.MonkeyPatch) -> Crashes:
     seen = Crashes()
     monkeypatch.setattr(crash, "show_crash", seen.errors.append)
     return seen
+
+
+@pytest.fixture(autouse=True)
+def _closing_at_teardown_never_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-qt closes a test's widgets after it; a dialog left with typed input would then
+    ask "Wijzigingen niet opslaan?" in a modal box and hang the run. Outside the ``notices``
+    fixture (which records the questions) a question is answered "yes"."""
+    monkeypatch.setattr(Notice, "confirm", classmethod(lambda cls, *args: True))

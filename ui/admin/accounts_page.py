@@ -23,6 +23,7 @@ from intake.core.context import Actor
 from intake.core.errors import ValidationError
 from intake.core.roles import Role
 from intake.store import Store, accounts
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, with_error
@@ -36,7 +37,7 @@ def _password_field() -> QLineEdit:
     return field
 
 
-class _FormDialog(QDialog):
+class _FormDialog(FormDialog):
     """A form, a message line and Opslaan/Annuleren; ``submit`` does the work."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from intake.catalogues.stored import CatalogueEntryView, CatalogueKind
 from intake.core.context import Actor
 from intake.core.errors import ValidationError
 from intake.store import Store
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
@@ -30,7 +30,7 @@ from ui.kit.widgets import ErrorLabel, RowsModel, make_table, show_field_errors,
 COLUMNS = ("Code", "Omschrijving", "Wet", "iJw-code", "Status")
 
 
-class EntryDialog(QDialog):
+class EntryDialog(FormDialog):
     """Add a code (code, label, law for a type, iJw code for a vindplaats) or relabel one."""
 
     def __init__(self, store: Store, actor: Actor, kind: CatalogueKind,

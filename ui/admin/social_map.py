@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from intake.core.context import Actor
 from intake.core.errors import ValidationError
 from intake.store import Store
 from ui.kit import forms as plan_common
+from ui.kit.dialogs import FormDialog
 from ui.kit.forms import muted
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
@@ -42,7 +42,7 @@ def service_input(view: ServiceView) -> ServiceInput:
                         view.description, view.contact, view.active)
 
 
-class ServiceDialog(QDialog):
+class ServiceDialog(FormDialog):
     def __init__(self, store: Store, actor: Actor, service: ServiceView | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

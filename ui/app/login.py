@@ -8,7 +8,6 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,6 +20,7 @@ from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
 from intake.store import Store, StoreLocation, create_store, open_store
 from intake.team.replica import is_replica, open_replica
+from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Attempt
 from ui.kit.widgets import ErrorLabel, with_error
 from ui.team.join import JoinDialog
@@ -52,7 +52,7 @@ def _password_field() -> QLineEdit:
     return field
 
 
-class _SignInDialog(QDialog):
+class _SignInDialog(FormDialog):
     """Shared frame: heading, explanation, a form, a message line and two buttons."""
 
     def __init__(self, location: StoreLocation, heading: str, intro: str, ok_text: str,
@@ -153,6 +153,8 @@ class FirstStartDialog(_SignInDialog):
 
 class LoginDialog(_SignInDialog):
     """Unlocks the store with the person's own password; a lockout counts down visibly."""
+
+    asks_before_discarding = False  # nothing typed here to lose
 
     def __init__(self, location: StoreLocation, parent: QWidget | None = None) -> None:
         super().__init__(location, "Aanmelden",

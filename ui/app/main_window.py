@@ -19,7 +19,7 @@ from ui.admin.social_map import SocialMapAdmin
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
 from ui.kit.lazy_tab import LazyTab
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, stop_background_work
 from ui.plan.due_list import attach_due_list
 from ui.plan.tab import plan_tab
 from ui.register.household_dialog import HouseholdDialog
@@ -150,13 +150,18 @@ class MainWindow(QMainWindow):
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.about)
-        self.quick_action.triggered.connect(lambda: register_quickly(self.store, self.actor, self))
+        self.quick_action.triggered.connect(self.register_quickly)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         if self.search is not None:
             self.search.open_requested.connect(self.open_household)
         if self.accounts is not None:
             self.add_account_action.triggered.connect(self.accounts.add_account)
+
+    def register_quickly(self) -> None:
+        """Ctrl+M: from an open household, for that household."""
+        page = self.current_page()
+        register_quickly(self.store, self.actor, self, page.view if page is not None else None)
 
     def _update_actions(self) -> None:
         page = self.current_page()
@@ -240,6 +245,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, f"Over {APP_TITLE}", self.about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Hidden first, so closing the household tabs shows (and builds) no other tab, then
+        # background work is stopped before the store closes.
+        self.hide()
+        self.tabs.blockSignals(True)
         for index in reversed(range(self.tabs.count())):
             self.close_tab(index)
+        stop_background_work()
         super().closeEvent(event)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -54,6 +53,7 @@ from intake.store import Store
 from intake.uitvraag.flow import open_intake, start_intake
 from intake.uitvraag.views import IntakeView
 from ui.kit.changes import HouseholdChanged
+from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, make_table, with_error
 from ui.register.household_dialog import HouseholdDialog
@@ -87,7 +87,7 @@ class _EnterKey(QObject):
         return False
 
 
-class QuickRegistrationDialog(QDialog):
+class QuickRegistrationDialog(FormDialog):
     def __init__(self, store: Store, actor: Actor, household: HouseholdView | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -14,7 +14,6 @@ from types import TracebackType
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -24,13 +23,16 @@ from PySide6.QtWidgets import (
 
 from intake.core.errors import KnownError
 from intake.core.logsetup import log_dir
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 
 log = logging.getLogger(__name__)
 
 
-class CrashDialog(QDialog):
+class CrashDialog(FormDialog):
     """Says that something unexpected happened and lets the person copy the details."""
+
+    asks_before_discarding = False  # nothing typed here to lose
 
     def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

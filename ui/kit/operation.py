@@ -221,6 +221,19 @@ class Operation(Attempt[T]):
             change_hub.announce(change, self.initiator)
 
 
+def stop_background_work(pool: QThreadPool | None = None, wait_ms: int = 30_000) -> bool:
+    """Before the store closes: cancel what runs (at its next progress report), wait for the
+    workers and drop the outcomes nobody will see. True when every worker finished."""
+    for operation in list(_RUNNING.values()):
+        operation.cancel()
+        if operation._dialog is not None and shiboken6.isValid(operation._dialog):
+            close_progress(operation._dialog)
+        operation._dialog = None
+    finished = (pool or QThreadPool.globalInstance()).waitForDone(wait_ms)
+    _RUNNING.clear()
+    return bool(finished)
+
+
 def _in_unit_of_work(store: Store, actor: Actor, op: Callable[[UnitOfWork], T]) -> T:
     with unit_of_work(store, actor) as uow:
         return op(uow)

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from intake.core.context import Actor
 from intake.core.errors import KnownError
 from intake.plans import ActionInput, ActionStatus, ActionView, WhoKind
 from intake.store import Store
+from ui.kit.dialogs import FormDialog
 from ui.kit.forms import DateField, muted, try_save
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, with_error
@@ -102,7 +102,7 @@ class ServicePicker(QWidget):
         self.clear_button.setEnabled(service_id is not None)
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog):
     def __init__(self, store: Store, actor: Actor, action: ActionView | None,
                  save: SaveAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)

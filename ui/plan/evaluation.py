@@ -9,7 +9,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from intake.core.errors import ValidationError
 from intake.plans import Decision, EvaluationInput, Outcome, OutcomeInput, PlanVersionView
+from ui.kit.dialogs import FormDialog
 from ui.kit.forms import DateField, muted
 from ui.kit.widgets import ErrorLabel, show_field_errors, with_error
 
@@ -32,7 +32,7 @@ SATISFACTION = ("Niet gevraagd", "1 – zeer ontevreden", "2 – ontevreden", "3
                 "4 – tevreden", "5 – zeer tevreden")
 
 
-class EvaluationDialog(QDialog):
+class EvaluationDialog(FormDialog):
     def __init__(self, view: PlanVersionView, today: date, save: SaveEvaluation,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

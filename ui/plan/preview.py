@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from intake.core.context import Actor, UnitOfWork
 from intake.documents import print_plan
 from intake.store import Store
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 
@@ -62,7 +63,9 @@ def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
     return work
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(FormDialog):
+    asks_before_discarding = False  # nothing typed here to lose
+
     def __init__(self, store: Store, actor: Actor, household_id: uuid.UUID,
                  plan_id: uuid.UUID, version: int, dossiernummer: str,
                  parent: QWidget | None = None) -> None:

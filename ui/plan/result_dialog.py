@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from intake.catalogues.fixed import laws, life_domains
 from intake.plans import ResultInput, ResultView
+from ui.kit.dialogs import FormDialog
 from ui.kit.forms import DateField, muted, try_save
 from ui.kit.widgets import ErrorLabel, with_error
 
@@ -34,7 +34,7 @@ def _combo(items: Sequence[tuple[str, object]], current: object) -> QComboBox:
     return combo
 
 
-class ResultDialog(QDialog):
+class ResultDialog(FormDialog):
     def __init__(self, result: ResultView | None, members: Sequence[tuple[uuid.UUID, str]],
                  save: SaveResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +92,7 @@ class ResultDialog(QDialog):
             self.accept()
 
 
-class LawDialog(QDialog):
+class LawDialog(FormDialog):
     """Move a result to another law; the result, its actions and its history stay."""
 
     def __init__(self, result: ResultView, parent: QWidget | None = None) -> None:

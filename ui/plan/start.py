@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.plans import ResultCandidate
+from ui.kit.dialogs import FormDialog
 from ui.kit.forms import muted
 
 
@@ -105,7 +105,7 @@ class StartPanel(QWidget):
                            "Niets aangevinkt: het plan start zonder resultaten.")
 
 
-class CandidatesDialog(QDialog):
+class CandidatesDialog(FormDialog):
     """Take more suggestions into a draft (e.g. after a new help question)."""
 
     def __init__(self, candidates: Sequence[ResultCandidate],

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,13 +23,14 @@ from PySide6.QtWidgets import (
 from intake.core.clock import format_local
 from intake.core.validation import format_date
 from intake.plans import AgreedHow, Change, ChangeKind, PlanSummary, VersionInfo
+from ui.kit.dialogs import FormDialog
 from ui.kit.forms import DateField, muted
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table
 
 KIND_MARKS = {ChangeKind.TOEGEVOEGD: "+", ChangeKind.VERWIJDERD: "−", ChangeKind.GEWIJZIGD: "~"}
 
 
-class AgreeDialog(QDialog):
+class AgreeDialog(FormDialog):
     """The resident agreed: when, how, and whether client support was offered."""
 
     def __init__(self, today: date, client_support_offered: bool,
@@ -80,8 +80,10 @@ def version_title(info: VersionInfo) -> str:
     return f"Versie {info.number} · {info.status.label}"
 
 
-class DiffDialog(QDialog):
+class DiffDialog(FormDialog):
     """The changes between two versions, one Dutch line each."""
+
+    asks_before_discarding = False  # nothing typed here to lose
 
     def __init__(self, number_a: int, number_b: int, changes: Sequence[Change],
                  parent: QWidget | None = None) -> None:
@@ -107,9 +109,11 @@ class DiffDialog(QDialog):
         self.resize(720, 420)
 
 
-class VersionsDialog(QDialog):
+class VersionsDialog(FormDialog):
     """Every version of the plan. 'Openen' shows one (agreed versions read-only); 'Vergelijken'
     asks what changed between two. The caller reads ``chosen``/``compare`` after exec."""
+
+    asks_before_discarding = False  # nothing typed here to lose
 
     OPEN, COMPARE = 1, 2
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from intake.core.clock import format_local
 from intake.register.access_history import AccessRow
+from ui.kit.dialogs import FormDialog
 from ui.kit.widgets import RowsModel, make_table
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(FormDialog):
+    asks_before_discarding = False  # nothing typed here to lose
+
     def __init__(self, dossiernummer: str, rows: Sequence[AccessRow],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,7 +10,6 @@ import re
 from itertools import pairwise
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -38,6 +37,7 @@ from intake.register.households import (
 )
 from intake.store import Store
 from ui.kit.changes import HouseholdChanged
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.kit.widgets import ERROR_STYLE, ErrorLabel, with_error
@@ -54,7 +54,7 @@ def _row_message(text: str) -> str:
     return short[:1].upper() + short[1:]
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(FormDialog):
     def __init__(self, store: Store, actor: Actor, view: HouseholdView | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

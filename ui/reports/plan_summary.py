@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from intake.core.validation import format_date
 from intake.plans.views import PlanVersionView
 from intake.plans.vocab import ActionStatus
+from ui.kit.dialogs import FormDialog
 from ui.reports.table_models import SortableTableModel, sorted_table
 
 OPEN = (ActionStatus.GEPLAND, ActionStatus.BEZIG)
@@ -26,7 +26,9 @@ def _date_cell(day: date | None) -> tuple[str, str]:
     return (format_date(day), day.isoformat()) if day else ("", "9999")
 
 
-class PlanSummaryDialog(QDialog):
+class PlanSummaryDialog(FormDialog):
+    asks_before_discarding = False  # nothing typed here to lose
+
     def __init__(self, plan: PlanVersionView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan

@@ -7,7 +7,6 @@ internal server comes from INTAKE_CA, as on the command line.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import (
 from intake.core.context import Actor
 from intake.store import Store, StoreLocation
 from intake.team import replica, sync
+from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Attempt
 from ui.team.panel import remember_password
 
 
-class JoinDialog(QDialog):
+class JoinDialog(FormDialog):
     def __init__(self, location: StoreLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.location = location
@@ -69,20 +69,27 @@ class JoinDialog(QDialog):
             self.message.setText("Geef het adres van de teamserver, beginnend met https://.")
             return
         username, password = self.username.text().strip(), self.password.text()
+        location = self.location
 
         def join() -> tuple[Store, Actor]:
-            store, _actor, team = replica.join(self.location, address, username, password)
+            store, _actor, team = replica.join(location, address, username, password)
             try:
                 sync.synchronise(store, team, password)
             finally:
                 store.close()
-            return replica.open_replica(self.location, username, password)
+            return replica.open_replica(location, username, password)
 
-        joined = Attempt(self, join).failure(
-            lambda error: self.message.setText(error.message)).run()
-        if joined is None:
-            return
-        store, actor = joined
+        # The first fill can take minutes for a large caseload: in the background, with progress.
+        self.message.clear()
+        self.setEnabled(False)
+        Attempt(self, join).with_progress("Kopie van de teamopslag ophalen…", cancellable=False) \
+            .success(self._joined) \
+            .failure(lambda error: self.message.setText(error.message)) \
+            .always(lambda: self.setEnabled(True)) \
+            .run_in_background()
+
+    def _joined(self, joined: tuple[Store, Actor]) -> None:
+        store, password = joined[0], self.password.text()
         remember_password(store, password)
-        self.signed_in = (store, actor)
+        self.signed_in = joined
         self.accept()

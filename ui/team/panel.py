@@ -9,10 +9,11 @@ session (never on disk), the way a mail client keeps it for fetching mail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from intake.core.errors import KnownError
 from intake.store import Store
 from intake.team import conflicts, replica, sync
 from intake.team.wire import ReplicaRevokedError
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Attempt
 
@@ -129,16 +131,19 @@ class SyncPanel(QObject):
             Notice.warn(self.window, error.message, "Synchroniseren mislukt")
 
     def show_conflicts(self) -> None:
-        ConflictsDialog(self, self.window).exec()
+        ConflictsDialog(self.store, self.actor, self.team, self.window).exec()
         self.refresh()
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(FormDialog):
     """Open conflicts (both values, who, when) and changes the server refused."""
 
-    def __init__(self, panel: SyncPanel, parent: QWidget | None = None) -> None:
+    asks_before_discarding = False  # it only shows; each choice is sent at once
+
+    def __init__(self, store: Store, actor: Actor, team: Callable[[], replica.TeamFile],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.panel = panel
+        self.store, self.actor, self.team = store, actor, team
         self.setWindowTitle("Conflicten en geweigerde wijzigingen")
         self.list = QListWidget()
         self.keep_mine = QPushButton("&Mijn waarde houden")
@@ -164,7 +169,7 @@ class ConflictsDialog(QDialog):
 
     def load(self) -> None:
         self.list.clear()
-        store, actor = self.panel.store, self.panel.actor
+        store, actor = self.store, self.actor
         for conflict in conflicts.open_conflicts(store, actor.id):
             item = QListWidgetItem("Conflict – " + conflict.line().split("  ", 1)[1]
                                    + ("" if conflict.mine_to_resolve else " (lost een ander op)"))
@@ -189,21 +194,26 @@ class ConflictsDialog(QDialog):
 
     def resolve(self, keep: str) -> None:
         chosen = self._chosen()
-        password = _PASSWORDS.get(id(self.panel.store))
+        password = _PASSWORDS.get(id(self.store))
         if chosen is None or password is None:
             return
-        team = self.panel.team()
+        store, team, conflict_id = self.store, self.team(), chosen.id
 
         def work() -> None:
             with team.client() as client:
                 client.sign_in(team.username, password)
-                conflicts.resolve(client, team, chosen.id, keep)
-                sync.synchronise(self.panel.store, team, password, client=client)
+                conflicts.resolve(client, team, conflict_id, keep)
+                sync.synchronise(store, team, password, client=client)
 
-        attempt = Attempt(self, work).failure(lambda error: self.message.setText(error.message))
-        attempt.run()
-        if not attempt.ok:
-            return
+        self.keep_mine.setEnabled(False)
+        self.keep_server.setEnabled(False)
+        Attempt(self, work).with_progress("Keuze naar de teamserver sturen…", cancellable=False) \
+            .success(lambda _none: self._resolved()) \
+            .failure(lambda error: self.message.setText(error.message)) \
+            .always(self._selected) \
+            .run_in_background()
+
+    def _resolved(self) -> None:
         self.message.setText("Opgelost.")
         self.load()
 

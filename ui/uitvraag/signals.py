@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from intake.core.errors import ValidationError
 from intake.store import Store
 from intake.uitvraag.signals import SignalView, handle_signal_step
 from ui.kit.changes import HouseholdChanged
+from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel
 
@@ -76,7 +76,7 @@ class SignalBanner(QFrame):
         self.setVisible(bool(self.signals))
 
 
-class SignalDialog(QDialog):
+class SignalDialog(FormDialog):
     """One signal: every step with its decision; the next open step takes a decision."""
 
     def __init__(self, store: Store, actor: Actor, signal: SignalView,

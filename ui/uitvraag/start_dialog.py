@@ -8,7 +8,6 @@ import uuid
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from intake.store import Store
 from intake.uitvraag.flow import start_intake
 from intake.uitvraag.views import IntakeView
 from ui.kit.changes import HouseholdChanged
+from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, show_field_errors, with_error
 
@@ -40,7 +40,7 @@ def fill_catalogue(box: QComboBox, items: list[CatalogueEntryView], chosen: str)
     box.setCurrentIndex(max(index, 0))
 
 
-class IntakeStartDialog(QDialog):
+class IntakeStartDialog(FormDialog):
     def __init__(self, store: Store, actor: Actor, household_id: uuid.UUID, title: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -46,6 +45,7 @@ from intake.uitvraag.flow import (
 )
 from intake.uitvraag.views import IntakeView, StepsView, member_options
 from ui.kit.changes import HouseholdChanged
+from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel
@@ -59,7 +59,9 @@ SUMMARY = -1  # self.index while the summary page shows
 AUTOSAVE_MS = 2000
 
 
-class IntakeWizard(QDialog):
+class IntakeWizard(FormDialog):
+    asks_before_discarding = False  # each answer is saved as it is given
+
     finished_intake = Signal(object)  # FinishResult
     answers_saved = Signal()
 
