@@ -1,18 +1,25 @@
-"""Self-migrating store: Alembic with its scripts inside the package, no ini file."""
+"""Self-migrating store: Alembic with its scripts inside the package, no ini file.
+
+Alembic is imported only when a store needs migrating (or for the developer tools): at every
+start-up the stored revision is compared with the scripts' own revision lines, read as text,
+which costs a file listing instead of a few hundred imported modules.
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from db.engine import StoreLocation
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -30,6 +37,8 @@ class NotAStoreError(Exception):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -37,17 +46,39 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+_REVISION = re.compile(r"^revision: str = ['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision: [^=]+= ['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+@cache
+def _script_revisions() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every revision, the heads) from the scripts' ``revision`` and ``down_revision`` lines."""
+    known: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        if found is None:
+            continue
+        known.add(found.group(1))
+        down = _DOWN.search(source)
+        if down is not None:
+            parents.add(down.group(1))
+    return frozenset(known), tuple(sorted(known - parents))
+
+
 def head_revisions() -> tuple[str, ...]:
-    return tuple(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return _script_revisions()[1]
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_script_revisions()[0])
 
 
 def current_revisions(connection: Connection) -> tuple[str, ...]:
-    return tuple(MigrationContext.configure(connection).get_current_heads())
+    if "alembic_version" not in inspect(connection).get_table_names():
+        return ()
+    return tuple(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -82,6 +113,8 @@ def upgrade(engine: Engine, location: StoreLocation, now: datetime) -> Path | No
     with engine.connect() as connection:
         is_empty = not current_revisions(connection)
     backup = None if is_empty else backup_sqlite(engine, location, now)
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "heads")
     return backup

@@ -21,6 +21,7 @@ from db.models.intake import (
     SignalStep,
     StoreSecret,
 )
+from db.models.lookups import LOOKUP_INDEXES  # noqa: F401  (indexes for lookups per person)
 from db.models.plan import (
     Evaluation,
     EvaluationMoment,

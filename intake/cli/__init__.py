@@ -1,6 +1,8 @@
 """The `intake` command: no subcommand opens the app; subcommands do headless jobs.
 
-Subcommand modules are imported here; the GUI and the team server are imported only when they
+Subcommand modules are imported here and register their parsers from argparse alone: each
+imports its domain modules (SQLAlchemy, Alembic, ReportLab, openpyxl) inside its command, so
+``intake --help`` loads none of them. The GUI and the team server are imported only when they
 are asked for (``intake.cli.frontends``), so a headless job starts fast and never needs a
 display.
 """

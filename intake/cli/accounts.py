@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from intake.cli.common import (
     add_user_option,
@@ -14,8 +15,9 @@ from intake.cli.common import (
 )
 from intake.core.errors import KnownError, ValidationError
 from intake.core.roles import ROLE_LABELS, Role, parse_role
-from intake.core.session import unit_of_work
-from intake.store import accounts, create_store, resolve_location
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,6 +58,7 @@ def _new_password() -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from intake.store import create_store, resolve_location
     location = resolve_location(args.db)
     if location.is_postgresql or location.is_team_server:
         raise KnownError(
@@ -69,6 +72,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.store import accounts
     role = parse_role(args.role)
     if uses_team_server(args):
         with signed_in_team(args) as client:
@@ -86,6 +91,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.store import accounts
     if uses_team_server(args):
         with signed_in_team(args) as client:
             listed = client.accounts()
@@ -102,6 +109,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_disable(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.store import accounts
     if uses_team_server(args):
         with signed_in_team(args) as client:
             client.disable_account(args.username)
@@ -114,6 +123,8 @@ def cmd_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.store import accounts
     if uses_team_server(args):
         with signed_in_team(args) as client:
             target = args.username or args.user

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from intake.core.context import Actor
 from intake.core.errors import KnownError
-from intake.store import Store, open_store, resolve_location
+
+if TYPE_CHECKING:
+    from intake.core.context import Actor
+    from intake.store import Store
 
 if TYPE_CHECKING:
     from intake.team.client import TeamClient
@@ -58,6 +60,7 @@ def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
 
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
+    from intake.store import open_store, resolve_location
     location = resolve_location(args.db)
     # A laptop replica opens through intake.team, so every change reaches its outbox.
     from intake.team.replica import is_replica, open_replica
@@ -72,12 +75,14 @@ def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
 
 def uses_team_server(args: argparse.Namespace) -> bool:
     """``--db https://…``: the command runs on the team server, through its API."""
+    from intake.store import resolve_location
     return resolve_location(args.db).is_team_server
 
 
 @contextmanager
 def signed_in_team(args: argparse.Namespace) -> Iterator[TeamClient]:
     # Imported here: the HTTP stack loads only when a team server is used.
+    from intake.store import resolve_location
     from intake.team.client import TeamClient
 
     client = TeamClient(resolve_location(args.db).url, getattr(args, "ca", None))

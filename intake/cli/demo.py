@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.cli import frontends
 from intake.cli.common import Progress, add_store_option
-from intake.demo import STEPS, run_demo
-from intake.store import resolve_location
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from intake.demo import STEPS, run_demo
+    from intake.store import resolve_location
     location = resolve_location(args.db)
     if location.is_postgresql:
         # Prepared as a team database: migrations as owner, the server's role, demo accounts.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import ValidationError
-from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
-from intake.reports.help_question_export import write_csv
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_help_questions(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.reports.help_question_export import write_csv
     start, end = parse_date(args.start), parse_date(args.end)
     if start is None or end is None:
         raise ValidationError({"from": "Onbekende datum; gebruik dd-mm-jjjj."})

@@ -11,6 +11,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.cli.common import (
     Progress,
@@ -20,11 +21,9 @@ from intake.cli.common import (
     uses_team_server,
 )
 from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
-from intake.documents import print_plan
-from intake.plans.queries import PrintablePlan, active_plans
-from intake.plans.vocab import PlanKind
-from intake.register.households import household_id_for
+
+if TYPE_CHECKING:
+    from intake.plans.queries import PrintablePlan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,12 +47,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _file_name(plan: PrintablePlan) -> str:
+    from intake.plans.vocab import PlanKind
     if plan.kind is PlanKind.TOEKOMSTPLAN:
         return f"{plan.dossiernummer}-toekomstplan-{plan.owner_position or 0}.pdf"
     return f"{plan.dossiernummer}.pdf"
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.documents import print_plan
+    from intake.plans.queries import active_plans
+    from intake.register.households import household_id_for
     if args.all_active == bool(args.dossiernummer):
         raise ValidationError({"dossiernummer": "Geef een dossiernummer of --all-active."})
     if args.all_active and args.version is not None:
@@ -96,6 +100,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def _print_on_server(args: argparse.Namespace) -> int:
     """The same prints, made by the team server (which checks and audits each one)."""
+    from intake.plans.queries import PrintablePlan
+    from intake.plans.vocab import PlanKind
     started = time.perf_counter()
     options = {"resident": args.inwoner, "redacted": args.redacted}
     with signed_in_team(args) as client:

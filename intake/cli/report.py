@@ -8,6 +8,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.cli.common import (
     Progress,
@@ -17,10 +18,11 @@ from intake.cli.common import (
     uses_team_server,
 )
 from intake.core.errors import ValidationError
-from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
-from intake.reports.export import ReportFormat, export_report, format_for
 from intake.reports.period import Period
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,6 +51,8 @@ def _day(value: str, name: str) -> date:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.reports.export import ReportFormat, export_report, format_for
     period = Period(_day(args.start, "from"), _day(args.end, "to"))
     fmt = format_for(args.out)
     progress: Progress | None = None

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from db.models import (
     Evaluation,
@@ -119,26 +119,36 @@ def evaluations_due(uow: UnitOfWork, within_days: int = 28, *,
     if household_id is not None:
         require_read(uow, household_id)
     today = uow.now.date()
-    first_due = (select(EvaluationMoment.plan_version_id,
-                        func.min(EvaluationMoment.due_on).label("due_on"))
-                 .group_by(EvaluationMoment.plan_version_id).subquery())
+    # The first due date per version, looked up per version in force (an index on
+    # (plan_version_id, due_on)) instead of grouping every moment of the store.
+    first_due = (select(func.min(EvaluationMoment.due_on))
+                 .where(EvaluationMoment.plan_version_id == PlanVersion.id)
+                 .correlate(PlanVersion).scalar_subquery())
     responsible = func.coalesce(PlanVersion.regisseur_id, PlanVersion.created_by_id)
     query = (
         select(PlanVersion.id, PlanVersion.number, Plan.id, Plan.kind, Household.id,
-               Household.dossiernummer, first_due.c.due_on, responsible, User.display_name)
-        .join(first_due, first_due.c.plan_version_id == PlanVersion.id)
+               Household.dossiernummer, first_due, responsible, User.display_name)
         .join(Plan, Plan.id == PlanVersion.plan_id)
         .join(Household, Household.id == Plan.household_id)
         .join(User, User.id == responsible)
-        .where(PlanVersion.status == VersionStatus.ACTIEF.value,
-               first_due.c.due_on <= today + timedelta(days=within_days),
+        .where(first_due <= today + timedelta(days=within_days),
                household_filter(uow))
-        .order_by(first_due.c.due_on, Household.dossiernummer)
+        .order_by(first_due, Household.dossiernummer)
     )
+    # Scoped to what is shown, so the query starts from that household's plans or that
+    # person's versions (indexes on plan_id, regisseur_id and created_by_id, each with status).
+    in_force = PlanVersion.status == VersionStatus.ACTIEF.value
     if household_id is not None:
-        query = query.where(Plan.household_id == household_id)
-    elif not everyone:
-        query = query.where(responsible == uow.actor.id)
+        query = query.where(in_force, Plan.household_id == household_id, PlanVersion.plan_id.in_(
+            select(Plan.id).where(Plan.household_id == household_id)))
+    elif everyone:
+        query = query.where(in_force)
+    else:
+        # The same as responsible == actor, written so each half can use its own index.
+        query = query.where(or_(
+            and_(in_force, PlanVersion.regisseur_id == uow.actor.id),
+            and_(in_force, PlanVersion.regisseur_id.is_(None),
+                 PlanVersion.created_by_id == uow.actor.id)))
     rows = [DueEvaluation(plan_id=plan_id, version_id=version_id, household_id=hh_id,
                           dossiernummer=dossier, kind=PlanKind(kind), version_number=number,
                           due_on=due_on, days_left=(due_on - today).days,

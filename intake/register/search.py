@@ -17,7 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from db.models import Household, Member, MemberNamePart, SyncAlias
 from intake.core import audit
-from intake.core.access import household_filter, require_role
+from intake.core.access import household_filter, require_role, visible_household_ids
 from intake.core.context import UnitOfWork
 from intake.core.roles import CASE_READERS
 from intake.core.text import TUSSENVOEGSELS, digits, fold, full_name, words
@@ -120,10 +120,14 @@ def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[H
     if candidates is None:
         return []
     inner = candidates.subquery()
+    visible = visible_household_ids(uow)
+    # Start from the households this person may see (the same rule as household_filter), not
+    # from every matching member: a vindplaatsmedewerker sees a few percent of them.
+    allowed = household_filter(uow) if visible is None else inner.c.household_id.in_(visible)
     ids = list(dict.fromkeys(uow.session.execute(
         select(inner.c.household_id)
         .join(Household, Household.id == inner.c.household_id)
-        .where(household_filter(uow))
+        .where(allowed)
         .limit(CANDIDATES)
     ).scalars()))
     newest = uow.session.execute(

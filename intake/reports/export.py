@@ -17,13 +17,10 @@ from intake.core import audit
 from intake.core.clock import format_local
 from intake.core.context import UnitOfWork
 from intake.core.errors import ValidationError
-from intake.documents.layout import PageInfo
 from intake.plans.queries import active_plans as plans_in_force
 from intake.plans.queries import open_plan_version
 from intake.plans.views import PlanVersionView
-from intake.reports.export_tables import figures_csv, figures_xlsx
 from intake.reports.figures import build_figures, require_figures
-from intake.reports.pdf_report import report_pdf
 from intake.reports.period import Period
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
@@ -52,11 +49,19 @@ def export_report(uow: UnitOfWork, period: Period, fmt: ReportFormat, *,
     figures = build_figures(uow.session, period, uow.now.date())
     detail = (f"periode {period.start.isoformat()} - {period.end.isoformat()}, {fmt.value}"
               + (", kleine aantallen verborgen" if suppress_small else ""))
+    # The writers (openpyxl, ReportLab) load when a file is made, not with the figures screen.
     if fmt is ReportFormat.CSV:
+        from intake.reports.export_tables import figures_csv
+
         data = figures_csv(figures, suppress_small)
     elif fmt is ReportFormat.XLSX:
+        from intake.reports.export_tables import figures_xlsx
+
         data = figures_xlsx(figures, suppress_small)
     else:
+        from intake.documents.layout import PageInfo
+        from intake.reports.pdf_report import report_pdf
+
         plans = [] if suppress_small else active_plans(uow, progress)
         info = PageInfo(
             title="Managementinformatie sociaal domein", header_right=f"Periode {period.label}",

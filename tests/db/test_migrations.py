@@ -64,3 +64,13 @@ def test_the_shipped_catalogue_files_are_what_a_new_store_holds(team: Team) -> N
     shipped = {(name, item["code"]) for name in SEEDED_CATALOGUES for item in shipped_items(name)}
     assert stored == shipped
     assert services == {item["code"] for item in shipped_services()}
+
+
+def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revisions() == tuple(script.get_heads())
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}

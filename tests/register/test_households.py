@@ -186,3 +186,28 @@ def test_search_understands_tussenvoegsels_and_multiword_names(team: Team, query
         created = create_household(uow, data)
     with unit_of_work(team.store, team.consulent) as uow:
         assert [hit.id for hit in search_households(uow, query)] == [created.id]
+
+
+def test_the_households_a_vindplaats_may_see_are_those_household_filter_lets_through(
+        team: Team, jolanda: HouseholdView) -> None:
+    from sqlalchemy import select
+
+    from db.models import Household
+    from intake.core.access import household_filter, visible_household_ids
+
+    with unit_of_work(team.store, team.vindplaats) as uow:
+        own = create_household(uow, _celik())
+    with unit_of_work(team.store, team.consulent) as uow:
+        assert visible_household_ids(uow) is None  # sees every household
+        other = create_household(uow, HouseholdInput(
+            street="Marktstraat", house_number="3", postcode="7551 DR", city="Hengelo",
+            members=[MemberInput("Sanne", "Bakker", MemberRole.OUDER, date(1990, 5, 4))]))
+        grant_access(uow, other.id, "vindplaats")
+    with unit_of_work(team.store, team.vindplaats) as uow:
+        visible = visible_household_ids(uow)
+        assert visible is not None
+        listed = set(uow.session.scalars(visible))
+        filtered = set(uow.session.scalars(select(Household.id).where(household_filter(uow))))
+        assert listed == filtered == {own.id, other.id}
+        assert jolanda.id not in listed
+        assert [h.id for h in search_households(uow, "celik")] == [own.id]

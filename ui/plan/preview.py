@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.context import Actor, UnitOfWork
-from intake.documents import print_plan
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
@@ -52,6 +51,17 @@ class PrintRequest:
         suffix = {"professioneel": "", "inwoner": "-inwoner",
                   "geanonimiseerd": "-geanonimiseerd"}[self.variant]
         return f"plan-{dossiernummer}-v{self.version}{suffix}.pdf"
+
+
+def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None, *,
+               resident: bool = False, redacted: bool = False,
+               plan_id: uuid.UUID | None = None) -> bytes:
+    """``intake.documents.print_plan``, imported with the first print: ReportLab stays out of
+    the app's start-up."""
+    from intake.documents import print_plan as make
+
+    return make(uow, household_id, version, resident=resident, redacted=redacted,
+                plan_id=plan_id)
 
 
 def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
