@@ -166,7 +166,8 @@ class _Rows:
                 "family_key": fold(person.family_name), "given_key": fold(person.given_name),
                 "version": 1,
             })
-            self.name_parts.extend({"member_id": member_id, "part": part} for part in
+            self.name_parts.extend({"member_id": member_id, "part": part,
+                                    "household_id": household_id} for part in
                                    name_parts(person.given_name, person.family_name))
             members.append(DemoMember(member_id, person.given_name, person.prefix,
                                       person.family_name, person.date_of_birth,

@@ -324,7 +324,7 @@ def _sync_members(
                 if getattr(row, attr) != value:
                     setattr(row, attr, value)
                     changed = True
-        _sync_name_parts(row)
+        _sync_name_parts(row, household)
         keep.append(row)
     if len(keep) != len(household.members) or any(
             a is not b for a, b in zip(keep, household.members, strict=False)):
@@ -333,11 +333,11 @@ def _sync_members(
     return changed
 
 
-def _sync_name_parts(row: Member) -> None:
+def _sync_name_parts(row: Member, household: Household) -> None:
     """The parts a search word may start, kept with the names they come from."""
     wanted = name_parts(row.given_name, row.family_name)
     if [part.part for part in row.name_parts] != wanted:
-        row.name_parts = [MemberNamePart(part=part) for part in wanted]
+        row.name_parts = [MemberNamePart(part=part, household=household) for part in wanted]
 
 
 def _sync_network(household: Household, contacts: list[NetworkInput]) -> bool:

@@ -44,10 +44,10 @@ USER_SECRETS = {"password_hash": "", "failed_logins": 0, "locked_until": None}
 
 # table -> (column holding the parent's id, parent table); None: the column is household_id.
 PARENTS: dict[str, tuple[str, str] | None] = {
-    "members": None, "network_contacts": None, "household_access": None,
+    "members": None, "member_name_parts": None, "network_contacts": None,
+    "household_access": None,
     "help_questions": None, "intakes": None, "signals": None, "plans": None,
     "sync_conflicts": None, "sync_aliases": None,
-    "member_name_parts": ("member_id", "members"),
     "intake_answers": ("intake_id", "intakes"),
     "signal_steps": ("signal_id", "signals"),
     "plan_versions": ("plan_id", "plans"),

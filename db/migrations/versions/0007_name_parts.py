@@ -51,21 +51,25 @@ def upgrade() -> None:
     op.create_table('member_name_parts',
     sa.Column('member_id', sa.Uuid(), nullable=False),
     sa.Column('part', sa.String(length=100), nullable=False),
+    sa.Column('household_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_member_name_parts_household_id_households'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_member_name_parts_member_id_members'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('member_id', 'part', name=op.f('pk_member_name_parts'))
     )
     with op.batch_alter_table('member_name_parts', schema=None) as batch_op:
-        batch_op.create_index('ix_member_name_parts_part_member', ['part', 'member_id'], unique=False)
+        batch_op.create_index('ix_member_name_parts_part_household', ['part', 'household_id'], unique=False)
+        batch_op.create_index('ix_member_name_parts_household_part', ['household_id', 'part'], unique=False)
 
-    members = sa.table("members", sa.column("id", sa.Uuid()), sa.column("given_name", sa.String()),
-                       sa.column("family_name", sa.String()))
+    members = sa.table("members", sa.column("id", sa.Uuid()), sa.column("household_id", sa.Uuid()),
+                       sa.column("given_name", sa.String()), sa.column("family_name", sa.String()))
     parts = sa.table("member_name_parts", sa.column("member_id", sa.Uuid()),
-                     sa.column("part", sa.String()))
+                     sa.column("part", sa.String()), sa.column("household_id", sa.Uuid()))
     bind = op.get_bind()
     rows: list[dict[str, object]] = []
-    for member_id, given, family in bind.execute(
-            sa.select(members.c.id, members.c.given_name, members.c.family_name)):
-        rows.extend({"member_id": member_id, "part": part}
+    for member_id, household_id, given, family in bind.execute(
+            sa.select(members.c.id, members.c.household_id, members.c.given_name,
+                      members.c.family_name)):
+        rows.extend({"member_id": member_id, "part": part, "household_id": household_id}
                     for part in _name_parts(given or "", family or ""))
         if len(rows) >= BATCH:
             bind.execute(parts.insert(), rows)
@@ -76,6 +80,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('member_name_parts', schema=None) as batch_op:
-        batch_op.drop_index('ix_member_name_parts_part_member')
+        batch_op.drop_index('ix_member_name_parts_household_part')
+        batch_op.drop_index('ix_member_name_parts_part_household')
 
     op.drop_table('member_name_parts')
