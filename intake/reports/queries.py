@@ -166,7 +166,7 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
         .where(PlanVersion.agreed_on.between(period.start, period.end), Plan.kind == "plan",
                ~agreed_before)
         .group_by(Plan.household_id)
-        .subquery("first_agreed"))
+        .cte("first_agreed"))  # used twice: a CTE is computed once
     first_question = (
         select(first_agreed.c.household_id, func.min(HelpQuestion.registered_on).label("first"))
         .join(HelpQuestion, HelpQuestion.household_id == first_agreed.c.household_id)
