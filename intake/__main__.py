@@ -1,3 +1,4 @@
 from intake.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not in a worker process started by spawn
+    raise SystemExit(main())

@@ -58,15 +58,19 @@ def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
     return getpass.getpass(prompt)
 
 
-@contextmanager
-def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
+def open_signed_in(db: str | None, username: str, password: str) -> tuple[Store, Actor]:
     from intake.store import open_store, resolve_location
-    location = resolve_location(args.db)
+    location = resolve_location(db)
     # A laptop replica opens through intake.team, so every change reaches its outbox.
     from intake.team.replica import is_replica, open_replica
 
     opener = open_replica if is_replica(location) else open_store
-    store, actor = opener(location, args.user, read_password())
+    return opener(location, username, password)
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[tuple[Store, Actor]]:
+    store, actor = open_signed_in(args.db, args.user, read_password())
     try:
         yield store, actor
     finally:

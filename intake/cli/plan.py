@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from intake.cli.common import (
     Progress,
     add_user_option,
+    read_password,
     signed_in,
     signed_in_team,
     uses_team_server,
@@ -54,6 +55,7 @@ def _file_name(plan: PrintablePlan) -> str:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    from intake.cli.bulk_print import PrintJob, print_all
     from intake.core.session import unit_of_work
     from intake.documents import print_plan
     from intake.plans.queries import active_plans
@@ -78,21 +80,23 @@ def cmd_print(args: argparse.Namespace) -> int:
         with unit_of_work(store, actor) as uow:
             plans = active_plans(uow)
         args.out.mkdir(parents=True, exist_ok=True)
-        progress = Progress("Plannen", len(plans))
-        failed = 0
-        for done, plan in enumerate(plans, start=1):
-            try:
-                # One unit of work per plan: each print is audited on its own, and one
-                # refused household does not stop the rest.
-                with unit_of_work(store, actor) as uow:
-                    pdf = print_plan(uow, plan.household_id, plan.active_number,
-                                     resident=args.inwoner, redacted=args.redacted,
-                                     plan_id=plan.plan_id)
-                (args.out / _file_name(plan)).write_bytes(pdf)
-            except KnownError as error:
-                failed += 1
-                print(f"\n{plan.dossiernummer}: {error.message}", file=sys.stderr)
-            progress(done)
+        jobs = [PrintJob(p.plan_id, p.household_id, p.active_number, p.dossiernummer,
+                         _file_name(p)) for p in plans]
+        progress = Progress("Plannen", len(jobs))
+        failed = done = 0
+        outcomes = print_all(store, actor, args.db, read_password(), jobs, args.out,
+                             resident=args.inwoner, redacted=args.redacted)
+        try:
+            for done, printed in enumerate(outcomes, start=1):
+                if printed.error is not None:
+                    failed += 1
+                    print(f"\n{printed.job.dossiernummer}: {printed.error}", file=sys.stderr)
+                progress(done)
+        except KeyboardInterrupt:
+            outcomes.close()
+            print(f"\nAfgebroken: {done - failed} van {len(jobs)} plannen geschreven naar "
+                  f"{args.out}.", file=sys.stderr)
+            return 130
     print(f"{len(plans) - failed} plannen geschreven naar {args.out} "
           f"({time.perf_counter() - started:.1f} s).", file=sys.stderr)
     return 1 if failed else 0

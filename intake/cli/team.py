@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, read_password
 from intake.core.errors import KnownError, ValidationError
-from intake.store import StoreLocation, resolve_location
-from intake.team import faults
 
 if TYPE_CHECKING:
+    from intake.store import StoreLocation
     from intake.team.sync import SyncReport
 
 # The HTTP stack loads only when a team command runs (``intake`` starts fast without it).
@@ -59,6 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _location(args: argparse.Namespace) -> StoreLocation:
+    from intake.store import resolve_location
     location = resolve_location(args.db)
     if location.is_team_server:
         raise KnownError("Geef met --db het bestand van de laptopreplica, niet de server.")
@@ -75,12 +75,13 @@ def _print_report(report: SyncReport) -> None:
 
 def cmd_join(args: argparse.Namespace) -> int:
     from intake.team import replica, sync
+    from intake.team.faults import Faults
 
     password = read_password()
     location = _location(args)
     store, _actor, team = replica.join(location, args.url, args.user, password, args.ca)
     try:
-        report = sync.synchronise(store, team, password, hooks=faults.Faults.from_env())
+        report = sync.synchronise(store, team, password, hooks=Faults.from_env())
     finally:
         store.close()
     print(f"Aangesloten op {args.url}; replica in {location.describe()}.")
@@ -90,13 +91,14 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from intake.team import replica, sync
+    from intake.team.faults import Faults
 
     password = read_password()
     location = _location(args)
     store, _actor = replica.open_replica(location, args.user, password)
     try:
         team = replica.team_file(location)
-        report = sync.synchronise(store, team, password, hooks=faults.Faults.from_env())
+        report = sync.synchronise(store, team, password, hooks=Faults.from_env())
     finally:
         store.close()
     _print_report(report)

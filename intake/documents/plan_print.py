@@ -4,6 +4,7 @@ document, optionally with names replaced. Returns the PDF as bytes."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from intake.core import audit
 from intake.core.access import require_read
@@ -12,7 +13,7 @@ from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError
 from intake.documents.layout import PageInfo, build_pdf
 from intake.documents.markup import long_date
-from intake.documents.plan_data import gather
+from intake.documents.plan_data import PlanPrint, gather
 from intake.documents.plan_professional import plan_story
 from intake.documents.plan_resident import resident_story
 from intake.help_questions.registration import household_help_questions
@@ -23,6 +24,15 @@ from intake.plans.vocab import PlanKind
 REDACTED_MARK = "Namen vervangen — alleen voor overleg"
 
 
+@dataclass(frozen=True)
+class PreparedPrint:
+    """What a plan document shows, read and audited, not laid out yet."""
+
+    doc: PlanPrint
+    info: PageInfo
+    resident: bool
+
+
 def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
                resident: bool = False, redacted: bool = False,
                plan_id: uuid.UUID | None = None) -> bytes:
@@ -31,6 +41,20 @@ def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = N
     ``version``: a version number (default: the newest). ``resident``: the plain-language
     version. ``redacted``: residents' names replaced by role labels, address left out.
     Allowed for whoever may read the household (the team lead included)."""
+    return render_print(prepare_print(uow, household_id, version, resident, redacted, plan_id))
+
+
+def render_print(prepared: PreparedPrint) -> bytes:
+    """The layout, outside any unit of work: it holds a core for a while, and a unit of work
+    holds the store's write lock (bulk printing lays out plans in parallel)."""
+    story = resident_story(prepared.doc) if prepared.resident else plan_story(prepared.doc)
+    return build_pdf(story, prepared.info)
+
+
+def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
+                  resident: bool = False, redacted: bool = False,
+                  plan_id: uuid.UUID | None = None) -> PreparedPrint:
+    """Permission, the data and the audit entry of a print (see ``print_plan``)."""
     require_read(uow, household_id, "afdrukken")
     if plan_id is not None:
         plan = get_plan(uow, plan_id)
@@ -62,10 +86,8 @@ def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = N
             footer_left=f"Afgedrukt op {format_local(uow.now)} door {uow.actor.display_name}",
             document_title=f"{view.kind.label} {view.dossiernummer} versie {view.number}",
             marking=REDACTED_MARK if redacted else "")
-    story = resident_story(doc) if resident else plan_story(doc)
-    pdf = build_pdf(story, info)
     audit.record(uow, "afdrukken", "plan", row.id, household_id,
                  detail=f"versie {view.number}, "
                         + ("inwonerversie" if resident else "professionele versie")
                         + (", namen vervangen" if redacted else ""))
-    return pdf
+    return PreparedPrint(doc, info, resident)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -67,3 +68,47 @@ def test_print_refused(team: Team, jolanda: HouseholdView, tmp_path: Path,
     assert main(["plan", "print", "--db", db, "--user", "consulent", "--out", str(out)]) == 2
     assert not out.exists()
     assert "functioneel beheerder" in capsys.readouterr().err
+
+
+def test_bulk_print_in_worker_processes(team: Team, jolanda: HouseholdView,
+                                        tmp_path: Path) -> None:
+    """Two worker processes, each signed in as the teamleider: every plan written, each print
+    audited as that person, and a plan that cannot be printed reported, not fatal."""
+    from sqlalchemy import func, select
+
+    from db.models import AuditEntry
+    from intake.cli.bulk_print import PrintJob, print_all
+    from intake.plans.queries import active_plans
+
+    _agreed_plan(team, jolanda)
+    actor = team.teamleider
+    with unit_of_work(team.store, actor) as uow:
+        (plan,) = active_plans(uow)
+    good = [PrintJob(plan.plan_id, plan.household_id, plan.active_number, plan.dossiernummer,
+                     f"kopie-{n}.pdf") for n in range(3)]
+    elsewhere = PrintJob(plan.plan_id, uuid.uuid4(), 1, "HH-WEG", "fout.pdf")  # gone
+    jobs = [*good, elsewhere]
+    out = tmp_path / "bulk"
+    out.mkdir()
+    outcomes = list(print_all(team.store, actor, str(team.location.path), PASSWORD, jobs, out,
+                              resident=False, redacted=True, workers=2))
+    assert [o.job for o in outcomes] == jobs
+    assert [o.error is None for o in outcomes] == [True, True, True, False]
+    assert outcomes[-1].error  # a Dutch message from the domain
+    assert sorted(p.name for p in out.iterdir()) == ["kopie-0.pdf", "kopie-1.pdf", "kopie-2.pdf"]
+    for written in out.iterdir():
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(written.read_bytes())).pages)
+        assert "versie 1 · Actief" in text and "Jolanda" not in text
+    with unit_of_work(team.store, actor) as uow:
+        printed = uow.session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "afdrukken", AuditEntry.actor_id == actor.id,
+            AuditEntry.result == "ok"))
+    assert printed == 3
+
+
+def test_worker_count() -> None:
+    from intake.cli.bulk_print import worker_count
+
+    assert worker_count(10, cores=2) == 1
+    assert worker_count(60, cores=2) == 2
+    assert worker_count(10_000, cores=16) == 4

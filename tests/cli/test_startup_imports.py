@@ -1,0 +1,27 @@
+"""`intake --help` starts without the heavy libraries: each command imports what it uses.
+
+A merge once brought SQLAlchemy back into the start-up through one command module's top-level
+import; this test names the libraries that must stay out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "httpx", "PySide6", "starlette",
+         "psycopg", "sqlcipher3", "argon2")
+
+
+def test_help_imports_no_heavy_library() -> None:
+    script = ("import sys, runpy\n"
+              "sys.argv = ['intake', '--help']\n"
+              "try:\n    runpy.run_module('intake', run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              "import json\n"
+              "sys.stderr.write(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "intake" in loaded
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
