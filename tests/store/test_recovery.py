@@ -20,6 +20,7 @@ from intake.core.errors import (
     StoreError,
     ValidationError,
 )
+from intake.core.roles import Role
 from intake.core.session import unit_of_work
 from intake.store import (
     accounts,
@@ -57,8 +58,8 @@ def test_recovery_after_every_beheerder_password_is_lost_and_after_a_rekey(
     key = store.take_recovery_key()
     assert key is not None
     with unit_of_work(store, admin) as uow:
-        accounts.add_account(uow, "carla", "Carla", accounts.Role.CONSULENT, PASSWORD)
-        accounts.add_account(uow, "ruud", "Ruud", accounts.Role.REGISSEUR, PASSWORD)
+        accounts.add_account(uow, "carla", "Carla", Role.CONSULENT, PASSWORD)
+        accounts.add_account(uow, "ruud", "Ruud", Role.REGISSEUR, PASSWORD)
     with unit_of_work(store, admin) as uow:
         accounts.disable_account(uow, "ruud")
     rekey_store(store, admin)
