@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from db.engine import StoreLocation, make_engine
 from intake.core.errors import KnownError, StoreError, ValidationError
 from intake.store import crypto
+from intake.store.crypto import WrappedKey
 from intake.store.handle import Store
 from intake.store.keyring import DAMAGED, KeyFile, KeyFileDamaged, KeyringEntry, Recovery, Unlock
 
@@ -42,6 +43,21 @@ def new_unlock(store_key: bytes, password: str) -> Unlock:
     public = crypto.public_hex(private)
     return Unlock(public=public, private=crypto.wrap_private(private, password),
                   sealed=[crypto.seal(store_key, public)])
+
+
+def open_unlock(unlock: Unlock | WrappedKey, secret: str) -> bytes | None:
+    """The store key behind one unlock (or a format 1 wrap) for this password or secret."""
+    if isinstance(unlock, WrappedKey):
+        return crypto.unwrap_key(unlock, secret)
+    private = crypto.unwrap_private(unlock.private, secret)
+    if private is None:
+        return None
+    return next((key for sealed in reversed(unlock.sealed)
+                 if (key := crypto.unseal(sealed, private)) is not None), None)
+
+
+def unlock_from_json(data: dict[str, Any]) -> Unlock | WrappedKey:
+    return Unlock.from_json(data) if "public" in data else WrappedKey.from_json(data)
 
 
 def candidate_keys(entry: KeyringEntry, password: str) -> list[bytes] | None:
