@@ -4,7 +4,7 @@ passwords unlock it."""
 
 from db.engine import StoreLocation
 from intake.store.handle import Store
-from intake.store.keyring import KeyFileDamaged
+from intake.store.keyring import KeyFileDamaged, KeyReplacedError
 from intake.store.opening import (
     ENV_DB,
     WRONG_LOGIN,
@@ -21,6 +21,7 @@ __all__ = [
     "ENV_DB",
     "WRONG_LOGIN",
     "KeyFileDamaged",
+    "KeyReplacedError",
     "RekeyReport",
     "Store",
     "StoreLocation",

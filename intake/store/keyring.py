@@ -51,6 +51,10 @@ class KeyFileDamaged(StoreError):
     pass
 
 
+class KeyReplacedError(StoreError):
+    """This window's store key was replaced by another window: sign in again."""
+
+
 def keyring_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".keys")
 
@@ -245,7 +249,7 @@ class Keyring:
             with self.lock:
                 found = self.read()
                 if generation is not None and found.generation != generation:
-                    raise StoreError(REPLACED)
+                    raise KeyReplacedError(REPLACED)
                 result = change(found)
                 write_atomically(self.path, render(found))
                 return result

@@ -40,6 +40,7 @@ from intake.store.keyring import (
     REPLACED,
     KeyFile,
     KeyFileDamaged,
+    KeyReplacedError,
     Keyring,
     KeyringEntry,
     keyring_path,
@@ -122,7 +123,7 @@ def watch_for_new_key(store: Store, engine: Engine) -> None:
             current = keyring.read().generation
         except KnownError:
             return None
-        return StoreError(REPLACED) if current != store.key_generation else None
+        return KeyReplacedError(REPLACED) if current != store.key_generation else None
 
 
 def _refuse_team_server(location: StoreLocation) -> None:

@@ -30,7 +30,14 @@ from intake.core.roles import Role
 from intake.core.session import translate_db_error
 from intake.store import crypto
 from intake.store.handle import Store
-from intake.store.keyring import REPLACED, KeyFile, render, write_atomically, write_failure
+from intake.store.keyring import (
+    REPLACED,
+    KeyFile,
+    KeyReplacedError,
+    render,
+    write_atomically,
+    write_failure,
+)
 from intake.store.opening import watch_for_new_key
 
 log = logging.getLogger(__name__)
@@ -99,7 +106,7 @@ def rekey_store(store: Store, actor: Actor, progress: Progress | None = None,
     with keyring.lock:
         before = keyring.read()
         if before.generation != store.key_generation:
-            raise StoreError(REPLACED)
+            raise KeyReplacedError(REPLACED)
         staged, reset = _stage(before, active, new)
         _write(keyring.path, staged)
         report(1, STEPS)

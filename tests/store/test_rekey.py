@@ -15,7 +15,7 @@ from intake.core.errors import PermissionDenied, StoreError
 from intake.core.roles import Role
 from intake.core.session import unit_of_work
 from intake.register.search import search_households
-from intake.store import accounts, crypto, open_store, rekey_store
+from intake.store import KeyReplacedError, accounts, crypto, open_store, rekey_store
 from intake.store import rekey as rekey_module
 from intake.store.keyring import REPLACED, Keyring, keyring_path
 from tests.conftest import PASSWORD, Team
@@ -99,12 +99,12 @@ def test_other_open_windows_are_told_to_sign_in_again(team: Team, jolanda: objec
     other, consulent = open_store(team.location, "consulent", PASSWORD)
     try:
         block(team, "regisseur")
-        with pytest.raises(StoreError, match="opnieuw aan") as told, \
+        with pytest.raises(KeyReplacedError, match="opnieuw aan") as told, \
                 unit_of_work(other, consulent) as uow:
             search_households(uow, "verhoef")
         assert told.value.message == REPLACED
         # Nor can the old window write a key the new store key does not match.
-        with pytest.raises(StoreError, match="vervangen"):
+        with pytest.raises(KeyReplacedError, match="vervangen"):
             other_admin, beheerder = open_store(team.location, "beheerder", PASSWORD)
             other_admin.key_generation -= 1
             try:
