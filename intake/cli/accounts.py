@@ -1,4 +1,4 @@
-"""`intake init` and `intake users add|list|disable|passwd`."""
+"""`intake init` and `intake users add|list|disable|passwd|rekey|recovery-key|recover`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 from typing import TYPE_CHECKING
 
 from intake.cli.common import (
+    Progress,
+    add_store_option,
     add_user_option,
     read_password,
     signed_in,
@@ -17,7 +19,10 @@ from intake.core.errors import KnownError, ValidationError
 from intake.core.roles import ROLE_LABELS, Role, parse_role
 
 if TYPE_CHECKING:
-    pass
+    from intake.core.context import Actor
+    from intake.store import RekeyReport, Store
+
+ENV_RECOVERY_KEY = "INTAKE_RECOVERY_KEY"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +51,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_user_option(passwd)
     passwd.add_argument("username", metavar="GEBRUIKERSNAAM", nargs="?")
     passwd.set_defaults(func=cmd_passwd)
+    rekey = users_sub.add_parser(
+        "rekey", help="nieuwe sleutel voor de gegevensopslag (na blokkeren gebeurt dat vanzelf)")
+    add_user_option(rekey)
+    rekey.set_defaults(func=cmd_rekey)
+    recovery = users_sub.add_parser(
+        "recovery-key", help="nieuwe herstelsleutel maken (vervangt de oude; één keer getoond)")
+    add_user_option(recovery)
+    recovery.set_defaults(func=cmd_recovery_key)
+    regain = users_sub.add_parser(
+        "recover", help="met de herstelsleutel een nieuw wachtwoord voor een functioneel "
+                        "beheerder instellen",
+        description="Voor als elk wachtwoord van een functioneel beheerder kwijt is. De "
+                    f"herstelsleutel komt uit {ENV_RECOVERY_KEY} of wordt zonder echo "
+                    "gevraagd; het nieuwe wachtwoord uit INTAKE_NEW_PASSWORD of wordt gevraagd.")
+    add_store_option(regain)
+    regain.add_argument("username", metavar="BEHEERDERNAAM")
+    regain.set_defaults(func=cmd_recover)
 
 
 def _new_password() -> str:
@@ -67,8 +89,42 @@ def cmd_init(args: argparse.Namespace) -> int:
             "serverrol aan waarmee de teamserver werkt.")
     store, _actor = create_store(location, args.user, args.name, read_password())
     print(f"Gegevensopslag aangemaakt: {store.location.describe()}")
+    shown = store.take_recovery_key()
     store.close()
+    if shown is not None:
+        _show_recovery_key(shown)
     return 0
+
+
+def _show_recovery_key(shown: str) -> None:
+    print()
+    print("HERSTELSLEUTEL (wordt maar één keer getoond):")
+    print()
+    print("    " + "  ".join(shown.split("-")))
+    print()
+    print("Schrijf of print deze sleutel en bewaar hem op een veilige plek, los van deze "
+          "computer.")
+    print("Zijn alle wachtwoorden van functioneel beheerders kwijt, dan geeft 'intake users "
+          "recover' er weer toegang mee.")
+
+
+def _report_rekey(report: RekeyReport) -> None:
+    print(f"Nieuwe sleutel voor de gegevensopslag: verzegeld voor {report.accounts} "
+          f"account(s){' en de herstelsleutel' if report.recovery else ''}.")
+    if not report.recovery:
+        print("Er is geen herstelsleutel: maak er een met 'intake users recovery-key'.")
+    for username in report.need_new_password:
+        print(f"Account {username} had nog het oude sleutelformaat: stel een nieuw wachtwoord "
+              f"in met 'intake users passwd {username}'.")
+
+
+def _rekey(store: Store, actor: Actor) -> None:
+    from intake.store import rekey_store
+    if store.keyring is None:
+        return  # a plain SQLite file has no key
+    progress = Progress("Nieuwe sleutel", 4)
+    report = rekey_store(store, actor, lambda done, _total: progress(done))
+    _report_rekey(report)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -116,9 +172,46 @@ def cmd_disable(args: argparse.Namespace) -> int:
             client.disable_account(args.username)
         print(f"Account {args.username} is geblokkeerd.")
         return 0
+    with signed_in(args) as (store, actor):
+        with unit_of_work(store, actor) as uow:
+            accounts.disable_account(uow, args.username)
+        print(f"Account {args.username} is geblokkeerd.")
+        # Their own copy of the key file must stop opening the store.
+        _rekey(store, actor)
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    with signed_in(args) as (store, actor):
+        if store.keyring is None:
+            raise KnownError("Alleen een versleutelde gegevensopslag heeft een sleutel.")
+        _rekey(store, actor)
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.store import make_recovery_key
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        accounts.disable_account(uow, args.username)
-    print(f"Account {args.username} is geblokkeerd.")
+        shown = make_recovery_key(uow)
+    print("De oude herstelsleutel werkt niet meer.")
+    _show_recovery_key(shown)
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from intake.store import recover, resolve_location
+    location = resolve_location(args.db)
+    if location.is_team_server or location.is_postgresql:
+        raise KnownError("Een herstelsleutel hoort bij een eigen gegevensopslag (een bestand); "
+                         "op een teamserver stelt een andere beheerder het wachtwoord in.")
+    typed = read_password("Herstelsleutel: ", env=ENV_RECOVERY_KEY)
+    password = _new_password()
+    store, actor = recover(location, args.username, typed, password)
+    store.close()
+    print(f"Nieuw wachtwoord ingesteld voor {actor.username}. Meld u daarmee aan; maak daarna "
+          "een nieuwe herstelsleutel met 'intake users recovery-key' als die kan zijn "
+          "ingezien.")
     return 0
 
 

@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "account-aanmaken": "Account aangemaakt",
     "account-blokkeren": "Account geblokkeerd",
     "wachtwoord": "Wachtwoord gewijzigd",
+    "sleutel-vervangen": "Sleutel van de gegevensopslag vervangen",
+    "herstelsleutel": "Herstelsleutel gemaakt of gebruikt",
     "audit-controle": "Audittrail gecontroleerd",
     "inzage-overzicht": "Inzageoverzicht opgevraagd",
     "demo": "Demogegevens aangemaakt",

@@ -15,8 +15,9 @@ from intake.core.access import require_role
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, PermissionDenied, ValidationError
 from intake.core.roles import Role
-from intake.store import crypto
+from intake.store import crypto, keys
 from intake.store.handle import Store
+from intake.store.keyring import KeyFile
 
 MIN_PASSWORD = 8
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
@@ -80,12 +81,10 @@ def add_account(
 
 
 def _wrap_for(uow: UnitOfWork, username: str, password: str) -> None:
-    # Written before the commit: should the commit fail, a key entry without an account
-    # unlocks nothing, whereas an account without a key entry could not sign in.
-    store = uow.store
-    if isinstance(store, Store) and store.keyring is not None:
-        assert store.key is not None
-        store.keyring.set_key(username, crypto.wrap_key(store.key, password))
+    """A key pair for this password in the key file; the old one goes only if the transaction
+    commits (``keys.stage_unlock``)."""
+    if isinstance(uow.store, Store):
+        keys.stage_unlock(uow.session, uow.store, username, password)
 
 
 def list_accounts(uow: UnitOfWork) -> list[AccountView]:
@@ -102,8 +101,14 @@ def disable_account(uow: UnitOfWork, username: str) -> None:
     user.disabled = True
     user.updated_at = uow.now
     uow.session.flush()
-    if isinstance(uow.store, Store) and uow.store.keyring is not None:
-        uow.store.keyring.remove(username)
+    store = uow.store
+    if isinstance(store, Store) and store.keyring is not None:
+        # Gone from the key file once blocked; the new store key (``intake.store.rekey``)
+        # makes the person's own old copy of the key file useless too.
+        def forget(found: KeyFile) -> None:
+            found.entries.pop(username, None)
+
+        keys.after_transaction(uow.session, forget, lambda _found: None, store)
     audit.record(uow, "account-blokkeren", "account", user.id)
 
 

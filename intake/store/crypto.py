@@ -1,9 +1,16 @@
-"""Password hashing and store-key wrapping.
+"""Password hashing, key pairs and sealing the store key.
 
-The store key is 32 random bytes. Each account holds its own wrapped copy: the key XOR a
-32-byte key-encryption key derived from that account's password with scrypt (memory-hard)
-and a fresh salt. A fresh salt per wrap makes the XOR pad single-use; a short check value
-tells a wrong password from a damaged file without opening the database.
+The store key is 32 random bytes. Each account has an X25519 key pair: its private key is
+encrypted (ChaCha20-Poly1305) with a key derived from the account's password by scrypt
+(memory-hard, fresh salt per wrap); the store key is sealed to its public key (an ephemeral
+X25519 exchange, HKDF, ChaCha20-Poly1305). Sealing needs only public keys, so a new store key
+can be given to every remaining account and to the recovery key without knowing a password;
+and holding the store key and a key file reveals nothing about anyone's password or private
+key.
+
+Format 1 key files held the store key XOR a scrypt key (``WrappedKey``); they are read once,
+at the next sign-in of each account, and replaced (``intake.store.keyring``). Laptop replicas
+still keep their key that way in their team file.
 """
 
 from __future__ import annotations
@@ -15,12 +22,20 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 # Tuned for ~0.1 s on a 2-core laptop; tests lower them through set_work_factors().
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 _hasher = PasswordHasher()
 
 KEY_BYTES = 32
+_SEAL_INFO = b"intake-store-key-seal-v2"
+_PRIVATE_AD = b"intake-account-private-key-v2"
 
 
 def set_work_factors(*, scrypt_n: int, argon_time: int, argon_memory_kib: int) -> None:
@@ -45,6 +60,124 @@ def new_store_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
+def _kek(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
+                          maxmem=256 * 1024 * 1024, dklen=KEY_BYTES)
+
+
+def burn_time(password: str) -> None:
+    """Spend what a real unwrap costs, so an unknown user name is not faster to reject."""
+    _kek(password, b"\0" * 16, _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"])
+
+
+# ---- key pairs --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrivateWrap:
+    """An account's private key, encrypted with a key derived from its password."""
+
+    salt: str
+    nonce: str
+    ciphertext: str
+    n: int
+    r: int
+    p: int
+
+    def to_json(self) -> dict[str, str | int]:
+        return {"salt": self.salt, "nonce": self.nonce, "ciphertext": self.ciphertext,
+                "n": self.n, "r": self.r, "p": self.p}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str | int]) -> PrivateWrap:
+        return cls(salt=str(data["salt"]), nonce=str(data["nonce"]),
+                   ciphertext=str(data["ciphertext"]), n=int(data["n"]), r=int(data["r"]),
+                   p=int(data["p"]))
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """The store key sealed to one public key: only its private key opens it."""
+
+    ephemeral: str
+    nonce: str
+    ciphertext: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"ephemeral": self.ephemeral, "nonce": self.nonce, "ciphertext": self.ciphertext}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Sealed:
+        return cls(ephemeral=str(data["ephemeral"]), nonce=str(data["nonce"]),
+                   ciphertext=str(data["ciphertext"]))
+
+
+def public_hex(private: X25519PrivateKey) -> str:
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+def new_private_key() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+def wrap_private(private: X25519PrivateKey, password: str) -> PrivateWrap:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    n, r, p = _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"]
+    raw = private.private_bytes_raw()
+    ciphertext = ChaCha20Poly1305(_kek(password, salt, n, r, p)).encrypt(nonce, raw, _PRIVATE_AD)
+    return PrivateWrap(salt=salt.hex(), nonce=nonce.hex(), ciphertext=ciphertext.hex(),
+                       n=n, r=r, p=p)
+
+
+def unwrap_private(wrap: PrivateWrap, password: str) -> X25519PrivateKey | None:
+    """The private key, or None when the password is wrong."""
+    kek = _kek(password, bytes.fromhex(wrap.salt), wrap.n, wrap.r, wrap.p)
+    try:
+        raw = ChaCha20Poly1305(kek).decrypt(bytes.fromhex(wrap.nonce),
+                                            bytes.fromhex(wrap.ciphertext), _PRIVATE_AD)
+    except InvalidTag:
+        return None
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
+def _seal_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=ephemeral + recipient,
+                info=_SEAL_INFO).derive(shared)
+
+
+def seal(store_key: bytes, public: str) -> Sealed:
+    recipient = bytes.fromhex(public)
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_raw = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
+    nonce = secrets.token_bytes(12)
+    ciphertext = ChaCha20Poly1305(_seal_key(shared, ephemeral_raw, recipient)).encrypt(
+        nonce, store_key, _SEAL_INFO)
+    return Sealed(ephemeral=ephemeral_raw.hex(), nonce=nonce.hex(), ciphertext=ciphertext.hex())
+
+
+def unseal(sealed: Sealed, private: X25519PrivateKey) -> bytes | None:
+    """The store key, or None when this seal was made for another key."""
+    ephemeral = bytes.fromhex(sealed.ephemeral)
+    recipient = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    try:
+        return ChaCha20Poly1305(_seal_key(shared, ephemeral, recipient)).decrypt(
+            bytes.fromhex(sealed.nonce), bytes.fromhex(sealed.ciphertext), _SEAL_INFO)
+    except InvalidTag:
+        return None
+
+
+def private_from_secret(secret: bytes) -> X25519PrivateKey:
+    """The recovery key's private key: derived from its random secret, never stored."""
+    raw = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+               info=b"intake-recovery-key-v2").derive(secret)
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
+# ---- format 1 (and laptop replicas' team files) ---------------------------------------------
+
+
 @dataclass(frozen=True)
 class WrappedKey:
     salt: str
@@ -62,11 +195,6 @@ class WrappedKey:
     def from_json(cls, data: dict[str, str | int]) -> WrappedKey:
         return cls(salt=str(data["salt"]), wrapped=str(data["wrapped"]), check=str(data["check"]),
                    n=int(data["n"]), r=int(data["r"]), p=int(data["p"]))
-
-
-def _kek(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
-                          maxmem=256 * 1024 * 1024, dklen=KEY_BYTES)
 
 
 def _check_value(key: bytes) -> str:
@@ -89,8 +217,3 @@ def unwrap_key(entry: WrappedKey, password: str) -> bytes | None:
     if not hmac.compare_digest(_check_value(key), entry.check):
         return None
     return key
-
-
-def burn_time(password: str) -> None:
-    """Spend what a real unwrap costs, so an unknown user name is not faster to reject."""
-    _kek(password, b"\0" * 16, _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"])

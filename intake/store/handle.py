@@ -22,6 +22,15 @@ class Store:
     backup: Path | None = None
     # A laptop replica of a team store: new dossiernummers are provisional until the first sync.
     replica: bool = False
+    # Which store key this window holds (the key file's generation when it signed in).
+    key_generation: int = 1
+    # Set once by create_store: the recovery key to show the beheerder, then forgotten.
+    new_recovery_key: str | None = field(repr=False, default=None)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def take_recovery_key(self) -> str | None:
+        """The recovery key made with the store, once: it is never kept anywhere."""
+        value, self.new_recovery_key = self.new_recovery_key, None
+        return value

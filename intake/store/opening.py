@@ -12,8 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Engine, event, func, inspect, select
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from db.engine import StoreLocation, make_engine, make_session_factory
 from db.migrate import NotAStoreError, StoreTooNewError, upgrade
@@ -30,10 +32,21 @@ from intake.core.errors import (
 )
 from intake.core.roles import Role
 from intake.core.session import translate_db_error
-from intake.store import crypto
+from intake.store import crypto, keys
 from intake.store.accounts import check_password_policy, check_username
 from intake.store.handle import Store
-from intake.store.keyring import Keyring, keyring_path, locked_for, next_lock
+from intake.store.keyring import (
+    DAMAGED,
+    REPLACED,
+    KeyFile,
+    KeyFileDamaged,
+    KeyReplacedError,
+    Keyring,
+    KeyringEntry,
+    keyring_path,
+    locked_for,
+    next_lock,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +81,8 @@ def resolve_location(value: str | None) -> StoreLocation:
     return StoreLocation.parse(chosen) if chosen else default_location()
 
 
-def _open_engine(location: StoreLocation, key: bytes | None, now: datetime) -> Store:
+def _open_engine(location: StoreLocation, key: bytes | None, now: datetime,
+                 generation: int = 1) -> Store:
     engine = make_engine(location, key)
     try:
         backup = upgrade(engine, location, now)
@@ -86,9 +100,30 @@ def _open_engine(location: StoreLocation, key: bytes | None, now: datetime) -> S
         raise
     if backup is not None:
         log.info("store migrated; backup copy at %s", backup)
-    keyring = Keyring.load(keyring_path(location.path)) if location.encrypted and location.path \
+    keyring = Keyring(keyring_path(location.path)) if location.encrypted and location.path \
         else None
-    return Store(location, engine, make_session_factory(engine), key, keyring, backup)
+    store = Store(location, engine, make_session_factory(engine), key, keyring, backup,
+                  key_generation=generation)
+    if keyring is not None:
+        watch_for_new_key(store, engine)
+    return store
+
+
+def watch_for_new_key(store: Store, engine: Engine) -> None:
+    """Another window replaced the store key (an account was blocked): this window's key no
+    longer opens the file. Say so, instead of "not a store"."""
+    keyring = store.keyring
+    assert keyring is not None
+
+    @event.listens_for(engine, "handle_error")
+    def _replaced(context: ExceptionContext) -> BaseException | None:
+        if "file is not a database" not in str(context.original_exception):
+            return None
+        try:
+            current = keyring.read().generation
+        except KnownError:
+            return None
+        return KeyReplacedError(REPLACED) if current != store.key_generation else None
 
 
 def _refuse_team_server(location: StoreLocation) -> None:
@@ -140,7 +175,19 @@ def create_store(
     store = _open_engine(location, key, now)
     if store.keyring is not None:
         assert key is not None
-        store.keyring.set_key(username, crypto.wrap_key(key, password))
+        unlock = keys.new_unlock(key, password)
+        recovery_text, recovery = keys.new_recovery(key, now)
+
+        def first(found: KeyFile) -> None:
+            found.entries = {username: KeyringEntry(unlocks=[unlock])}
+            found.recovery = recovery
+
+        try:
+            store.keyring.update(first)
+        except KnownError:
+            store.close()
+            raise
+        store.new_recovery_key = recovery_text
     with store.sessions.begin() as session:
         user = User(username=username, display_name=display_name, role=Role.BEHEERDER.value,
                     password_hash=crypto.hash_password(password), created_at=now, is_demo=is_demo)
@@ -149,6 +196,9 @@ def create_store(
         actor = actor_for(user)
         audit.append(session, actor, now,
                      event=AuditEvent("account-aanmaken", "account", str(user.id)))
+        if store.keyring is not None:
+            audit.append(session, actor, now,
+                         event=AuditEvent("herstelsleutel", "gegevensopslag", None))
     return store, actor
 
 
@@ -159,38 +209,67 @@ def open_store(
     now = now or utcnow()
     _refuse_team_server(location)
     key: bytes | None = None
+    generation = 1
     keyring: Keyring | None = None
+    migrate = tidy = False
     if location.encrypted:
         assert location.path is not None
         if not location.path.exists():
             raise StoreError(f"Er is geen gegevensopslag op {location.path}.")
         if replica_file(location.path).exists():
             raise StoreError(REPLICA)
-        keyring = Keyring.load(keyring_path(location.path))
-        entry = keyring.entries.get(username)
+        keyring = Keyring(keyring_path(location.path))
+        found = keyring.read()
+        entry = found.entries.get(username)
         if entry is None:
             crypto.burn_time(password)
             raise AuthenticationError(WRONG_LOGIN)
+        if entry.damaged is not None:
+            # Not a wrong password: no failed attempt is counted, the lock-out stays as it was.
+            raise KeyFileDamaged(DAMAGED.format(what=f"de sleutel van account '{username}'"))
         wait = locked_for(entry.locked_until, now)
         if wait:
             raise AccountLockedError(wait)
-        key = crypto.unwrap_key(entry.key, password)
-        if key is None:
-            entry.failed += 1
-            entry.locked_until = next_lock(entry.failed, now)
-            keyring.save()
+        candidates = keys.candidate_keys(entry, password)
+        if candidates is None:
+            keyring.update(lambda current: _count_failure(current, username, now))
             raise AuthenticationError(WRONG_LOGIN)
-    store = _open_engine(location, key, now)
+        key = keys.pick_key(location, candidates)
+        generation = found.generation
+        migrate = entry.legacy is not None or len(entry.unlocks) > 1
+        tidy = migrate or entry.failed > 0 or entry.locked_until is not None
+    store = _open_engine(location, key, now, generation)
     try:
         actor = sign_in(store, username, password, now)
+        if keyring is not None and tidy:
+            keyring.update(lambda current: _signed_in(current, store, username, password,
+                                                      migrate))
     except KnownError:
         store.close()
         raise
-    if keyring is not None and keyring.entries[username].failed:
-        keyring.entries[username].failed = 0
-        keyring.entries[username].locked_until = None
-        keyring.save()
     return store, actor
+
+
+def _count_failure(found: KeyFile, username: str, now: datetime) -> None:
+    entry = found.entries.get(username)
+    if entry is not None and entry.damaged is None:
+        entry.failed += 1
+        entry.locked_until = next_lock(entry.failed, now)
+
+
+def _signed_in(found: KeyFile, store: Store, username: str, password: str,
+               migrate: bool) -> None:
+    """After a good sign-in: the throttle reset, and a format 1 entry (or one left with two
+    unlocks by an interrupted change) replaced by one key pair for this password."""
+    entry = found.entries.get(username)
+    if entry is None or entry.damaged is not None:
+        return
+    entry.failed = 0
+    entry.locked_until = None
+    if migrate and store.key is not None and found.generation == store.key_generation:
+        unlock = keys.new_unlock(store.key, password)
+        entry.unlocks = [unlock]
+        entry.legacy = None
 
 
 def sign_in(store: StoreHandle, username: str, password: str, now: datetime) -> Actor:
@@ -198,27 +277,34 @@ def sign_in(store: StoreHandle, username: str, password: str, now: datetime) -> 
     after wrong attempts kept on the account; the team server signs people in with it too."""
     session = store.sessions()
     try:
-        user = session.scalar(select(User).where(User.username == username))
-        if user is None:
-            crypto.burn_time(password)
-            raise AuthenticationError(WRONG_LOGIN)
-        wait = locked_for(user.locked_until, now)
-        if wait:
-            raise AccountLockedError(wait)
-        if not crypto.verify_password(user.password_hash, password):
-            user.failed_logins += 1
-            user.locked_until = next_lock(user.failed_logins, now)
-            session.commit()
-            raise AuthenticationError(WRONG_LOGIN)
-        if user.disabled:
-            raise AuthenticationError(
-                "Dit account is geblokkeerd. Neem contact op met de functioneel beheerder."
-            )
-        user.failed_logins = 0
-        user.locked_until = None
-        actor = actor_for(user)
-        audit.append(session, actor, now, event=AuditEvent("aanmelden", "account", str(user.id)))
-        session.commit()
-        return actor
+        return _check_user(session, username, password, now)
+    except DBAPIError as error:
+        known = translate_db_error(error)
+        raise (known or error) from error
     finally:
         session.close()
+
+
+def _check_user(session: Session, username: str, password: str, now: datetime) -> Actor:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        crypto.burn_time(password)
+        raise AuthenticationError(WRONG_LOGIN)
+    wait = locked_for(user.locked_until, now)
+    if wait:
+        raise AccountLockedError(wait)
+    if not crypto.verify_password(user.password_hash, password):
+        user.failed_logins += 1
+        user.locked_until = next_lock(user.failed_logins, now)
+        session.commit()
+        raise AuthenticationError(WRONG_LOGIN)
+    if user.disabled:
+        raise AuthenticationError(
+            "Dit account is geblokkeerd. Neem contact op met de functioneel beheerder."
+        )
+    user.failed_logins = 0
+    user.locked_until = None
+    actor = actor_for(user)
+    audit.append(session, actor, now, event=AuditEvent("aanmelden", "account", str(user.id)))
+    session.commit()
+    return actor

@@ -1,25 +1,30 @@
 """A laptop replica of a team store: joining, its key, opening it, and deleting it.
 
 The replica is an ordinary SQLCipher store with its own random key. The key is kept twice in
-the replica's team file (``….team``, beside the store): wrapped by the person's password, and
+the replica's team file (``….team``, beside the store), each time sealed to a key pair
+(``intake.store.keys``): one whose private key is wrapped by the person's password, and one
 wrapped by a per-replica secret that only the team server holds and releases after an online
-sign-in. When a beheerder resets the password, the old wrap no longer opens; the next online
-sign-in with the new password fetches the secret, unwraps the key and wraps it again with the
-new password: replica and unsent changes stay. The team file holds no personal data of residents.
+sign-in. A team file of format 1 (XOR wraps) is converted at the next sign-in (the server's
+wrap at the next online one). When a beheerder resets the password, the old wrap no longer
+opens; the next online sign-in with the new password fetches the secret, unwraps the key and
+wraps it again with the new password: replica and unsent changes stay. The team file holds no
+personal data of residents.
+
+Two windows may write the team file: each save takes its lock, re-reads it and writes only the
+fields this window changed since it read them, atomically.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from sqlalchemy import Engine, event, select
 
 from db.engine import StoreLocation, make_engine, make_session_factory
@@ -28,15 +33,22 @@ from db.models import User
 from intake.core.clock import utcnow
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, AuthenticationError, StoreError
-from intake.store import Store, crypto
+from intake.store import Store, crypto, keys
 from intake.store.crypto import WrappedKey
-from intake.store.keyring import locked_for, next_lock
+from intake.store.keyring import (
+    BUSY,
+    Unlock,
+    locked_for,
+    next_lock,
+    write_atomically,
+    write_failure,
+)
 from intake.store.opening import TOO_NEW, WRONG_LOGIN, actor_for, replica_file
 from intake.team import outbox
 from intake.team.client import TeamClient
 from intake.team.wire import REVOKED, ReplicaRevokedError
 
-FORMAT = 1
+FORMAT = 2
 MAX_OFFLINE_DAYS = 14
 KEEP_DAYS = 7  # how long a household that left the person's set stays on the laptop
 TOO_LONG_OFFLINE = ("Deze laptop heeft al meer dan {days} dagen geen verbinding gehad met de "
@@ -55,8 +67,8 @@ class TeamFile:
     user_id: uuid.UUID
     replica_id: uuid.UUID
     contact: str
-    password_key: WrappedKey
-    server_key: WrappedKey
+    password_key: Unlock | WrappedKey
+    server_key: Unlock | WrappedKey
     ca: str | None = None
     last_contact: datetime | None = None
     last_sync: datetime | None = None
@@ -65,6 +77,8 @@ class TeamFile:
     failed: int = 0
     locked_until: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The file as this window last read or wrote it: what a save compares against.
+    read_as: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> TeamFile:
@@ -72,7 +86,10 @@ class TeamFile:
             data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise StoreError(f"Er is geen laptopreplica op {path}.") from None
+        return cls._from_json(path, data)
 
+    @classmethod
+    def _from_json(cls, path: Path, data: dict[str, Any]) -> TeamFile:
         def when(name: str) -> datetime | None:
             value = data.get(name)
             return datetime.fromisoformat(value) if value else None
@@ -80,15 +97,16 @@ class TeamFile:
         return cls(path=path, server=str(data["server"]), username=str(data["username"]),
                    user_id=uuid.UUID(data["user_id"]), replica_id=uuid.UUID(data["replica"]),
                    contact=str(data["contact"]),
-                   password_key=WrappedKey.from_json(data["keys"]["password"]),
-                   server_key=WrappedKey.from_json(data["keys"]["server"]),
+                   password_key=keys.unlock_from_json(data["keys"]["password"]),
+                   server_key=keys.unlock_from_json(data["keys"]["server"]),
                    ca=data.get("ca"), last_contact=when("last_contact"),
                    last_sync=when("last_sync"),
                    max_offline_days=int(data.get("max_offline_days", MAX_OFFLINE_DAYS)),
                    keep_days=int(data.get("keep_days", KEEP_DAYS)),
-                   failed=int(data.get("failed", 0)), locked_until=when("locked_until"))
+                   failed=int(data.get("failed", 0)), locked_until=when("locked_until"),
+                   read_as=data)
 
-    def save(self) -> None:
+    def _to_json(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:
             return value.isoformat() if value else None
 
@@ -100,12 +118,31 @@ class TeamFile:
                 "last_contact": iso(self.last_contact), "last_sync": iso(self.last_sync),
                 "max_offline_days": self.max_offline_days, "keep_days": self.keep_days,
                 "failed": self.failed, "locked_until": iso(self.locked_until)}
-        fd, tmp = tempfile.mkstemp(prefix=".team-", dir=self.path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        same: dict[str, Any] = json.loads(json.dumps(data))  # the shapes read back from disk
+        return same
+
+    def save(self) -> None:
+        """Under the lock: the file as it is now, with the fields this window changed."""
+        mine = self._to_json()
+        try:
+            with FileLock(str(self.path.with_name(self.path.name + ".lock")), timeout=15):
+                try:
+                    on_disk: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+                except FileNotFoundError:
+                    on_disk = {}
+                merged = {**on_disk, **{name: value for name, value in mine.items()
+                                        if name not in on_disk
+                                        or value != self.read_as.get(name)}}
+                merged["format"] = FORMAT
+                write_atomically(self.path, json.dumps(merged, indent=1))
+        except Timeout as error:
+            raise StoreError(BUSY) from error
+        except OSError as error:
+            raise write_failure(error) from error
+        fresh = TeamFile._from_json(self.path, merged)
+        for name in fresh.__dataclass_fields__:
+            if name != "extra":
+                setattr(self, name, getattr(fresh, name))
 
     def client(self) -> TeamClient:
         return TeamClient(self.server, self.ca)
@@ -166,8 +203,8 @@ def join(location: StoreLocation, server: str, username: str, password: str,
     team = TeamFile(path=replica_file(path), server=server, username=username,
                     user_id=uuid.UUID(answer["gebruiker"]["id"]),
                     replica_id=uuid.UUID(answer["replica"]), contact=str(answer["contact"]),
-                    password_key=crypto.wrap_key(key, password),
-                    server_key=crypto.wrap_key(key, secret), ca=str(ca) if ca else None,
+                    password_key=keys.new_unlock(key, password),
+                    server_key=keys.new_unlock(key, secret), ca=str(ca) if ca else None,
                     last_contact=now)
     store = _engine(location, key, now)
     team.save()
@@ -204,10 +241,12 @@ def _online_key(team: TeamFile, password: str, now: datetime) -> bytes | None:
                 "geheim"])
     except StoreError:
         return None
-    key = crypto.unwrap_key(team.server_key, secret)
+    key = keys.open_unlock(team.server_key, secret)
     if key is None:
         raise StoreError("De sleutel van deze replica past niet bij de teamserver.")
-    team.password_key = crypto.wrap_key(key, password)
+    team.password_key = keys.new_unlock(key, password)
+    if isinstance(team.server_key, WrappedKey):  # format 1: converted now the secret is here
+        team.server_key = keys.new_unlock(key, secret)
     team.last_contact = now
     team.failed = 0
     team.locked_until = None
@@ -228,7 +267,7 @@ def open_replica(location: StoreLocation, username: str, password: str, *,
     wait = locked_for(team.locked_until, now)
     if wait:
         raise AccountLockedError(wait)
-    key = crypto.unwrap_key(team.password_key, password)
+    key = keys.open_unlock(team.password_key, password)
     too_old = team.last_contact is None or \
         now - team.last_contact > timedelta(days=team.max_offline_days)
     if key is None or too_old:
@@ -241,9 +280,11 @@ def open_replica(location: StoreLocation, username: str, password: str, *,
         if online_key is None:
             raise StoreError(TOO_LONG_OFFLINE.format(days=team.max_offline_days))
         key = online_key
-    elif team.failed:
+    elif team.failed or isinstance(team.password_key, WrappedKey):
         team.failed = 0
         team.locked_until = None
+        if isinstance(team.password_key, WrappedKey):  # format 1: a key pair from now on
+            team.password_key = keys.new_unlock(key, password)
         team.save()
     store = _engine(location, key, now)
     with store.sessions() as session:
@@ -259,6 +300,7 @@ def delete_replica(path: Path) -> None:
     """The replica, its journal files, its backups and its key: nothing of it stays."""
     for candidate in [path, path.with_name(path.name + "-wal"),
                       path.with_name(path.name + "-shm"), replica_file(path),
+                      path.with_name(replica_file(path).name + ".lock"),
                       *path.parent.glob(path.name + ".*.bak")]:
         with contextlib.suppress(FileNotFoundError):
             candidate.unlink()

@@ -22,10 +22,11 @@ from intake.core.clock import format_local
 from intake.core.context import Actor
 from intake.core.errors import ValidationError
 from intake.core.roles import Role
-from intake.store import Store, accounts
+from intake.store import RekeyReport, Store, accounts, make_recovery_key, rekey_store
+from ui.admin.recovery_key import RecoveryKeyDialog
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
-from ui.kit.operation import Operation
+from ui.kit.operation import Attempt, Operation, report_progress
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, with_error
 
 PASSWORDS_DIFFER = "De twee wachtwoorden zijn niet gelijk."
@@ -171,11 +172,14 @@ class AccountsPage(QWidget):
         self.add_button = QPushButton("Account &toevoegen…")
         self.disable_button = QPushButton("&Blokkeren…")
         self.password_button = QPushButton("&Wachtwoord opnieuw instellen…")
+        self.recovery_button = QPushButton("&Herstelsleutel maken…")
+        self.recovery_button.setEnabled(store.keyring is not None)
         intro = QLabel("Als functioneel beheerder beheert u de accounts. Dossiers van inwoners "
                        "kunt u niet openen.")
         intro.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.disable_button, self.password_button):
+        for button in (self.add_button, self.disable_button, self.password_button,
+                       self.recovery_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -185,6 +189,7 @@ class AccountsPage(QWidget):
         self.add_button.clicked.connect(self.add_account)
         self.disable_button.clicked.connect(self.disable_selected)
         self.password_button.clicked.connect(self.reset_password)
+        self.recovery_button.clicked.connect(self.new_recovery_key)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
@@ -230,10 +235,39 @@ class AccountsPage(QWidget):
                 "aanmelden. Dit kunt u niet ongedaan maken.",
                 "Account blokkeren", "Blokkeren", "Annuleren"):
             return
-        Operation(self, self.store, self.actor,
-                  lambda uow: accounts.disable_account(uow, username)).run()
+        blocking = Operation(self, self.store, self.actor,
+                             lambda uow: accounts.disable_account(uow, username))
+        blocking.run()
         self.refresh()
         self.select(username)
+        if blocking.ok and self.store.keyring is not None:
+            self.replace_key()
+
+    def replace_key(self) -> None:
+        """A new store key, so the blocked person's copy of the key file opens nothing.
+        Other windows on this store are told to sign in again."""
+        store, actor = self.store, self.actor
+        Attempt(self, lambda: rekey_store(store, actor, report_progress)) \
+            .with_progress("Nieuwe sleutel voor de gegevensopslag…", cancellable=False) \
+            .success(self._key_replaced).run_in_background()
+
+    def _key_replaced(self, report: RekeyReport) -> None:
+        lines = [f"De gegevensopslag heeft een nieuwe sleutel, verzegeld voor {report.accounts} "
+                 "account(s)" + (" en de herstelsleutel." if report.recovery else ".")]
+        if not report.recovery:
+            lines.append("Er is geen herstelsleutel: maak er een met 'Herstelsleutel maken'.")
+        lines += [f"Account '{name}' had nog het oude sleutelformaat: stel een nieuw wachtwoord "
+                  "in." for name in report.need_new_password]
+        Notice.info(self, "\n\n".join(lines), "Nieuwe sleutel")
+
+    def new_recovery_key(self) -> None:
+        if not Notice.confirm(
+                self, "Een nieuwe herstelsleutel maken? De oude werkt daarna niet meer.",
+                "Herstelsleutel maken", "Nieuwe sleutel maken", "Annuleren"):
+            return
+        made = Operation(self, self.store, self.actor, make_recovery_key).run()
+        if made is not None:
+            RecoveryKeyDialog.show_once(made, self)
 
     def reset_password(self) -> None:
         username = self.selected_username()

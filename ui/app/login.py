@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
-from intake.store import Store, StoreLocation, create_store, open_store
+from intake.store import Store, StoreLocation, create_store, open_store, recover
 from intake.team.replica import is_replica, open_replica
+from ui.admin.recovery_key import RecoveryKeyDialog
 from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Attempt
 from ui.kit.widgets import ErrorLabel, with_error
@@ -144,6 +145,9 @@ class FirstStartDialog(_SignInDialog):
             .failure(lambda error: self.message.show_message(error.message)).run()
         if signed_in is not None:
             self.signed_in = signed_in
+            shown = signed_in[0].take_recovery_key()
+            if shown is not None:
+                RecoveryKeyDialog.show_once(shown, self)
             self.accept()
 
     def _refused(self, error: ValidationError) -> None:
@@ -165,6 +169,11 @@ class LoginDialog(_SignInDialog):
         self.password = _password_field()
         self.form.addRow("&Gebruikersnaam:", self.username)
         self.form.addRow("&Wachtwoord:", self.password)
+        if not is_replica(location):
+            recovering = self.buttons.addButton("&Herstelsleutel gebruiken…",
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+            recovering.setAutoDefault(False)
+            recovering.clicked.connect(self.use_recovery_key)
         self._deadline = 0.0
         self._countdown = QTimer(self)
         # A coarse timer may fire a little early; the lock in the store would then still hold.
@@ -186,6 +195,13 @@ class LoginDialog(_SignInDialog):
         signed_in = Attempt(self, lambda: self._open(username, password)) \
             .on(AccountLockedError, lambda error: self._lock(error.seconds)) \
             .failure(self._refused).run()
+        if signed_in is not None:
+            self.signed_in = signed_in
+            self.accept()
+
+    def use_recovery_key(self) -> None:
+        """Every beheerder password lost: the recovery key sets a new one."""
+        signed_in = RecoverDialog.ask(self.location, self)
         if signed_in is not None:
             self.signed_in = signed_in
             self.accept()
@@ -219,3 +235,56 @@ class LoginDialog(_SignInDialog):
         self.ok_button.setEnabled(True)
         self.message.show_message("")
         self.password.setFocus()
+
+
+class RecoverDialog(_SignInDialog):
+    """The recovery key and a new password for one functioneel beheerder."""
+
+    def __init__(self, location: StoreLocation, parent: QWidget | None = None) -> None:
+        super().__init__(
+            location, "Herstelsleutel gebruiken",
+            "Zijn alle wachtwoorden van functioneel beheerders kwijt? Typ de herstelsleutel "
+            "over van papier en kies een nieuw wachtwoord voor een functioneel beheerder. Dit "
+            "wordt vastgelegd in de audittrail.", "Wachtwoord instellen", parent)
+        self.setWindowTitle("Herstelsleutel gebruiken")
+        self.username = QLineEdit()
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setPlaceholderText("XXXXX-XXXXX-XXXXX-…")
+        self.password = _password_field()
+        self.password_again = _password_field()
+        self.key_error = ErrorLabel()
+        self.username_error = ErrorLabel()
+        self.password_error = ErrorLabel()
+        self.form.addRow("&Gebruikersnaam beheerder:",
+                         with_error(self.username, self.username_error))
+        self.form.addRow("&Herstelsleutel:", with_error(self.recovery_key, self.key_error))
+        self.form.addRow("&Nieuw wachtwoord:", self.password)
+        self.form.addRow("Wachtwoord &herhalen:",
+                         with_error(self.password_again, self.password_error))
+
+    @classmethod
+    def ask(cls, location: StoreLocation, parent: QWidget | None = None) -> SignedIn | None:
+        dialog = cls(location, parent)
+        dialog.exec()
+        return dialog.signed_in
+
+    def submit(self) -> None:
+        for label in (self.message, self.key_error, self.username_error, self.password_error):
+            label.show_message("")
+        if self.password.text() != self.password_again.text():
+            self.password_error.show_message("De twee wachtwoorden zijn niet gelijk.")
+            self.password_again.setFocus()
+            return
+        username, typed, password = (self.username.text().strip(), self.recovery_key.text(),
+                                     self.password.text())
+        signed_in = Attempt(self, lambda: recover(self.location, username, typed, password)) \
+            .on(ValidationError, self._refused) \
+            .failure(lambda error: self.message.show_message(error.message)).run()
+        if signed_in is not None:
+            self.signed_in = signed_in
+            self.accept()
+
+    def _refused(self, error: ValidationError) -> None:
+        self.key_error.show_message(error.fields.get("recovery_key", ""))
+        self.username_error.show_message(error.fields.get("username", ""))
+        self.password_error.show_message(error.fields.get("password", ""))

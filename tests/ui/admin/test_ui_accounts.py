@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from intake.core.errors import StoreError
 from intake.core.roles import Role
 from intake.register.households import HouseholdView
-from intake.store import open_store
+from intake.store import open_store, recover
 from tests.conftest import Team
 from tests.ui.conftest import Notices
 from ui.admin.accounts_page import AccountDialog, PasswordDialog
+from ui.admin.recovery_key import RecoveryKeyDialog
 from ui.app.main_window import MainWindow
-from ui.kit.notice import Notice
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -77,16 +81,29 @@ def test_add_account_messages_inline(qtbot: QtBot, team: Team) -> None:
 
 
 def test_disable_and_reset_password(
-        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, team: Team, window: MainWindow) -> None:
+        notices: Notices, qtbot: QtBot, team: Team, window: MainWindow,
+        tmp_path: Path) -> None:
     page = window.accounts
     assert page is not None
+    assert team.location.path is not None
+    keys = team.location.path.with_name(team.location.path.name + ".keys")
+    copied = tmp_path / "meegenomen.keys"
+    shutil.copy(keys, copied)
     page.select("beheerder")
     assert not page.disable_button.isEnabled()  # never your own account
     page.select("regisseur")
-    monkeypatch.setattr(Notice, "confirm", classmethod(lambda cls, *args: True))
     qtbot.mouseClick(page.disable_button, Qt.MouseButton.LeftButton)
     assert page.model.row_values(page.model.keys.index("regisseur"))[4] == "Geblokkeerd"
     assert not page.disable_button.isEnabled() and not page.password_button.isEnabled()
+    # The store key is replaced in the background, with progress; then the beheerder is told.
+    qtbot.waitUntil(lambda: bool(notices.infos), timeout=60_000)
+    assert notices.infos[-1].startswith("De gegevensopslag heeft een nieuwe sleutel, "
+                                        "verzegeld voor 4 account(s) en de herstelsleutel.")
+    current = keys.read_bytes()
+    shutil.copy(copied, keys)  # the blocked person's own copy of the key file
+    with pytest.raises(StoreError):
+        open_store(team.location, "regisseur", "proef-wachtwoord")
+    keys.write_bytes(current)
 
     dialog = PasswordDialog(team.store, team.beheerder, "consulent")
     qtbot.addWidget(dialog)
@@ -101,3 +118,21 @@ def test_disable_and_reset_password(
     store, actor = open_store(team.location, "consulent", NEW_PASSWORD)
     assert actor.role is Role.CONSULENT
     store.close()
+
+
+def test_a_new_recovery_key_is_shown_once(
+        notices: Notices, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, team: Team,
+        window: MainWindow) -> None:
+    page = window.accounts
+    assert page is not None and page.recovery_button.isEnabled()
+    shown: list[str] = []
+    monkeypatch.setattr(RecoveryKeyDialog, "show_once",
+                        classmethod(lambda cls, key, parent=None: shown.append(key)))
+    qtbot.mouseClick(page.recovery_button, Qt.MouseButton.LeftButton)
+    assert notices.questions == ["Een nieuwe herstelsleutel maken? De oude werkt daarna niet "
+                                 "meer."]
+    assert len(shown) == 1
+    team.store.close()
+    store, actor = recover(team.location, "beheerder", shown[0], NEW_PASSWORD)
+    store.close()
+    assert actor.username == "beheerder"

@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 from db.engine import StoreLocation
 from intake.core.errors import StoreError
 from intake.core.roles import Role
-from intake.store import WRONG_LOGIN, store_exists
+from intake.store import WRONG_LOGIN, recover, store_exists
 from tests.conftest import PASSWORD, Team
 from tests.ui.conftest import Notices
+from ui.admin.recovery_key import RecoveryKeyDialog
 from ui.app import startup as app_module
-from ui.app.login import FirstStartDialog, LoginDialog
+from ui.app.login import FirstStartDialog, LoginDialog, RecoverDialog
 from ui.app.main_window import MainWindow
 from ui.kit.crash import CrashDialog, ExceptionHook
 
@@ -27,7 +28,10 @@ pytestmark = [pytest.mark.gui,
 
 
 def test_first_start_creates_the_beheerder_and_reaches_the_main_window(
-        qtbot: QtBot, location: StoreLocation) -> None:
+        qtbot: QtBot, location: StoreLocation, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(RecoveryKeyDialog, "show_once",
+                        classmethod(lambda cls, key, parent=None: shown.append(key)))
     assert not store_exists(location)
     dialog = FirstStartDialog(location)
     qtbot.addWidget(dialog)
@@ -46,7 +50,63 @@ def test_first_start_creates_the_beheerder_and_reaches_the_main_window(
     qtbot.addWidget(window)
     assert window.accounts is not None and window.search is None
     assert window.accounts.model.keys == ["bea"]
+    # The recovery key was shown once, and works.
+    assert len(shown) == 1 and store.take_recovery_key() is None
     store.close()
+    restored, _ = recover(location, "bea", shown[0], "herstel-wachtwoord")
+    restored.close()
+
+
+def test_the_recovery_key_dialog_shows_the_groups_and_copies_them(qtbot: QtBot) -> None:
+    dialog = RecoveryKeyDialog("ABCDE-FGHIJ-KLMNO-PQRST")
+    qtbot.addWidget(dialog)
+    assert dialog.groups.text() == "ABCDE  FGHIJ  KLMNO  PQRST"
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "ABCDE-FGHIJ-KLMNO-PQRST"
+
+
+def test_login_offers_the_recovery_key_and_signs_the_beheerder_in(
+        qtbot: QtBot, team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = team.store.take_recovery_key()
+    assert key is not None
+    login = LoginDialog(team.location)
+    qtbot.addWidget(login)
+    dialog = RecoverDialog(team.location)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "beheerder")
+    qtbot.keyClicks(dialog.recovery_key, "XXXXX-" + key[6:])
+    qtbot.keyClicks(dialog.password, "herstel-wachtwoord")
+    qtbot.keyClicks(dialog.password_again, "herstel-wachtwoord")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.signed_in is None
+    assert dialog.key_error.text().startswith("De herstelsleutel is niet goed overgenomen")
+    dialog.recovery_key.clear()
+    qtbot.keyClicks(dialog.recovery_key, key.lower())
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.signed_in is not None
+    store, actor = dialog.signed_in
+    store.close()
+    assert actor.username == "beheerder"
+    monkeypatch.setattr(RecoverDialog, "ask", classmethod(lambda cls, loc, parent=None: (
+        store, actor)))
+    recovering = next(b for b in login.buttons.buttons()
+                      if b.text() == "&Herstelsleutel gebruiken…")
+    qtbot.mouseClick(recovering, Qt.MouseButton.LeftButton)
+    assert login.signed_in == (store, actor)
+
+
+def test_a_damaged_key_file_is_shown_as_damaged_at_login(qtbot: QtBot, team: Team) -> None:
+    team.store.close()
+    assert team.location.path is not None
+    keys = team.location.path.with_name(team.location.path.name + ".keys")
+    keys.write_text(keys.read_text()[:100])
+    dialog = LoginDialog(team.location)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "consulent")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.signed_in is None
+    assert "beschadigd" in dialog.message.text() and "onjuist" not in dialog.message.text()
 
 
 def test_first_start_needs_the_same_password_twice(qtbot: QtBot, location: StoreLocation) -> None:

@@ -42,8 +42,9 @@ from tests.helpers.ui_keyboard import activate
 from tests.ui.conftest import Notices
 from ui.admin.accounts_page import AccountDialog, PasswordDialog
 from ui.admin.catalogues import EntryDialog
+from ui.admin.recovery_key import RecoveryKeyDialog
 from ui.admin.social_map import ServiceDialog
-from ui.app.login import FirstStartDialog, LoginDialog
+from ui.app.login import FirstStartDialog, LoginDialog, RecoverDialog
 from ui.help_questions.quick_registration import QuickRegistrationDialog
 from ui.kit.crash import CrashDialog
 from ui.kit.dialogs import DIALOGS, DISCARD_QUESTION, FormDialog, is_input
@@ -110,6 +111,8 @@ def _no_team() -> TeamFile:
 FACTORIES: dict[str, Factory] = {
     "LoginDialog": lambda team, _h: LoginDialog(team.store.location),
     "FirstStartDialog": lambda team, _h: FirstStartDialog(team.store.location),
+    "RecoverDialog": lambda team, _h: RecoverDialog(team.store.location),
+    "RecoveryKeyDialog": lambda _t, _h: RecoveryKeyDialog("ABCDE-FGHIJ-KLMNO-PQRST"),
     "HouseholdDialog": lambda team, h: HouseholdDialog(team.store, team.consulent, h),
     "QuickRegistrationDialog": lambda team, _h: QuickRegistrationDialog(team.store,
                                                                         team.consulent),
