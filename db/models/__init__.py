@@ -33,6 +33,7 @@ from db.models.plan import (
     SocialService,
 )
 from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
+from db.models.retention import Destruction, RetentionTerm
 from db.models.sync import (
     SyncAlias,
     SyncApplied,
@@ -50,6 +51,7 @@ __all__ = [
     "CatalogueEntry",
     "CatalogueLabel",
     "Counter",
+    "Destruction",
     "Evaluation",
     "EvaluationMoment",
     "EvaluationOutcome",
@@ -66,6 +68,7 @@ __all__ = [
     "PlanProfessional",
     "PlanResult",
     "PlanVersion",
+    "RetentionTerm",
     "Signal",
     "SignalStep",
     "SocialService",

@@ -1,0 +1,1 @@
+"""The resident's right of access (inzage, article 15 AVG)."""
