@@ -9,7 +9,14 @@ from intake.retention.schedule import (
     retention_list,
     withdraw_destruction,
 )
-from intake.retention.terms import AUDIT_TERM, TermView, load_terms, retention_terms, set_term
+from intake.retention.terms import (
+    AUDIT_TERM,
+    TermView,
+    load_terms,
+    retention_terms,
+    set_term,
+    term_label,
+)
 
 __all__ = [
     "AUDIT_TERM",
@@ -27,5 +34,6 @@ __all__ = [
     "retention_of",
     "retention_terms",
     "set_term",
+    "term_label",
     "withdraw_destruction",
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models import RetentionTerm
+from intake.catalogues.fixed import laws
 from intake.core import audit
 from intake.core.access import require_role
 from intake.core.context import UnitOfWork
@@ -25,6 +26,13 @@ READ_REFUSED = "Alleen de functioneel beheerder en de teamleider zien de bewaart
 SET_REFUSED = "Alleen de functioneel beheerder stelt bewaartermijnen in."
 
 
+def term_label(code: str) -> str:
+    """'Jeugdwet', 'Wmo 2015', …, or 'Audittrail'."""
+    if code == AUDIT_TERM:
+        return "Audittrail"
+    return next((law.label for law in laws() if law.code == code), code)
+
+
 @dataclass(frozen=True)
 class TermView:
     code: str
@@ -32,6 +40,10 @@ class TermView:
     shipped_years: int
     source: str
     version: int
+
+    @property
+    def label(self) -> str:
+        return term_label(self.code)
 
     @property
     def changed(self) -> bool:
