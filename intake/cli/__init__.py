@@ -17,6 +17,7 @@ from intake.cli import (
     demo,
     export,
     frontends,
+    inzage,
     plan,
     report,
     retention,
@@ -29,7 +30,7 @@ from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, demo, report, export, plan, retention, server, team]
+COMMANDS = [accounts, audit, demo, report, export, plan, inzage, retention, server, team]
 
 
 def build_parser() -> argparse.ArgumentParser:
