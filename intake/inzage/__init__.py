@@ -22,9 +22,11 @@ class InzageFiles:
 
 
 def make_inzage(uow: UnitOfWork, household_id: uuid.UUID, *, member_name: str | None = None,
-                born: str | None = None) -> InzageFiles:
-    """Both files of one answer, built from one reading of the dossier."""
-    answer = build_inzage(uow, household_id, member_name=member_name, born=born)
+                born: str | None = None, member_id: uuid.UUID | None = None) -> InzageFiles:
+    """Both files of one answer, built from one reading of the dossier. The member is named by
+    full name or date of birth (command line) or by id (chosen on screen)."""
+    answer = build_inzage(uow, household_id, member_name=member_name, born=born,
+                          member_id=member_id)
     return InzageFiles(inzage_pdf(answer), inzage_json(answer), answer.withheld,
                        answer.needs_review)
 

@@ -67,7 +67,13 @@ class InzageAnswer:
         return next(s for s in self.sections if s.key == key)
 
 
-def _pick(household: HouseholdView, name: str | None, born: str | None) -> MemberView:
+def _pick(household: HouseholdView, name: str | None, born: str | None,
+          member_id: uuid.UUID | None) -> MemberView:
+    if member_id is not None:  # chosen from the list on screen
+        matches = [m for m in household.members if m.id == member_id]
+        if not matches:
+            raise ValidationError({"member": "Dit gezinslid hoort niet (meer) bij dit dossier."})
+        return matches[0]
     if bool(name) == bool(born):
         raise ValidationError({"member": "Geef de volledige naam of de geboortedatum van het "
                                          "gezinslid."})
@@ -271,11 +277,11 @@ class _Builder:
 
 
 def build_inzage(uow: UnitOfWork, household_id: uuid.UUID, *, member_name: str | None = None,
-                 born: str | None = None) -> InzageAnswer:
+                 born: str | None = None, member_id: uuid.UUID | None = None) -> InzageAnswer:
     """The answer to one member's request for access, for whoever may open the household."""
     require_read(uow, household_id, "inzage")
     household = open_household(uow, household_id)
-    member = _pick(household, member_name, born)
+    member = _pick(household, member_name, born, member_id)
     builder = _Builder(uow, household, member)
     looked, shared = builder.access_log()
     sections = (
