@@ -17,6 +17,7 @@ from intake.core.errors import NotFoundError, PermissionDenied, ValidationError
 from intake.core.session import unit_of_work
 from intake.register.households import open_household
 from intake.reports.figures import build_figures
+from intake.reports.overview import team_overview
 from intake.reports.period import Period
 from intake.retention import approve_destruction, propose_destruction, retention_list
 from tests.conftest import Team
@@ -86,6 +87,8 @@ def test_a_destruction_leaves_no_trace_of_the_resident(team: Team) -> None:
         assert session.scalars(select(Destruction)).one().status == "vernietigd"
     with pytest.raises(NotFoundError), unit_of_work(team.store, team.consulent) as uow:
         open_household(uow, shell.id)
+    with unit_of_work(team.store, team.teamleider) as uow:  # the shell's plan is in no list
+        assert [p.household_id for p in team_overview(uow).plans] == []
 
 
 def test_two_persons_and_only_when_due(team: Team) -> None:
