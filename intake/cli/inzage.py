@@ -7,13 +7,13 @@ ambiguous one is refused with the list of matches.
 from __future__ import annotations
 
 import argparse
+import base64
 import sys
 from pathlib import Path
 
-from intake.cli.common import add_user_option, signed_in, uses_team_server
-from intake.core.errors import KnownError
+from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.session import unit_of_work
-from intake.inzage import make_inzage
+from intake.inzage import InzageFiles, make_inzage
 from intake.register.households import household_id_for
 
 
@@ -34,12 +34,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_inzage(args: argparse.Namespace) -> int:
-    if uses_team_server(args):
-        raise KnownError("Een inzage van een teamopslag wordt op de serverhost opgesteld: "
-                         "gebruik daar --db postgresql://….")
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        files = make_inzage(uow, household_id_for(uow, args.dossiernummer),
-                            member_name=args.member, born=args.geboortedatum)
+    if uses_team_server(args):  # the whole access log is on the server, not on a laptop
+        with signed_in_team(args) as client:
+            found = client.call("/inzage", {"dossiernummer": args.dossiernummer,
+                                            "member": args.member,
+                                            "geboortedatum": args.geboortedatum})
+        files = InzageFiles(base64.b64decode(found["pdf"]), str(found["json"]).encode("utf-8"),
+                            int(found["withheld"]), bool(found["needs_review"]))
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+            files = make_inzage(uow, household_id_for(uow, args.dossiernummer),
+                                member_name=args.member, born=args.geboortedatum)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(files.pdf)
     written = [str(args.out)]

@@ -1,15 +1,17 @@
 """`intake retention`: bewaartermijnen, what is due, and the two-person destruction.
 
 The beheerder proposes (`propose`), the teamleider approves (`approve`) or either withdraws.
-On a team store these run on the server host against its database (``--db postgresql://…``);
-laptop replicas remove a destroyed household at their next sync.
+With ``--db https://…`` the list and the steps run on the team server (terms are set on the
+server host); laptop replicas remove a destroyed household at their next sync.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from typing import Any
 
-from intake.cli.common import add_user_option, signed_in, uses_team_server
+from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import KnownError
 from intake.core.session import unit_of_work
 from intake.retention import (
@@ -22,8 +24,8 @@ from intake.retention import (
     withdraw_destruction,
 )
 
-ON_SERVER_HOST = ("Bewaartermijnen en vernietiging van een teamopslag lopen op de serverhost: "
-                  "gebruik daar --db postgresql://….")
+ON_SERVER_HOST = ("Bewaartermijnen wijzigen gebeurt op de serverhost: gebruik daar "
+                  "--db postgresql://….")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,22 +62,43 @@ def _local(args: argparse.Namespace) -> None:
         raise KnownError(ON_SERVER_HOST)
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    _local(args)
+def _due_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Each due dossier as the team server sends it, so both stores print alike."""
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            return list(client.call("/retention/due", {"all": args.all})["dossiers"])
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         due = retention_list(uow, due_only=not args.all)
+    return [{"dossiernummer": d.dossiernummer, "closed_on": d.retention.closed_on.isoformat(),
+             "term_code": d.retention.term_code, "years": d.retention.years,
+             "ends_on": d.retention.ends_on.isoformat(), "proposed_by": d.proposed_by}
+            for d in due]
+
+
+def _day(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d-%m-%Y")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    due = _due_rows(args)
     if not due:
         print("Geen dossiers waarvan de bewaartermijn voorbij is.")
         return 0
     print(f"{'dossiernummer':<16} {'afgesloten':<11} {'termijn':<24} {'einde':<11} voorstel")
-    for item in due:
-        r = item.retention
-        term = f"{term_label(r.term_code)} {r.years} jaar"
-        proposal = f"voorgesteld door {item.proposed_by}" if item.proposed_by else ""
-        print(f"{r.dossiernummer:<16} {r.closed_on:%d-%m-%Y}  {term:<24} "
-              f"{r.ends_on:%d-%m-%Y}  {proposal}".rstrip())
+    for row in due:
+        term = f"{term_label(row['term_code'])} {row['years']} jaar"
+        proposal = f"voorgesteld door {row['proposed_by']}" if row["proposed_by"] else ""
+        print(f"{row['dossiernummer']:<16} {_day(row['closed_on'])}  {term:<24} "
+              f"{_day(row['ends_on'])}  {proposal}".rstrip())
     print(f"{len(due)} dossiers.")
     return 0
+
+
+def _on_server(args: argparse.Namespace, step: str) -> dict[str, Any]:
+    with signed_in_team(args) as client:
+        found = client.call("/retention/step", {"step": step,
+                                                "dossiernummer": args.dossiernummer})
+    return dict(found["uitkomst"] or {})
 
 
 def cmd_terms(args: argparse.Namespace) -> int:
@@ -101,27 +124,37 @@ def cmd_set_term(args: argparse.Namespace) -> int:
 
 
 def cmd_propose(args: argparse.Namespace) -> int:
-    _local(args)
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        retention = propose_destruction(uow, args.dossiernummer)
-    print(f"Vernietiging van {retention.dossiernummer} voorgesteld (bewaartermijn "
-          f"{term_label(retention.term_code)} {retention.years} jaar, voorbij sinds "
-          f"{retention.ends_on:%d-%m-%Y}). De teamleider keurt haar goed.")
+    if uses_team_server(args):
+        found = _on_server(args, "propose")
+        code, years, ends = found["term_code"], found["years"], _day(found["ends_on"])
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+            retention = propose_destruction(uow, args.dossiernummer)
+        code, years, ends = retention.term_code, retention.years, f"{retention.ends_on:%d-%m-%Y}"
+    print(f"Vernietiging van {args.dossiernummer.upper()} voorgesteld (bewaartermijn "
+          f"{term_label(code)} {years} jaar, voorbij sinds {ends}). De teamleider keurt haar "
+          "goed.")
     return 0
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    _local(args)
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        report = approve_destruction(uow, args.dossiernummer)
-    print(f"Dossier {args.dossiernummer.upper()} vernietigd: {report.rows_removed} rijen "
-          f"verwijderd, {report.rows_kept} zonder persoonsgegevens bewaard voor de cijfers.")
+    if uses_team_server(args):
+        found = _on_server(args, "approve")
+        removed, kept = found["rows_removed"], found["rows_kept"]
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+            report = approve_destruction(uow, args.dossiernummer)
+        removed, kept = report.rows_removed, report.rows_kept
+    print(f"Dossier {args.dossiernummer.upper()} vernietigd: {removed} rijen verwijderd, {kept} "
+          "zonder persoonsgegevens bewaard voor de cijfers.")
     return 0
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
-    _local(args)
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        withdraw_destruction(uow, args.dossiernummer)
+    if uses_team_server(args):
+        _on_server(args, "withdraw")
+    else:
+        with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+            withdraw_destruction(uow, args.dossiernummer)
     print(f"Voorstel tot vernietiging van {args.dossiernummer.upper()} ingetrokken.")
     return 0
