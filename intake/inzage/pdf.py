@@ -7,9 +7,20 @@ from reportlab.platypus import Flowable, Spacer
 from intake.core.clock import format_local
 from intake.documents.layout import CONTENT_WIDTH, PageInfo, build_pdf, grid_table, make_styles
 from intake.documents.markup import para
-from intake.inzage.content import InzageAnswer
+from intake.inzage.content import InzageAnswer, Table
 
 BODY_SIZE = 10.5
+
+
+def _widths(table: Table) -> list[float]:
+    """Columns as wide as what they hold on average (within bounds): free text gets room,
+    dates and codes do not take it."""
+    weights = []
+    for index, column in enumerate(table.columns):
+        cells = [len(row[index]) for row in table.rows] or [0]
+        weights.append(min(max(sum(cells) / len(cells), len(column) * 0.8, 8.0), 60.0))
+    total = sum(weights)
+    return [CONTENT_WIDTH * weight / total for weight in weights]
 
 
 def inzage_pdf(answer: InzageAnswer) -> bytes:
@@ -31,10 +42,9 @@ def inzage_pdf(answer: InzageAnswer) -> bytes:
             if not table.rows:
                 story.append(para("Niets vastgelegd.", styles.small))
                 continue
-            width = CONTENT_WIDTH / len(table.columns)
             rows = [[para(c, styles.cell_head) for c in table.columns]]
             rows += [[para(value, styles.cell) for value in row] for row in table.rows]
-            story.append(grid_table(rows, [width] * len(table.columns)))
+            story.append(grid_table(rows, _widths(table)))
             story.append(Spacer(1, 4))
     info = PageInfo(
         title="Inzage in uw gegevens", header_right=answer.dossiernummer,
