@@ -97,6 +97,8 @@ class RetentionPage(QWidget):
         self.store, self.actor = store, actor
         self.due: list[DueDossier] = []
         self.terms: list[TermView] = []
+        self.busy = False
+        self._again = False
         beheerder = actor.role is Role.BEHEERDER
         self.show_all = QCheckBox("Ook dossiers die nog &niet aan de beurt zijn")
         self.caption = muted()
@@ -144,12 +146,30 @@ class RetentionPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        due_only = not self.show_all.isChecked()
-        found = Operation(self, self.store, self.actor, lambda uow: (
-            retention_list(uow, due_only=due_only), retention_terms(uow))) \
-            .failure(lambda error: self.caption.setText(error.message)).run()
-        if found is None:
+        """Reload off the UI thread: every closed dossier of a large store takes a moment."""
+        if self.busy:
+            self._again = True
             return
+        self.busy = True
+        self.caption.setText("Bezig met laden…")
+        self._update_buttons()
+        due_only = not self.show_all.isChecked()
+        Operation(self, self.store, self.actor, lambda uow: (
+            retention_list(uow, due_only=due_only), retention_terms(uow))) \
+            .success(self._show).failure(lambda error: self.caption.setText(error.message)) \
+            .always(self._ended).run_in_background()
+
+    def _ended(self) -> None:
+        self.busy = False
+        if self._again:
+            self._again = False
+            self.refresh()
+        else:
+            self._update_buttons()
+
+    def _show(self, found: tuple[list[DueDossier], list[TermView]]) -> None:
+        if self._again:
+            return  # a newer choice is waiting; this answer is out of date
         self.due, self.terms = found
         self.due_model.set_rows([
             (d.dossiernummer, f"{d.retention.closed_on:%d-%m-%Y}",
@@ -171,11 +191,12 @@ class RetentionPage(QWidget):
         return self.due[row] if 0 <= row < len(self.due) else None
 
     def _update_buttons(self) -> None:
-        chosen = self.selected()
+        chosen = None if self.busy else self.selected()
         proposed = chosen is not None and bool(chosen.proposed_by)
         self.propose_button.setEnabled(chosen is not None and not proposed)
         self.approve_button.setEnabled(proposed)
         self.withdraw_button.setEnabled(proposed)
+        self.term_button.setEnabled(not self.busy)
 
     def propose(self) -> None:
         chosen = self.selected()
@@ -192,10 +213,17 @@ class RetentionPage(QWidget):
                 "Vernietigen", "Annuleren"):
             return
         number = chosen.dossiernummer
-        report = Operation(self, self.store, self.actor,
-                           lambda uow: approve_destruction(uow, number)).run()
-        if report is not None:
-            Notice.info(self, f"Dossier {number} is vernietigd.")
+        self.busy = True
+        self._update_buttons()
+        # Off the UI thread: the store is rebuilt after the commit (VACUUM), which takes a
+        # while on a large store.
+        Operation(self, self.store, self.actor, lambda uow: approve_destruction(uow, number)) \
+            .with_progress("Het dossier wordt vernietigd…", cancellable=False) \
+            .success(lambda _report: Notice.info(self, f"Dossier {number} is vernietigd.")) \
+            .always(self._destroyed).run_in_background()
+
+    def _destroyed(self) -> None:
+        self.busy = False
         self.refresh()
 
     def withdraw(self) -> None:

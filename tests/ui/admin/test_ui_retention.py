@@ -26,6 +26,12 @@ from ui.admin.retention_page import RetentionPage, TermDialog
 from ui.app.main_window import MainWindow
 from ui.register.inzage_dialog import InzageDialog
 
+
+def _loaded(qtbot: QtBot, page: RetentionPage) -> RetentionPage:
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    return page
+
+
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
@@ -46,18 +52,23 @@ def test_propose_then_approve_on_screen(qtbot: QtBot, team: Team, notices: Notic
                                         old_dossier: str) -> None:
     page = RetentionPage(team.store, team.beheerder)
     qtbot.addWidget(page)
+    assert page.busy and not page.propose_button.isEnabled()  # loading off the UI thread
+    _loaded(qtbot, page)
     assert page.due_model.keys == [old_dossier]
     assert not page.approve_button.isVisibleTo(page) and page.propose_button.isEnabled()
     page.propose_button.click()
+    _loaded(qtbot, page)
     assert "voorgesteld door Bea Beheer" in page.due_model.row_values(0)
-    lead = RetentionPage(team.store, team.teamleider)
+    lead = _loaded(qtbot, RetentionPage(team.store, team.teamleider))
     qtbot.addWidget(lead)
     assert not lead.propose_button.isVisibleTo(lead) and lead.approve_button.isEnabled()
     notices.answer = False
     lead.approve_button.click()
+    _loaded(qtbot, lead)
     assert lead.due_model.keys == [old_dossier]  # nothing happened: the warning was declined
     notices.answer = True
     lead.approve_button.click()
+    _loaded(qtbot, lead)
     assert "kan niet ongedaan worden gemaakt" in notices.questions[-1]
     assert notices.infos == [f"Dossier {old_dossier} is vernietigd."]
     assert lead.due_model.keys == []
@@ -66,6 +77,7 @@ def test_propose_then_approve_on_screen(qtbot: QtBot, team: Team, notices: Notic
 def test_the_beheerder_changes_a_term(qtbot: QtBot, team: Team, old_dossier: str) -> None:
     page = RetentionPage(team.store, team.beheerder)
     qtbot.addWidget(page)
+    _loaded(qtbot, page)
     row = page.term_model.keys.index("geen")
     dialog = TermDialog(team.store, team.beheerder, page.terms[row])
     qtbot.addWidget(dialog)
@@ -73,8 +85,10 @@ def test_the_beheerder_changes_a_term(qtbot: QtBot, team: Team, old_dossier: str
     dialog.submit()
     assert dialog.saved is not None and dialog.saved.years == 40
     page.refresh()
+    _loaded(qtbot, page)
     assert page.due_model.keys == []  # 2001 + 40 years: not yet due
     page.show_all.setChecked(True)
+    _loaded(qtbot, page)
     assert page.due_model.keys == [old_dossier]
 
 
