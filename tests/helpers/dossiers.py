@@ -31,6 +31,10 @@ TRACES = ("Samira", "Bakker", "bakker", "Deldenerstraat", "123456782", SAMIRA_AN
           "Vitens", "Oma Fatma")
 
 
+# 20 years (Jeugdwet) after the Bakker family's dossier closed on 27 November 2026, and a bit.
+DUE = date(2046, 12, 1)
+
+
 def at(day: date, hour: int = 10) -> Callable[[], datetime]:
     return lambda: datetime(day.year, day.month, day.day, hour)
 

@@ -21,11 +21,10 @@ from intake.reports.overview import team_overview
 from intake.reports.period import Period
 from intake.retention import approve_destruction, propose_destruction, retention_list
 from tests.conftest import Team
-from tests.helpers.dossiers import TRACES, at, closed_family
+from tests.helpers.dossiers import DUE, TRACES, at, closed_family
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 QUARTER = Period(date(2026, 10, 1), date(2026, 12, 31))
-DUE = date(2046, 12, 1)  # 20 years (Jeugdwet) after the dossier closed on 27 November 2026
 
 
 @pytest.fixture
