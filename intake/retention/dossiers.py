@@ -87,7 +87,7 @@ def closed_clause() -> ColumnElement[bool]:
 
 def _closing_days(session: Session, ids: Select[Any]) -> dict[uuid.UUID, date]:
     """Per household the day it closed: the latest moment anything in it ended."""
-    wanted = ids
+    wanted = ids  # the closed households, as a subquery each part filters on
     moments = union_all(
         select(Household.id, Household.created_at).where(Household.id.in_(wanted)),
         select(Plan.household_id, func.max(Plan.closed_at))
