@@ -6,6 +6,7 @@ Search terms and dossiernummers arrive in request bodies, never in paths: paths 
 
 from __future__ import annotations
 
+import base64
 import io
 import uuid
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from intake.core.roles import parse_role
 from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
 from intake.documents import print_plan
+from intake.inzage import make_inzage
 from intake.plans.queries import active_plans
 from intake.register.households import household_id_for
 from intake.register.search import LIMIT, search_households
@@ -29,6 +31,12 @@ from intake.reports.figures import compute_figures
 from intake.reports.help_question_export import write_csv
 from intake.reports.overview import OverviewFilter, team_overview
 from intake.reports.period import Period
+from intake.retention import (
+    approve_destruction,
+    propose_destruction,
+    retention_list,
+    withdraw_destruction,
+)
 from intake.store import accounts
 from intake.team.wire import to_json
 from server.guard import Tokens
@@ -180,6 +188,35 @@ def audit_verify(call: Call) -> Result:
         return dict(to_json(audit.verify_chain(uow)))
 
 
+def retention_due(call: Call) -> Result:
+    with unit_of_work(call.store, call.actor, call.clock) as uow:
+        due = retention_list(uow, due_only=not call.flag("all"))
+    return {"dossiers": [dict(to_json(d.retention), proposed_by=d.proposed_by) for d in due]}
+
+
+def retention_step(call: Call) -> Result:
+    """propose / approve / withdraw, by the step named in the body."""
+    steps = {"propose": propose_destruction, "approve": approve_destruction,
+             "withdraw": withdraw_destruction}
+    step = steps.get(call.text("step"))
+    if step is None:
+        raise ValidationError({"step": "Kies propose, approve of withdraw."})
+    with unit_of_work(call.store, call.actor, call.clock) as uow:
+        done = step(uow, call.text("dossiernummer"))
+    return {"uitkomst": to_json(done)}
+
+
+def inzage(call: Call) -> Result:
+    member, born = call.body.get("member"), call.body.get("geboortedatum")
+    with unit_of_work(call.store, call.actor, call.clock) as uow:
+        files = make_inzage(uow, household_id_for(uow, call.text("dossiernummer")),
+                            member_name=None if member is None else str(member),
+                            born=None if born is None else str(born))
+    return {"pdf": base64.b64encode(files.pdf).decode("ascii"),
+            "json": files.json.decode("utf-8"), "withheld": files.withheld,
+            "needs_review": files.needs_review}
+
+
 # (method, path under /api/v1, operation). Paths hold no personal data.
 ROUTES: tuple[tuple[str, str, Operation], ...] = (
     ("POST", "/households/search", search),
@@ -194,4 +231,7 @@ ROUTES: tuple[tuple[str, str, Operation], ...] = (
     ("POST", "/users/disable", users_disable),
     ("POST", "/users/password", users_password),
     ("POST", "/audit/verify", audit_verify),
+    ("POST", "/retention/due", retention_due),
+    ("POST", "/retention/step", retention_step),
+    ("POST", "/inzage", inzage),
 )

@@ -34,6 +34,7 @@ from db.models.plan import (
     SocialService,
 )
 from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
+from db.models.retention import Destruction, RetentionTerm
 from db.models.sync import (
     SyncAlias,
     SyncApplied,
@@ -51,6 +52,7 @@ __all__ = [
     "CatalogueEntry",
     "CatalogueLabel",
     "Counter",
+    "Destruction",
     "Evaluation",
     "EvaluationMoment",
     "EvaluationOutcome",
@@ -67,6 +69,7 @@ __all__ = [
     "PlanProfessional",
     "PlanResult",
     "PlanVersion",
+    "RetentionTerm",
     "Signal",
     "SignalStep",
     "SocialService",

@@ -26,6 +26,13 @@ class Household(Versioned, Base):
     created_at: Mapped[datetime]
     created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     is_demo: Mapped[bool] = mapped_column(default=False)
+    # Set on the anonymous shell a destroyed dossier leaves behind (the month it was destroyed):
+    # it holds the help questions, actions and outcomes the figures of past periods count, and
+    # nothing of the resident. No one opens or finds it.
+    destroyed_on: Mapped[date | None] = mapped_column(nullable=True)
+    # The shell's days from first registration to first agreed plan, kept as a number because
+    # its day-level dates are gone (intake.reports.queries.days_to_agreed_plan).
+    retained_days_to_plan: Mapped[int | None] = mapped_column(nullable=True)
 
     members: Mapped[list[Member]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="Member.position"

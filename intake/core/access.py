@@ -109,7 +109,8 @@ def _can_see(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
 
 
 def _exists(uow: UnitOfWork, household_id: uuid.UUID) -> None:
-    if uow.session.get(Household, household_id) is None:
+    household = uow.session.get(Household, household_id)
+    if household is None or household.destroyed_on is not None:  # a destroyed dossier's shell
         raise NotFoundError("Dit huishouden bestaat niet (meer).")
 
 

@@ -43,6 +43,10 @@ ACTION_LABELS = {
     "synchroniseren": "Gesynchroniseerd met een laptop",
     "offline": "Beschikbaar gemaakt voor offline",
     "conflict": "Conflict opgelost",
+    "inzage": "Inzage voor de inwoner opgesteld (art. 15 AVG)",
+    "vernietiging-voorstellen": "Vernietiging voorgesteld",
+    "vernietiging-intrekken": "Voorstel tot vernietiging ingetrokken",
+    "vernietigen": "Vernietigd na afloop van de bewaartermijn",
 }
 
 

@@ -114,7 +114,8 @@ def team_overview(uow: UnitOfWork, wanted: OverviewFilter | None = None) -> Team
 
 def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) -> list[PlanRow]:
     cols = plan_status_query(today)
-    query = cols.query
+    # A destroyed dossier's shell keeps its closed plans for the figures, never for a list.
+    query = cols.query.where(Household.destroyed_on.is_(None))
     worker = uow.actor.id if own else wanted.worker_id
     if worker is not None:
         query = query.where(in_caseload(Plan.household_id, worker))

@@ -174,11 +174,15 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
                HelpQuestion.registered_on <= first_agreed.c.agreed)
         .group_by(first_agreed.c.household_id).subquery("first_question"))
     rows = session.execute(
-        select(first_agreed.c.agreed, first_question.c.first, Household.created_at)
+        select(first_agreed.c.agreed, first_question.c.first, Household.created_at,
+               Household.retained_days_to_plan)
         .join(Household, Household.id == first_agreed.c.household_id)
         .outerjoin(first_question, first_question.c.household_id == first_agreed.c.household_id))
     days = []
-    for agreed, first, created in rows:
+    for agreed, first, created, retained in rows:
+        if retained is not None:  # a destroyed dossier's shell: its dates are months now
+            days.append(retained)
+            continue
         start = first if first is not None else created.date()
         if window <= start <= agreed:
             days.append((agreed - start).days)

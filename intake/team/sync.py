@@ -200,6 +200,9 @@ def _apply_page(session: Session, answer: dict[str, Any], report: SyncReport,
         tbl = rows.table(name)
         for key in gone[name]:
             session.execute(delete(tbl).where(rows.key_clause(tbl, key)))
+    for raw in answer.get("vernietigd", []):  # destroyed on the server: gone now, for good
+        remove_household(session, uuid.UUID(raw))
+        report.households_removed += 1
     for raw in answer.get("huishoudens_weg", []):
         name = f"{LEFT}{raw}"
         if session.get(SyncState, name) is None:

@@ -4,7 +4,8 @@ The laptop says which households it holds (``have``) and up to where it has seen
 (``cursor``). The answer holds: on the first pull, every reference row (accounts without their
 secrets, catalogues, sociale kaart); whole households that entered the person's set; the current
 state of rows changed since the cursor in households it holds; rows deleted since; and households
-that left the set. Every piece is the current state, so receiving one twice does no harm.
+that left the set, and those destroyed (removed at once). Every piece is the current state, so
+receiving one twice does no harm.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from db.models import SyncChange
+from db.models import Destruction, SyncChange
 from intake.core import audit
 from intake.core.context import UnitOfWork
 from intake.team import rows
@@ -102,12 +103,16 @@ def pull(uow: UnitOfWork, cursor: int, have: set[uuid.UUID],
                 tables.setdefault(name, []).extend(current)
             if missing:
                 gone[name] = missing
-    left = sorted(str(h) for h in have - wanted)
+    # A destroyed household leaves every laptop at once, not after the days a closed one stays.
+    destroyed = sorted(str(h) for h in session.scalars(select(Destruction.household_id).where(
+        Destruction.status == "vernietigd", Destruction.household_id.in_(sorted(have - wanted))))
+    ) if have - wanted else []
+    left = sorted(str(h) for h in have - wanted if str(h) not in destroyed)
     for household_id in page:
         audit.record(uow, "inzien", "replica", household_id, household_id,
                      detail="naar laptopreplica")
     audit.record(uow, "synchroniseren", "replica", detail=(
         f"{len(page)} huishoudens nieuw, {sum(len(v) for v in tables.values())} rijen, "
         f"{len(left)} huishoudens weg"))
-    return {"tabellen": tables, "weg": gone, "huishoudens_weg": left,
+    return {"tabellen": tables, "weg": gone, "huishoudens_weg": left, "vernietigd": destroyed,
             "cursor": next_cursor, "meer": more}

@@ -28,6 +28,15 @@ def _closed(uow: UnitOfWork) -> set[uuid.UUID]:
 
 
 def household_set(uow: UnitOfWork) -> set[uuid.UUID]:
+    wanted = _wanted(uow)
+    if not wanted:
+        return wanted
+    # The shells a destruction leaves hold no one's case: they never travel.
+    return wanted - set(uow.session.scalars(select(Household.id).where(
+        Household.id.in_(sorted(wanted)), Household.destroyed_on.is_not(None))))
+
+
+def _wanted(uow: UnitOfWork) -> set[uuid.UUID]:
     actor = uow.actor
     if actor.role not in CASE_EDITORS:
         return set()

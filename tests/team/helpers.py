@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, text
 
 from db.engine import StoreLocation, make_session_factory
 from db.models import User
+from intake.core.clock import utcnow
 from intake.core.context import UnitOfWork
 from intake.core.session import unit_of_work
 from intake.help_questions.registration import HelpQuestionInput, register_help_question
@@ -78,7 +79,8 @@ def assert_replica_equals_server(laptop: Laptop, engine: Engine) -> None:
 
 
 @contextmanager
-def on_server(server: SyncServer, username: str) -> Iterator[UnitOfWork]:
+def on_server(server: SyncServer, username: str,
+              clock: Callable[[], datetime] = utcnow) -> Iterator[UnitOfWork]:
     """A unit of work on the team database as the server runs one (its change log included),
     for what the API does not offer: agreeing or closing a plan online."""
     engine = server.owner_engine()
@@ -89,7 +91,7 @@ def on_server(server: SyncServer, username: str) -> Iterator[UnitOfWork]:
         with sessions() as session:
             user = session.scalars(select(User).where(User.username == username)).one()
             actor = actor_for(user)
-        with unit_of_work(store, actor) as uow:
+        with unit_of_work(store, actor, clock) as uow:
             yield uow
     finally:
         engine.dispose()

@@ -15,6 +15,7 @@ from intake.register.households import HouseholdView, open_household
 from intake.store import Store
 from ui.admin.accounts_page import AccountsPage
 from ui.admin.catalogues import CatalogueAdminPage
+from ui.admin.retention_page import RetentionPage
 from ui.admin.social_map import SocialMapAdmin
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.accounts, "Accounts")
             self.tabs.addTab(SocialMapAdmin(store, actor), "Sociale kaart")
             self.tabs.addTab(CatalogueAdminPage(store, actor), "Catalogi")
+            self.tabs.addTab(LazyTab(lambda: RetentionPage(store, actor)), "Bewaartermijnen")
         else:
             self.search = SearchPage(store, actor)
             self.tabs.addTab(self.search, "Zoeken")
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(LazyTab(lambda: TeamOverview(store, actor)), title)
         if actor.role is Role.TEAMLEIDER:
             self.tabs.addTab(LazyTab(lambda: FiguresView(store, actor)), "Cijfers")
+            self.tabs.addTab(LazyTab(lambda: RetentionPage(store, actor)), "Bewaartermijnen")
 
     @property
     def can_edit(self) -> bool:

@@ -34,6 +34,7 @@ from ui.kit.operation import Operation
 from ui.kit.widgets import RowsModel, make_table
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
+from ui.register.inzage_dialog import InzageDialog
 from ui.register.member_rows import role_label
 
 TabFactory = Callable[["HouseholdPage"], tuple[QWidget, str]]
@@ -102,6 +103,9 @@ class HouseholdPage(QWidget):
         if not self.can_edit:
             self.edit_button.setToolTip("U kunt dit dossier inzien maar niet wijzigen.")
         self.history_button = QPushButton("Wie heeft dit dossier &ingezien?")
+        self.inzage_button = QPushButton("I&nzage voor de inwoner…")
+        self.inzage_button.setToolTip("Alles wat over een gezinslid is vastgelegd, als PDF en "
+                                      "JSON (artikel 15 AVG)")
         self.overview = OverviewTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -109,6 +113,7 @@ class HouseholdPage(QWidget):
         self._lay_out()
         self.edit_button.clicked.connect(self.edit)
         self.history_button.clicked.connect(self.show_history)
+        self.inzage_button.clicked.connect(self.make_inzage)
         self.show_view(view)
         on_household_changed(self, self._household_changed, lambda: self.household_id)
         for factory in tabs:
@@ -132,6 +137,7 @@ class HouseholdPage(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.history_button)
+        actions.addWidget(self.inzage_button)
         actions.addStretch(1)
         header = QHBoxLayout()
         header.addLayout(titles, 1)
@@ -163,6 +169,9 @@ class HouseholdPage(QWidget):
                          lambda uow: household_history(uow, household_id)).run()
         if rows is not None:
             HistoryDialog.ask(self.view.dossiernummer, rows, self)
+
+    def make_inzage(self) -> None:
+        InzageDialog.ask(self.store, self.actor, self.view, self)
 
     def _household_changed(self, household_id: uuid.UUID) -> None:
         """Stored elsewhere (a dialog from the menu, another tab): show the household afresh.

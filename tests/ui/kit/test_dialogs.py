@@ -33,6 +33,7 @@ from intake import plans
 from intake.catalogues.stored import CatalogueKind
 from intake.core.session import unit_of_work
 from intake.register.households import HouseholdView
+from intake.retention import load_terms
 from intake.team.replica import TeamFile
 from intake.uitvraag.flow import start_intake
 from intake.uitvraag.signals import list_signals, raise_signal
@@ -43,6 +44,7 @@ from tests.ui.conftest import Notices
 from ui.admin.accounts_page import AccountDialog, PasswordDialog
 from ui.admin.catalogues import EntryDialog
 from ui.admin.recovery_key import RecoveryKeyDialog
+from ui.admin.retention_page import TermDialog
 from ui.admin.social_map import ServiceDialog
 from ui.app.login import FirstStartDialog, LoginDialog, RecoverDialog
 from ui.help_questions.quick_registration import QuickRegistrationDialog
@@ -56,6 +58,7 @@ from ui.plan.start import CandidatesDialog
 from ui.plan.versions import AgreeDialog, DiffDialog, VersionsDialog
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
+from ui.register.inzage_dialog import InzageDialog
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.team.join import JoinDialog
 from ui.team.panel import ConflictsDialog
@@ -104,6 +107,12 @@ def _preview(team: Team, household: HouseholdView) -> FormDialog:
                          household.dossiernummer)
 
 
+def _term_dialog(team: Team, _household: HouseholdView) -> FormDialog:
+    with unit_of_work(team.store, team.beheerder) as uow:
+        term = load_terms(uow)["wmo"]
+    return TermDialog(team.store, team.beheerder, term)
+
+
 def _no_team() -> TeamFile:
     raise AssertionError("the walk resolves no conflict")
 
@@ -142,6 +151,8 @@ FACTORIES: dict[str, Factory] = {
     "PreviewDialog": _preview,
     "JoinDialog": lambda team, _h: JoinDialog(team.store.location),
     "ConflictsDialog": lambda team, _h: ConflictsDialog(team.store, team.consulent, _no_team),
+    "TermDialog": _term_dialog,
+    "InzageDialog": lambda team, h: InzageDialog(team.store, team.consulent, h),
 }
 EDITING = sorted(name for name in FACTORIES if DIALOGS[name].asks_before_discarding)
 
