@@ -106,6 +106,9 @@ def test_the_laptop_killed_at_each_point_resumes(server: SyncServer, laptops: An
     assert control["outbox"] == []
 
 
+# A server killed mid-request leaves the client's TLS socket of that request to the garbage
+# collector, which may run inside the test and report it; the sync itself is what is tested.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("point", [faults.BEFORE_PUSH, faults.AFTER_SERVER_COMMIT,
                                    faults.MID_PULL])
 def test_the_server_killed_at_each_point_resumes(sync_server: SyncServer, laptops: Any,
