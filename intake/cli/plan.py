@@ -94,7 +94,8 @@ def cmd_print(args: argparse.Namespace) -> int:
                 progress(done)
         except KeyboardInterrupt:
             outcomes.close()
-            print(f"\nAfgebroken: {done - failed} van {len(jobs)} plannen geschreven naar "
+            # Workers finish the plans they hold, so a few more files may follow this count.
+            print(f"\nAfgebroken na {done} van {len(jobs)} plannen; wat klaar was staat in "
                   f"{args.out}.", file=sys.stderr)
             return 130
     print(f"{len(plans) - failed} plannen geschreven naar {args.out} "
