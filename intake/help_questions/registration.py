@@ -22,7 +22,7 @@ from intake.catalogues.stored import (
 )
 from intake.core import audit
 from intake.core.access import require_edit, require_read
-from intake.core.clock import to_local
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import Role
@@ -96,7 +96,7 @@ class HelpQuestionView:
 
 def local_today(uow: UnitOfWork) -> date:
     """The day of the contact as the person at the desk sees it (the store keeps UTC)."""
-    return to_local(uow.now).date()
+    return local_date(uow.now)
 
 
 def default_vindplaats(uow: UnitOfWork) -> str:

@@ -21,6 +21,7 @@ from db.models import (
 )
 from intake.core import audit
 from intake.core.access import require_create, require_edit, require_read
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import CASE_EDITORS
@@ -175,7 +176,7 @@ def find_duplicates(
 ) -> list[DuplicateHit]:
     """Same BSN anywhere, or same name + date of birth + postcode. Searches every household,
     including those the actor cannot open, and reveals only the dossiernummer."""
-    clean = validate(data, uow.now.date())
+    clean = validate(data, local_date(uow.now))
     conditions = []
     for member, bsn in clean.members:
         if bsn:
@@ -224,7 +225,7 @@ def create_household(
     uow: UnitOfWork, data: HouseholdInput, *, confirm_duplicate: bool = False
 ) -> HouseholdView:
     require_create(uow)
-    clean = validate(data, uow.now.date())
+    clean = validate(data, local_date(uow.now))
     if not confirm_duplicate:
         hits = find_duplicates(uow, data)
         if hits:
@@ -271,7 +272,7 @@ def update_household(
     assert household is not None
     if household.version != expected_version:
         raise StaleEditError("De gegevens van dit huishouden")
-    clean = validate(data, uow.now.date())
+    clean = validate(data, local_date(uow.now))
     # One UPDATE per save: an autoflush halfway would bump the version twice.
     with uow.session.no_autoflush:
         changed: list[str] = []

@@ -28,6 +28,7 @@ from db.models import User
 from intake.core.clock import utcnow
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, AuthenticationError, StoreError
+from intake.core.files import create_empty, private_folder
 from intake.store import Store, crypto
 from intake.store.crypto import WrappedKey
 from intake.store.keyring import locked_for, next_lock
@@ -157,7 +158,7 @@ def join(location: StoreLocation, server: str, username: str, password: str,
     path = _file_location(location)
     if path.exists() or replica_file(path).exists():
         raise StoreError(f"Er bestaat al een gegevensopslag op {path}.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     with TeamClient(server, ca) as client:
         client.sign_in(username, password)
         answer = client.call("/sync/join", {})
@@ -169,6 +170,7 @@ def join(location: StoreLocation, server: str, username: str, password: str,
                     password_key=crypto.wrap_key(key, password),
                     server_key=crypto.wrap_key(key, secret), ca=str(ca) if ca else None,
                     last_contact=now)
+    create_empty(path)  # owner-only before SQLite writes to it
     store = _engine(location, key, now)
     team.save()
     actor = Actor(id=team.user_id, username=username,

@@ -25,6 +25,7 @@ from intake.catalogues.stored import (
 )
 from intake.core import audit
 from intake.core.access import require_edit, require_read
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
 from intake.core.text import full_name
@@ -117,7 +118,7 @@ def children_of(uow: UnitOfWork, household_id: uuid.UUID, on: date) -> list[Chil
 
 def _steps(uow: UnitOfWork, intake: Intake, answers: Answers) -> list[Step]:
     definition = definition_of(intake)
-    children = children_of(uow, intake.household_id, intake.started_at.date())
+    children = children_of(uow, intake.household_id, local_date(intake.started_at))
     return visible_steps(definition, answers, children,
                          options_resolver(uow, intake.household_id))
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.core.clock import today
 from intake.core.context import Actor
 from intake.core.roles import CASE_EDITORS
 from intake.core.validation import format_date, mask_bsn
@@ -149,7 +150,7 @@ class HouseholdPage(QWidget):
         self.address.setText(view.address)
         contact = [part for part in (view.phone, view.email) if part]
         self.contact.setText("  ·  ".join(contact) if contact else "Geen telefoon of e-mail")
-        self.overview.show_view(view, date.today())
+        self.overview.show_view(view, today())
 
     def edit(self) -> None:
         saved = HouseholdDialog.ask(self.store, self.actor, self.view, self)
