@@ -20,6 +20,7 @@ from db.models.intake import (
     Signal,
     SignalStep,
     StoreSecret,
+    StoreSetting,
 )
 from db.models.plan import (
     Evaluation,
@@ -70,6 +71,7 @@ __all__ = [
     "SignalStep",
     "SocialService",
     "StoreSecret",
+    "StoreSetting",
     "SyncAlias",
     "SyncApplied",
     "SyncChange",
