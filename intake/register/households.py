@@ -25,7 +25,7 @@ from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import CASE_EDITORS
-from intake.core.text import fold, full_name, name_parts
+from intake.core.text import ascii_digits, fold, full_name, name_parts
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
 from intake.register.members import MemberInput as MemberInput
 from intake.register.members import MemberRole as MemberRole
@@ -33,7 +33,12 @@ from intake.register.members import MemberView as MemberView
 from intake.register.members import NetworkInput as NetworkInput
 from intake.register.members import NetworkView as NetworkView
 from intake.register.members import Residence as Residence
-from intake.register.members import member_view, validate_residence
+from intake.register.members import (
+    clean_member,
+    member_view,
+    validate_member,
+    validate_residence,
+)
 
 
 @dataclass
@@ -86,7 +91,7 @@ class HouseholdView:
             email=self.email,
             members=[MemberInput(m.given_name, m.family_name, m.role, m.date_of_birth, m.prefix,
                                  m.bsn or "", m.id, m.residence, m.residence_since,
-                                 m.residence_note) for m in self.members],
+                                 m.residence_note, m.expected) for m in self.members],
             network=[NetworkInput(n.name, n.relation, n.phone, n.can_help_with, n.id)
                      for n in self.network],
         )
@@ -124,8 +129,8 @@ def validate(data: HouseholdInput, today: date) -> _Clean:
     errors: dict[str, str] = {}
     if not data.street.strip():
         errors["street"] = "Vul de straat in."
-    number = data.house_number.strip()
-    if not number.isdigit() or int(number) <= 0:
+    number = ascii_digits(data.house_number.strip())
+    if not number.isdigit() or not 0 < int(number) < 100_000:
         errors["house_number"] = "Het huisnummer is een getal, zoals 12."
     postcode = normalise_postcode(data.postcode)
     if postcode is None:
@@ -138,14 +143,12 @@ def validate(data: HouseholdInput, today: date) -> _Clean:
         errors["members"] = "Een huishouden heeft minstens één gezinslid."
     members: list[tuple[MemberInput, str | None]] = []
     seen_bsn: set[str] = set()
-    for index, member in enumerate(data.members, start=1):
+    for index, given in enumerate(data.members, start=1):
         key = f"member{index}"
-        if not member.given_name.strip() or not member.family_name.strip():
+        member = clean_member(given)
+        if not member.given_name or not member.family_name:
             errors[f"{key}.name"] = f"Gezinslid {index}: vul voornaam en achternaam in."
-        if member.date_of_birth and member.date_of_birth > today:
-            errors[f"{key}.date_of_birth"] = (
-                f"Gezinslid {index}: de geboortedatum ligt in de toekomst."
-            )
+        validate_member(member, index, today, errors)
         bsn: str | None = None
         if member.bsn.strip():
             bsn = normalise_bsn(member.bsn)
@@ -315,6 +318,7 @@ def _sync_members(
             "residence": data.residence.value,
             "residence_since": data.residence_since if data.residence.value else None,
             "residence_note": data.residence_note.strip() if data.residence.value else "",
+            "expected": data.expected,
             "family_key": fold(data.family_name), "given_key": fold(data.given_name),
         }
         if row is None:
