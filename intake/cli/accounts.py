@@ -15,6 +15,7 @@ from intake.cli.common import (
 from intake.core.errors import KnownError, ValidationError
 from intake.core.roles import ROLE_LABELS, Role, parse_role
 from intake.core.session import unit_of_work
+from intake.core.text import printable
 from intake.store import accounts, create_store, resolve_location
 
 
@@ -97,7 +98,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     for r in accounts.list_accounts(uow)]
     for username, role, disabled, display_name in rows:
         state = "geblokkeerd" if disabled else "actief"
-        print(f"{username:<20} {role.label:<22} {state:<12} {display_name}")
+        # Names come from the store (or a team server): no escape code reaches the terminal.
+        print(f"{printable(username):<20} {role.label:<22} {state:<12} {printable(display_name)}")
     return 0
 
 

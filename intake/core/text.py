@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Letters that do not decompose into base letter + accent.
 _FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ß": "ss",
@@ -86,3 +87,20 @@ def clean_text(value: str) -> str:
 def printable(value: str) -> str:
     """For a terminal: no escape code or control character reaches it."""
     return "".join(ch if _kept(ch, "") else "?" for ch in value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def formula_safe(value: str) -> str:
+    """A spreadsheet cell that is never a formula: text starting with =, +, - or @ gets a
+    leading apostrophe (what spreadsheets themselves use to mark text). Plain numbers and the
+    placeholder '-' stay as they are."""
+    if value.startswith(_FORMULA_START) and value != "-" and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def formula_safe_row(values: Iterable[object]) -> list[object]:
+    return [formula_safe(value) if isinstance(value, str) else value for value in values]
