@@ -265,7 +265,11 @@ def _views(uow: UnitOfWork, rows: list[HelpQuestion]) -> list[HelpQuestionView]:
 
 
 def intake_help_questions(uow: UnitOfWork, intake_id: uuid.UUID) -> list[FoundHelpQuestion]:
-    """The help questions found in one brede uitvraag; the caller checked access and audits."""
+    """The help questions found in one brede uitvraag; the caller audits."""
+    intake = uow.session.get(Intake, intake_id)
+    if intake is None:
+        raise NotFoundError("Deze uitvraag bestaat niet (meer).")
+    require_read(uow, intake.household_id)
     rows = list(uow.session.scalars(
         select(HelpQuestion).where(HelpQuestion.intake_id == intake_id)
         .order_by(HelpQuestion.registered_at)))

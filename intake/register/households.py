@@ -20,11 +20,18 @@ from db.models import (
     User,
 )
 from intake.core import audit
-from intake.core.access import require_create, require_edit, require_read
+from intake.core.access import (
+    NO_CASE_ACCESS,
+    household_filter,
+    require_create,
+    require_edit,
+    require_read,
+    require_role,
+)
 from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
-from intake.core.roles import CASE_EDITORS
+from intake.core.roles import CASE_EDITORS, CASE_READERS
 from intake.core.text import ascii_digits, fold, full_name, name_parts
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
 from intake.register.members import MemberInput as MemberInput
@@ -99,15 +106,24 @@ class HouseholdView:
 
 @dataclass(frozen=True)
 class DuplicateHit:
-    dossiernummer: str
+    # None: the household exists but this person may not open it, so its number (and who
+    # registered it, where) stays hidden; the teamleider can look it up.
+    dossiernummer: str | None
     reason: str
+
+    @property
+    def line(self) -> str:
+        if self.dossiernummer is None:
+            return (f"• een huishouden dat u niet kunt openen, met {self.reason}; vraag de "
+                    "teamleider of het hetzelfde huishouden is")
+        return f"• {self.dossiernummer}: {self.reason}"
 
 
 class PossibleDuplicateError(KnownError):
     """Raised before creating what looks like an existing household; confirm to go on."""
 
     def __init__(self, hits: list[DuplicateHit]) -> None:
-        lines = "\n".join(f"• {hit.dossiernummer}: {hit.reason}" for hit in hits)
+        lines = "\n".join(hit.line for hit in hits)
         super().__init__(f"Dit huishouden lijkt al te bestaan:\n{lines}")
         self.hits = hits
 
@@ -178,7 +194,8 @@ def find_duplicates(
     uow: UnitOfWork, data: HouseholdInput, exclude: uuid.UUID | None = None
 ) -> list[DuplicateHit]:
     """Same BSN anywhere, or same name + date of birth + postcode. Searches every household,
-    including those the actor cannot open, and reveals only the dossiernummer."""
+    including those the actor cannot open; of those it says only that a match exists."""
+    require_create(uow)
     clean = validate(data, local_date(uow.now))
     conditions = []
     for member, bsn in clean.members:
@@ -193,16 +210,18 @@ def find_duplicates(
             ))
     if not conditions:
         return []
-    query = (select(Household.dossiernummer, Member.bsn, Member.date_of_birth)
+    visible = household_filter(uow)
+    query = (select(Household.id, Household.dossiernummer, Member.bsn, visible.label("visible"))
              .join(Member, Member.household_id == Household.id).where(or_(*conditions)))
     if exclude is not None:
         query = query.where(Household.id != exclude)
     own_bsns = {bsn for _member, bsn in clean.members if bsn}
-    hits: dict[str, DuplicateHit] = {}
-    for dossiernummer, bsn, _born in uow.session.execute(query):
+    hits: dict[uuid.UUID, DuplicateHit] = {}
+    for household_id, dossiernummer, bsn, may_open in uow.session.execute(query):
         reason = ("een gezinslid met hetzelfde BSN" if bsn and bsn in own_bsns
                   else "een gezinslid met dezelfde naam, geboortedatum en postcode")
-        hits.setdefault(dossiernummer, DuplicateHit(dossiernummer, reason))
+        hits.setdefault(household_id,
+                        DuplicateHit(dossiernummer if may_open else None, reason))
     return list(hits.values())
 
 
@@ -258,6 +277,8 @@ def open_household(uow: UnitOfWork, household_id: uuid.UUID) -> HouseholdView:
 
 
 def household_id_for(uow: UnitOfWork, dossiernummer: str) -> uuid.UUID:
+    require_role(uow, CASE_READERS, "inzien", "huishouden",
+                 NO_CASE_ACCESS.get(uow.actor.role, "Geen toegang."))
     wanted = dossiernummer.strip().upper()
     found = uow.session.scalar(select(Household.id).where(Household.dossiernummer == wanted))
     if found is None:  # a provisional number from a laptop, replaced at its first sync

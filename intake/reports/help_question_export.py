@@ -112,10 +112,11 @@ def _rows(uow: UnitOfWork, start: date, end: date, secret: bytes) -> Iterator[Ex
 
 def write_csv(uow: UnitOfWork, start: date, end: date, out: TextIO) -> int:
     """Write the CSV (comma separated, header first) to ``out``; returns the number of rows."""
+    rows = export_rows(uow, start, end)  # checked before the first byte is written
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
-    for row in export_rows(uow, start, end):
+    for row in rows:
         writer.writerow(formula_safe_row(astuple(row)))
         count += 1
     return count

@@ -95,6 +95,10 @@ def definition_of(intake: Intake) -> Definition:
 
 
 def load_answers(uow: UnitOfWork, intake_id: uuid.UUID) -> dict[tuple[str, str], Any]:
+    intake = uow.session.get(Intake, intake_id)
+    if intake is None:
+        raise NotFoundError("Deze uitvraag bestaat niet (meer).")
+    require_read(uow, intake.household_id)
     rows = uow.session.execute(select(IntakeAnswer.question_key, IntakeAnswer.repeat_key,
                                       IntakeAnswer.value_json)
                                .where(IntakeAnswer.intake_id == intake_id))
@@ -103,6 +107,7 @@ def load_answers(uow: UnitOfWork, intake_id: uuid.UUID) -> dict[tuple[str, str],
 
 def children_of(uow: UnitOfWork, household_id: uuid.UUID, on: date) -> list[Child]:
     """Members a per-child section is asked for: role kind, or younger than 18."""
+    require_read(uow, household_id)
     members = uow.session.scalars(select(Member).where(Member.household_id == household_id)
                                   .order_by(Member.position))
     found = []
