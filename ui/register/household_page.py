@@ -65,7 +65,7 @@ class OverviewTab(QWidget):
 
     def show_view(self, view: HouseholdView, today: date) -> None:
         self.members.set_rows([
-            (m.name, format_date(m.date_of_birth),
+            (m.name, ("verwacht " if m.expected else "") + format_date(m.date_of_birth),
              "" if m.age_on(today) is None else str(m.age_on(today)),
              role_label(m.role), mask_bsn(m.bsn))
             for m in view.members
