@@ -20,6 +20,7 @@ from db.models.intake import (
     Signal,
     SignalStep,
     StoreSecret,
+    StoreSetting,
 )
 from db.models.lookups import LOOKUP_INDEXES  # noqa: F401  (indexes for lookups per person)
 from db.models.plan import (
@@ -74,6 +75,7 @@ __all__ = [
     "SignalStep",
     "SocialService",
     "StoreSecret",
+    "StoreSetting",
     "SyncAlias",
     "SyncApplied",
     "SyncChange",

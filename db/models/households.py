@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, Versioned, new_id
@@ -56,6 +56,8 @@ class Member(Versioned, Base):
     prefix: Mapped[str] = mapped_column(String(20), default="")  # tussenvoegsel
     family_name: Mapped[str] = mapped_column(String(100))
     date_of_birth: Mapped[date | None] = mapped_column(nullable=True, index=True)
+    # An expected child: date_of_birth is then the expected date of birth, which may lie ahead.
+    expected: Mapped[bool] = mapped_column(default=False, server_default=false())
     role: Mapped[str] = mapped_column(String(32))
     # Where a member who belongs to the family lives when not at the household's address
     # ('' = at the address; otherwise a code of intake.register.Residence), since when, and

@@ -182,3 +182,13 @@ class StoreSecret(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
+
+
+class StoreSetting(Base):
+    """What a beheerder sets for one store, e.g. after how many days to remind of a backup."""
+
+    __tablename__ = "store_settings"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime]

@@ -16,6 +16,7 @@ import sys
 from intake.cli import (
     accounts,
     audit,
+    backup,
     demo,
     export,
     frontends,
@@ -32,7 +33,7 @@ from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, demo, report, export, plan, inzage, retention, server, team]
+COMMANDS = [accounts, audit, backup, demo, report, export, plan, inzage, retention, server, team]
 
 
 def build_parser() -> argparse.ArgumentParser:

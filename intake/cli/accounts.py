@@ -17,6 +17,7 @@ from intake.cli.common import (
 )
 from intake.core.errors import KnownError, ValidationError
 from intake.core.roles import ROLE_LABELS, Role, parse_role
+from intake.core.text import printable
 
 if TYPE_CHECKING:
     from intake.core.context import Actor
@@ -160,7 +161,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     for r in accounts.list_accounts(uow)]
     for username, role, disabled, display_name in rows:
         state = "geblokkeerd" if disabled else "actief"
-        print(f"{username:<20} {role.label:<22} {state:<12} {display_name}")
+        # Names come from the store (or a team server): no escape code reaches the terminal.
+        print(f"{printable(username):<20} {role.label:<22} {state:<12} {printable(display_name)}")
     return 0
 
 

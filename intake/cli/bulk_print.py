@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intake.core.errors import KnownError
+from intake.core.files import write_private
 
 if TYPE_CHECKING:
     from intake.core.context import Actor
@@ -111,5 +112,5 @@ def _print(store: Store, actor: Actor, options: _Options, job: PrintJob) -> Prin
         return Printed(job, error.message)
     # Laid out after the unit of work: it holds the store's write lock, which would let the
     # workers print one at a time.
-    (options.out / job.file_name).write_bytes(render_print(prepared))
+    write_private(options.out / job.file_name, render_print(prepared))
     return Printed(job, None)

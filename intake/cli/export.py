@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import ValidationError
+from intake.core.files import open_private, write_private
 from intake.core.validation import parse_date
 
 if TYPE_CHECKING:
@@ -43,14 +44,14 @@ def cmd_help_questions(args: argparse.Namespace) -> int:
     if uses_team_server(args):
         with signed_in_team(args) as client:
             data = client.help_questions_csv(start.isoformat(), end.isoformat())
-        partial.write_bytes(data)
+        write_private(partial, data)
         partial.replace(args.out)
         count = max(data.count(b"\n") - 1, 0)  # rows after the header
         print(f"{count} hulpvragen geëxporteerd naar {args.out}.")
         return 0
     try:
         with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow, \
-                partial.open("w", encoding="utf-8", newline="") as out:
+                open_private(partial, "w", encoding="utf-8", newline="") as out:
             count = write_csv(uow, start, end, out)
         partial.replace(args.out)  # never leave half a file under the real name
     finally:

@@ -10,11 +10,12 @@ import argparse
 import base64
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
-from intake.core.session import unit_of_work
-from intake.inzage import InzageFiles, make_inzage
-from intake.register.households import household_id_for
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +35,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_inzage(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.inzage import InzageFiles, make_inzage
+    from intake.register.households import household_id_for
     if uses_team_server(args):  # the whole access log is on the server, not on a laptop
         with signed_in_team(args) as client:
             found = client.call("/inzage", {"dossiernummer": args.dossiernummer,

@@ -22,6 +22,7 @@ from intake.cli.common import (
     uses_team_server,
 )
 from intake.core.errors import KnownError, ValidationError
+from intake.core.files import private_folder, write_private
 
 if TYPE_CHECKING:
     from intake.plans.queries import PrintablePlan
@@ -72,14 +73,13 @@ def cmd_print(args: argparse.Namespace) -> int:
             with unit_of_work(store, actor) as uow:
                 pdf = print_plan(uow, household_id_for(uow, args.dossiernummer), args.version,
                                  resident=args.inwoner, redacted=args.redacted)
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_bytes(pdf)
+            write_private(args.out, pdf)
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
                   f"{time.perf_counter() - started:.2f} s).", file=sys.stderr)
             return 0
         with unit_of_work(store, actor) as uow:
             plans = active_plans(uow)
-        args.out.mkdir(parents=True, exist_ok=True)
+        private_folder(args.out)
         jobs = [PrintJob(p.plan_id, p.household_id, p.active_number, p.dossiernummer,
                          _file_name(p)) for p in plans]
         progress = Progress("Plannen", len(jobs))
@@ -113,15 +113,14 @@ def _print_on_server(args: argparse.Namespace) -> int:
         if not args.all_active:
             pdf = client.print_plan(dossiernummer=args.dossiernummer, version=args.version,
                                     **options)
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_bytes(pdf)
+            write_private(args.out, pdf)
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
                   f"{time.perf_counter() - started:.2f} s).", file=sys.stderr)
             return 0
         plans = [PrintablePlan(uuid.UUID(p["plan_id"]), uuid.UUID(p["household_id"]),
                                p["dossiernummer"], PlanKind(p["kind"]), p["owner_position"],
                                int(p["active_number"])) for p in client.active_plans()]
-        args.out.mkdir(parents=True, exist_ok=True)
+        private_folder(args.out)
         progress = Progress("Plannen", len(plans))
         failed = 0
         for done, plan in enumerate(plans, start=1):
@@ -129,7 +128,7 @@ def _print_on_server(args: argparse.Namespace) -> int:
                 pdf = client.print_plan(household_id=str(plan.household_id),
                                         plan_id=str(plan.plan_id), version=plan.active_number,
                                         **options)
-                (args.out / _file_name(plan)).write_bytes(pdf)
+                write_private(args.out / _file_name(plan), pdf)
             except KnownError as error:
                 failed += 1
                 print(f"\n{plan.dossiernummer}: {error.message}", file=sys.stderr)

@@ -18,6 +18,7 @@ from intake.cli.common import (
     uses_team_server,
 )
 from intake.core.errors import ValidationError
+from intake.core.files import write_private
 from intake.core.validation import parse_date
 from intake.reports.period import Period
 
@@ -72,8 +73,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
             data = export_report(uow, period, fmt, suppress_small=args.suppress, progress=show)
     seconds = time.perf_counter() - started
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    write_private(args.out, data)
     what = "Overzicht" if fmt is ReportFormat.PDF else "Cijfers"
     print(f"{what} over {period.label} geschreven naar {args.out} ({seconds:.2f} s).",
           file=sys.stderr)

@@ -9,20 +9,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
-from intake.retention import (
-    approve_destruction,
-    propose_destruction,
-    retention_list,
-    retention_terms,
-    set_term,
-    term_label,
-    withdraw_destruction,
-)
+
+if TYPE_CHECKING:
+    pass
 
 ON_SERVER_HOST = ("Bewaartermijnen wijzigen gebeurt op de serverhost: gebruik daar "
                   "--db postgresql://….")
@@ -64,6 +57,8 @@ def _local(args: argparse.Namespace) -> None:
 
 def _due_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Each due dossier as the team server sends it, so both stores print alike."""
+    from intake.core.session import unit_of_work
+    from intake.retention import retention_list
     if uses_team_server(args):
         with signed_in_team(args) as client:
             return list(client.call("/retention/due", {"all": args.all})["dossiers"])
@@ -80,6 +75,7 @@ def _day(iso: str) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from intake.retention import term_label
     due = _due_rows(args)
     if not due:
         print("Geen dossiers waarvan de bewaartermijn voorbij is.")
@@ -102,6 +98,8 @@ def _on_server(args: argparse.Namespace, step: str) -> dict[str, Any]:
 
 
 def cmd_terms(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.retention import retention_terms
     _local(args)
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         terms = retention_terms(uow)
@@ -112,6 +110,8 @@ def cmd_terms(args: argparse.Namespace) -> int:
 
 
 def cmd_set_term(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.retention import retention_terms, set_term
     _local(args)
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         current = {t.code: t for t in retention_terms(uow)}
@@ -124,6 +124,8 @@ def cmd_set_term(args: argparse.Namespace) -> int:
 
 
 def cmd_propose(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.retention import propose_destruction, term_label
     if uses_team_server(args):
         found = _on_server(args, "propose")
         code, years, ends = found["term_code"], found["years"], _day(found["ends_on"])
@@ -138,6 +140,8 @@ def cmd_propose(args: argparse.Namespace) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.retention import approve_destruction
     if uses_team_server(args):
         found = _on_server(args, "approve")
         removed, kept = found["rows_removed"], found["rows_kept"]
@@ -151,6 +155,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.retention import withdraw_destruction
     if uses_team_server(args):
         _on_server(args, "withdraw")
     else:

@@ -47,6 +47,10 @@ ACTION_LABELS = {
     "vernietiging-voorstellen": "Vernietiging voorgesteld",
     "vernietiging-intrekken": "Voorstel tot vernietiging ingetrokken",
     "vernietigen": "Vernietigd na afloop van de bewaartermijn",
+    "audit-verzegelen": "Audittrail verzegeld",
+    "reservekopie": "Reservekopie gemaakt",
+    "terugzetten": "Reservekopie teruggezet",
+    "instelling": "Instelling gewijzigd",
 }
 
 
@@ -134,13 +138,25 @@ def record(
 
 
 @dataclass(frozen=True)
+class ChainHead:
+    """The chain up to one entry: how many entries, and the hash of the last (a seal)."""
+
+    entries: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class ChainReport:
     entries: int
     broken_at: int | None
+    # Against a seal: None when no seal was given or the chain still holds the sealed head;
+    # otherwise a Dutch sentence saying what no longer matches.
+    seal_problem: str | None = None
+    head: ChainHead | None = None
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and self.seal_problem is None
 
 
 def _walk(session: Session) -> Iterator[AuditEntry]:
@@ -149,23 +165,49 @@ def _walk(session: Session) -> Iterator[AuditEntry]:
     )
 
 
-def verify_chain(uow: UnitOfWork) -> ChainReport:
+def require_beheerder(uow: UnitOfWork, action: str = "audit-controle") -> None:
     if uow.actor.role is not Role.BEHEERDER:
         raise PermissionDenied(
             "Alleen een functioneel beheerder kan de audittrail controleren.",
-            AuditEvent("audit-controle", "audittrail"),
+            AuditEvent(action, "audittrail"),
         )
+
+
+def walk_chain(session: Session, sealed: ChainHead | None = None) -> ChainReport:
+    """Recompute the chain; with a seal, also whether its head is still where it was. An edit,
+    a deletion or a cut-off end that someone then recomputed leaves an intact chain, but not
+    the same hash at the sealed position."""
     prev = GENESIS
     count = 0
     broken: int | None = None
-    for entry in _walk(uow.session):
+    at_seal: str | None = None
+    for entry in _walk(session):
         count += 1
         if broken is None and (entry.prev_hash != prev or _digest(prev, entry) != entry.hash):
             broken = entry.seq
         prev = entry.hash
-    record(uow, "audit-controle", "audittrail", detail=f"{count} regels, "
-           + ("intact" if broken is None else f"breuk bij {broken}"))
-    return ChainReport(entries=count, broken_at=broken)
+        if sealed is not None and count == sealed.entries:
+            at_seal = entry.hash
+    problem: str | None = None
+    if sealed is not None:
+        if count < sealed.entries:
+            problem = (f"de audittrail heeft {count} regels, het zegel telde er "
+                       f"{sealed.entries}: regels zijn verwijderd of afgekapt")
+        elif at_seal != sealed.hash:
+            problem = (f"regel {sealed.entries} heeft niet meer de hash van het zegel: regels "
+                       "tot het zegel zijn gewijzigd, verwijderd of herberekend")
+    return ChainReport(entries=count, broken_at=broken, seal_problem=problem,
+                       head=ChainHead(count, prev) if count else None)
+
+
+def verify_chain(uow: UnitOfWork, sealed: ChainHead | None = None) -> ChainReport:
+    require_beheerder(uow)
+    report = walk_chain(uow.session, sealed)
+    outcome = "intact" if report.broken_at is None else f"breuk bij {report.broken_at}"
+    if sealed is not None:
+        outcome += ", zegel " + ("klopt" if report.seal_problem is None else "klopt niet")
+    record(uow, "audit-controle", "audittrail", detail=f"{report.entries} regels, {outcome}")
+    return report
 
 
 def recent_household_ids(uow: UnitOfWork, limit: int = 10) -> list[uuid.UUID]:

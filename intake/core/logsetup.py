@@ -6,11 +6,12 @@ Domain code logs ids, counts and codes only: never a BSN, a resident's name or a
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
 from platformdirs import user_log_dir
+
+from intake.core.files import PrivateRotatingFileHandler, private_folder
 
 ENV_LOG_DIR = "INTAKE_LOG_DIR"
 
@@ -21,10 +22,10 @@ def log_dir() -> Path:
 
 def configure(verbose: bool = False) -> Path:
     folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     path = folder / "intake.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
+                                         encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from intake.core import audit
+from intake.core import audit, limits  # noqa: F401  (limits: the check at every flush)
 from intake.core.clock import utcnow
 from intake.core.context import Actor, StoreHandle, UnitOfWork
 from intake.core.errors import KnownError, PermissionDenied, StaleEditError, StoreError

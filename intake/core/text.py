@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Letters that do not decompose into base letter + accent.
 _FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ß": "ss",
@@ -48,7 +49,58 @@ def name_parts(given: str, family: str) -> list[str]:
     return parts
 
 
+def ascii_digits(value: str) -> str:
+    """Full-width, Arabic-Indic and every other Unicode decimal digit as its ASCII digit, so
+    '１１１２２２３３３' is the BSN 111222333 everywhere (validation and search alike)."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
+                   for ch in value)
+
+
 def digits(value: str) -> str:
-    """Only the digits of a typed number (BSN, phone, house number): spaces, dots and dashes
-    people type between them go."""
-    return re.sub(r"[\s.\-/]", "", value)
+    """Only the digits of a typed number (BSN, phone, house number), as ASCII: spaces, dots and
+    dashes people type between them go."""
+    return re.sub(r"[\s.\-/\u2010-\u2015\u2212\u3000]", "", ascii_digits(value))
+
+
+# Marks that reorder text for display: in a name they make "Jan" show as something else on
+# screen and on paper (Trojan-source style); never a part of a Dutch name or note.
+_BIDI = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _kept(ch: str, keep: str) -> bool:
+    return ch in keep or not (unicodedata.category(ch) == "Cc" or ch in _BIDI)
+
+
+def clean_line(value: str) -> str:
+    """A single-line field as stored: tabs and line breaks become spaces; other control
+    characters and bidi overrides go."""
+    spaced = re.sub(r"[\t\r\n\v\f\u2028\u2029\x85]+", " ", value)
+    return "".join(ch for ch in spaced if _kept(ch, ""))
+
+
+def clean_text(value: str) -> str:
+    """A multi-line text as stored: line breaks and tabs stay; other control characters and
+    bidi overrides go."""
+    return "".join(ch for ch in value.replace("\r\n", "\n") if _kept(ch, "\n\t"))
+
+
+def printable(value: str) -> str:
+    """For a terminal: no escape code or control character reaches it."""
+    return "".join(ch if _kept(ch, "") else "?" for ch in value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def formula_safe(value: str) -> str:
+    """A spreadsheet cell that is never a formula: text starting with =, +, - or @ gets a
+    leading apostrophe (what spreadsheets themselves use to mark text). Plain numbers and the
+    placeholder '-' stay as they are."""
+    if value.startswith(_FORMULA_START) and value != "-" and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def formula_safe_row(values: Iterable[object]) -> list[object]:
+    return [formula_safe(value) if isinstance(value, str) else value for value in values]

@@ -84,7 +84,8 @@ def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float],
                header: bool = True) -> Table:
     """A table whose header row repeats on every page it runs over."""
     table = Table([list(r) for r in rows], colWidths=list(widths),
-                  repeatRows=1 if header else 0, hAlign="LEFT")
+                  repeatRows=1 if header else 0, hAlign="LEFT",
+                  splitInRow=1)  # a row taller than a page (a long action) goes on overleaf
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
@@ -103,7 +104,7 @@ def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float],
 def field_table(rows: Sequence[tuple[Flowable, Flowable]], label_width: float) -> Table:
     """Label/value pairs without grid lines."""
     table = Table([list(r) for r in rows], colWidths=[label_width, CONTENT_WIDTH - label_width],
-                  hAlign="LEFT")
+                  hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -3,6 +3,7 @@ must print as typed and never be read as markup."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -14,15 +15,33 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 
 
+# No Dutch word is this long. ReportLab's search for a break inside one unbroken word grows
+# much faster than its length (800 characters: seconds; 2,000: minutes), and a name kept whole
+# would run off the page: longer runs are cut into pieces that wrap like words.
+LONG_WORD = 40
+_LONG_RUN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _cut(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return " ".join(run[i:i + LONG_WORD] for i in range(0, len(run), LONG_WORD))
+
+
+def wrappable(text: str) -> str:
+    return _LONG_RUN.sub(_cut, text)
+
+
 def esc(text: str) -> str:
     """Escaped, with line breaks kept as <br/>."""
-    return "<br/>".join(escape(line) for line in text.strip().splitlines())
+    return "<br/>".join(escape(wrappable(line)) for line in text.strip().splitlines())
 
 
 def keep(text: str) -> str:
     """Escaped and never hyphenated or broken: names, dates, dossiernummer, postcode, BSN,
-    phone numbers."""
+    phone numbers. Text with a run longer than any word wraps instead of leaving the page."""
     text = " ".join(text.split())
+    if _LONG_RUN.search(text):
+        return escape(wrappable(text))
     return f"<nobr>{escape(text)}</nobr>" if text else ""
 
 

@@ -93,6 +93,8 @@ def _household(doc: PlanPrint, s: Styles) -> list[Flowable]:
 
 
 def _born(doc: PlanPrint, member: MemberView) -> str:
+    if member.expected:
+        return "verwacht" if doc.redacted else f"verwacht {short_date(member.date_of_birth)}"
     if doc.redacted and member.date_of_birth:
         return f"{member.age_on(doc.printed_at.date())} jaar"
     return short_date(member.date_of_birth)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from intake.core.text import full_name
-from intake.documents.markup import esc, keep
+from intake.documents.markup import esc, keep, wrappable
 from intake.register.households import MemberRole, MemberView, NetworkView
 
 ROLE_WORDS = {
@@ -91,9 +91,9 @@ class Redactor:
         for line in text.strip().splitlines():
             out, last = [], 0
             for match in self._pattern.finditer(line):
-                out += [escape(line[last:match.start()]), keep(match.group(0))]
+                out += [escape(wrappable(line[last:match.start()])), keep(match.group(0))]
                 last = match.end()
-            out.append(escape(line[last:]))
+            out.append(escape(wrappable(line[last:])))
             lines.append("".join(out))
         return "<br/>".join(lines)
 

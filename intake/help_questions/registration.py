@@ -22,7 +22,7 @@ from intake.catalogues.stored import (
 )
 from intake.core import audit
 from intake.core.access import require_edit, require_read
-from intake.core.clock import to_local
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import Role
@@ -96,7 +96,7 @@ class HelpQuestionView:
 
 def local_today(uow: UnitOfWork) -> date:
     """The day of the contact as the person at the desk sees it (the store keeps UTC)."""
-    return to_local(uow.now).date()
+    return local_date(uow.now)
 
 
 def default_vindplaats(uow: UnitOfWork) -> str:
@@ -265,7 +265,11 @@ def _views(uow: UnitOfWork, rows: list[HelpQuestion]) -> list[HelpQuestionView]:
 
 
 def intake_help_questions(uow: UnitOfWork, intake_id: uuid.UUID) -> list[FoundHelpQuestion]:
-    """The help questions found in one brede uitvraag; the caller checked access and audits."""
+    """The help questions found in one brede uitvraag; the caller audits."""
+    intake = uow.session.get(Intake, intake_id)
+    if intake is None:
+        raise NotFoundError("Deze uitvraag bestaat niet (meer).")
+    require_read(uow, intake.household_id)
     rows = list(uow.session.scalars(
         select(HelpQuestion).where(HelpQuestion.intake_id == intake_id)
         .order_by(HelpQuestion.registered_at)))

@@ -19,7 +19,7 @@ from db.models import (
     User,
 )
 from intake.catalogues.fixed import CatalogueItem, laws, life_domains, support_levels
-from intake.core.access import require_edit
+from intake.core.access import require_edit, require_read
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError
 from intake.core.text import full_name
@@ -107,6 +107,7 @@ def _user_names(uow: UnitOfWork, ids: set[uuid.UUID | None]) -> dict[uuid.UUID, 
 
 
 def member_names(uow: UnitOfWork, household_id: uuid.UUID) -> dict[uuid.UUID, str]:
+    require_read(uow, household_id)
     return {m.id: full_name(m.given_name, m.prefix, m.family_name) for m in uow.session.scalars(
         select(Member).where(Member.household_id == household_id))}
 

@@ -20,6 +20,7 @@ from db.models import (
 )
 from intake.core import audit
 from intake.core.access import household_filter, require_edit, require_read, require_role
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, ValidationError
 from intake.core.roles import CASE_READERS
@@ -48,7 +49,7 @@ class EvaluationInput:
 
 def _validate(uow: UnitOfWork, version: PlanVersion, data: EvaluationInput) -> None:
     errors: dict[str, str] = {}
-    if data.evaluated_on > uow.now.date():
+    if data.evaluated_on > local_date(uow.now):
         errors["evaluated_on"] = "De evaluatiedatum ligt in de toekomst."
     if version.agreed_on is not None and data.evaluated_on < version.agreed_on:
         errors["evaluated_on"] = "De evaluatiedatum ligt vóór het akkoord op het plan."
@@ -118,7 +119,7 @@ def evaluations_due(uow: UnitOfWork, within_days: int = 28, *,
                  "Een functioneel beheerder heeft geen toegang tot dossiers van inwoners.")
     if household_id is not None:
         require_read(uow, household_id)
-    today = uow.now.date()
+    today = local_date(uow.now)
     # The first due date per version, looked up per version in force (an index on
     # (plan_version_id, due_on)) instead of grouping every moment of the store.
     first_due = (select(func.min(EvaluationMoment.due_on))

@@ -19,6 +19,7 @@ from db.models import (
 )
 from intake.core import audit
 from intake.core.access import require_edit
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, ValidationError
 from intake.plans.common import check_version, get_plan, get_version, require_draft, version_view
@@ -74,7 +75,7 @@ def agree(uow: UnitOfWork, version_id: uuid.UUID, expected_version: int, agreed_
     require_draft(uow, version)
     check_version(version, expected_version, "Dit plan")
     errors: dict[str, str] = {}
-    if agreed_on > uow.now.date():
+    if agreed_on > local_date(uow.now):
         errors["agreed_on"] = "De datum van akkoord ligt in de toekomst."
     try:
         AgreedHow(how)
@@ -154,7 +155,7 @@ def start_new_version(uow: UnitOfWork, plan_id: uuid.UUID) -> PlanVersionView:
         raise KnownError("Er is geen vastgestelde versie om van uit te gaan.")
     draft = PlanVersion(number=latest.number + 1, status=VersionStatus.CONCEPT.value,
                         created_at=uow.now, created_by_id=uow.actor.id)
-    _copy(source, draft, _achieved(uow, source), uow.now.date())
+    _copy(source, draft, _achieved(uow, source), local_date(uow.now))
     plan.versions.append(draft)
     plan.updated_at = uow.now  # two people starting a version at once: one gets a conflict
     uow.session.flush()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from db.models import Member, Plan, PlanResult, PlanVersion
 from intake.core import audit
 from intake.core.access import require_edit, require_read
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError
 from intake.core.text import full_name
@@ -47,7 +48,7 @@ def scope_key(member_id: uuid.UUID) -> str:
 def toekomstplan_members(uow: UnitOfWork, household_id: uuid.UUID) -> list[EligibleMember]:
     """Members aged 16.5 up to 23 today, who may get (or have) a toekomstplan."""
     require_read(uow, household_id)
-    today = uow.now.date()
+    today = local_date(uow.now)
     found = []
     for member in uow.session.scalars(select(Member).where(
             Member.household_id == household_id).order_by(Member.position)):
@@ -71,7 +72,7 @@ def start_toekomstplan(uow: UnitOfWork, household_id: uuid.UUID,
         raise NotFoundError("Dit gezinslid hoort niet (meer) bij het huishouden.")
     if member.date_of_birth is None:
         raise KnownError("Vul eerst de geboortedatum van dit gezinslid in.")
-    months = age_in_months(member.date_of_birth, uow.now.date())
+    months = age_in_months(member.date_of_birth, local_date(uow.now))
     if not TOEKOMST_MIN_MONTHS <= months < TOEKOMST_MAX_MONTHS:
         raise KnownError("Een toekomstplan is voor jongeren van 16,5 tot 23 jaar.")
     key = scope_key(member_id)

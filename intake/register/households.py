@@ -20,11 +20,19 @@ from db.models import (
     User,
 )
 from intake.core import audit
-from intake.core.access import require_create, require_edit, require_read
+from intake.core.access import (
+    NO_CASE_ACCESS,
+    household_filter,
+    require_create,
+    require_edit,
+    require_read,
+    require_role,
+)
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
-from intake.core.roles import CASE_EDITORS
-from intake.core.text import fold, full_name, name_parts
+from intake.core.roles import CASE_EDITORS, CASE_READERS
+from intake.core.text import ascii_digits, fold, full_name, name_parts
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
 from intake.register.members import MemberInput as MemberInput
 from intake.register.members import MemberRole as MemberRole
@@ -32,7 +40,12 @@ from intake.register.members import MemberView as MemberView
 from intake.register.members import NetworkInput as NetworkInput
 from intake.register.members import NetworkView as NetworkView
 from intake.register.members import Residence as Residence
-from intake.register.members import member_view, validate_residence
+from intake.register.members import (
+    clean_member,
+    member_view,
+    validate_member,
+    validate_residence,
+)
 
 
 @dataclass
@@ -85,7 +98,7 @@ class HouseholdView:
             email=self.email,
             members=[MemberInput(m.given_name, m.family_name, m.role, m.date_of_birth, m.prefix,
                                  m.bsn or "", m.id, m.residence, m.residence_since,
-                                 m.residence_note) for m in self.members],
+                                 m.residence_note, m.expected) for m in self.members],
             network=[NetworkInput(n.name, n.relation, n.phone, n.can_help_with, n.id)
                      for n in self.network],
         )
@@ -93,15 +106,24 @@ class HouseholdView:
 
 @dataclass(frozen=True)
 class DuplicateHit:
-    dossiernummer: str
+    # None: the household exists but this person may not open it, so its number (and who
+    # registered it, where) stays hidden; the teamleider can look it up.
+    dossiernummer: str | None
     reason: str
+
+    @property
+    def line(self) -> str:
+        if self.dossiernummer is None:
+            return (f"• een huishouden dat u niet kunt openen, met {self.reason}; vraag de "
+                    "teamleider of het hetzelfde huishouden is")
+        return f"• {self.dossiernummer}: {self.reason}"
 
 
 class PossibleDuplicateError(KnownError):
     """Raised before creating what looks like an existing household; confirm to go on."""
 
     def __init__(self, hits: list[DuplicateHit]) -> None:
-        lines = "\n".join(f"• {hit.dossiernummer}: {hit.reason}" for hit in hits)
+        lines = "\n".join(hit.line for hit in hits)
         super().__init__(f"Dit huishouden lijkt al te bestaan:\n{lines}")
         self.hits = hits
 
@@ -123,8 +145,8 @@ def validate(data: HouseholdInput, today: date) -> _Clean:
     errors: dict[str, str] = {}
     if not data.street.strip():
         errors["street"] = "Vul de straat in."
-    number = data.house_number.strip()
-    if not number.isdigit() or int(number) <= 0:
+    number = ascii_digits(data.house_number.strip())
+    if not number.isdigit() or not 0 < int(number) < 100_000:
         errors["house_number"] = "Het huisnummer is een getal, zoals 12."
     postcode = normalise_postcode(data.postcode)
     if postcode is None:
@@ -137,14 +159,12 @@ def validate(data: HouseholdInput, today: date) -> _Clean:
         errors["members"] = "Een huishouden heeft minstens één gezinslid."
     members: list[tuple[MemberInput, str | None]] = []
     seen_bsn: set[str] = set()
-    for index, member in enumerate(data.members, start=1):
+    for index, given in enumerate(data.members, start=1):
         key = f"member{index}"
-        if not member.given_name.strip() or not member.family_name.strip():
+        member = clean_member(given)
+        if not member.given_name or not member.family_name:
             errors[f"{key}.name"] = f"Gezinslid {index}: vul voornaam en achternaam in."
-        if member.date_of_birth and member.date_of_birth > today:
-            errors[f"{key}.date_of_birth"] = (
-                f"Gezinslid {index}: de geboortedatum ligt in de toekomst."
-            )
+        validate_member(member, index, today, errors)
         bsn: str | None = None
         if member.bsn.strip():
             bsn = normalise_bsn(member.bsn)
@@ -174,8 +194,9 @@ def find_duplicates(
     uow: UnitOfWork, data: HouseholdInput, exclude: uuid.UUID | None = None
 ) -> list[DuplicateHit]:
     """Same BSN anywhere, or same name + date of birth + postcode. Searches every household,
-    including those the actor cannot open, and reveals only the dossiernummer."""
-    clean = validate(data, uow.now.date())
+    including those the actor cannot open; of those it says only that a match exists."""
+    require_create(uow)
+    clean = validate(data, local_date(uow.now))
     conditions = []
     for member, bsn in clean.members:
         if bsn:
@@ -189,16 +210,18 @@ def find_duplicates(
             ))
     if not conditions:
         return []
-    query = (select(Household.dossiernummer, Member.bsn, Member.date_of_birth)
+    visible = household_filter(uow)
+    query = (select(Household.id, Household.dossiernummer, Member.bsn, visible.label("visible"))
              .join(Member, Member.household_id == Household.id).where(or_(*conditions)))
     if exclude is not None:
         query = query.where(Household.id != exclude)
     own_bsns = {bsn for _member, bsn in clean.members if bsn}
-    hits: dict[str, DuplicateHit] = {}
-    for dossiernummer, bsn, _born in uow.session.execute(query):
+    hits: dict[uuid.UUID, DuplicateHit] = {}
+    for household_id, dossiernummer, bsn, may_open in uow.session.execute(query):
         reason = ("een gezinslid met hetzelfde BSN" if bsn and bsn in own_bsns
                   else "een gezinslid met dezelfde naam, geboortedatum en postcode")
-        hits.setdefault(dossiernummer, DuplicateHit(dossiernummer, reason))
+        hits.setdefault(household_id,
+                        DuplicateHit(dossiernummer if may_open else None, reason))
     return list(hits.values())
 
 
@@ -224,7 +247,7 @@ def create_household(
     uow: UnitOfWork, data: HouseholdInput, *, confirm_duplicate: bool = False
 ) -> HouseholdView:
     require_create(uow)
-    clean = validate(data, uow.now.date())
+    clean = validate(data, local_date(uow.now))
     if not confirm_duplicate:
         hits = find_duplicates(uow, data)
         if hits:
@@ -254,6 +277,8 @@ def open_household(uow: UnitOfWork, household_id: uuid.UUID) -> HouseholdView:
 
 
 def household_id_for(uow: UnitOfWork, dossiernummer: str) -> uuid.UUID:
+    require_role(uow, CASE_READERS, "inzien", "huishouden",
+                 NO_CASE_ACCESS.get(uow.actor.role, "Geen toegang."))
     wanted = dossiernummer.strip().upper()
     found = uow.session.scalar(select(Household.id).where(Household.dossiernummer == wanted))
     if found is None:  # a provisional number from a laptop, replaced at its first sync
@@ -271,7 +296,7 @@ def update_household(
     assert household is not None
     if household.version != expected_version:
         raise StaleEditError("De gegevens van dit huishouden")
-    clean = validate(data, uow.now.date())
+    clean = validate(data, local_date(uow.now))
     # One UPDATE per save: an autoflush halfway would bump the version twice.
     with uow.session.no_autoflush:
         changed: list[str] = []
@@ -314,6 +339,7 @@ def _sync_members(
             "residence": data.residence.value,
             "residence_since": data.residence_since if data.residence.value else None,
             "residence_note": data.residence_note.strip() if data.residence.value else "",
+            "expected": data.expected,
             "family_key": fold(data.family_name), "given_key": fold(data.given_name),
         }
         if row is None:

@@ -19,7 +19,12 @@ from sqlalchemy.sql.operators import custom_op
 
 from db.models import Household, Member, MemberNamePart, SyncAlias
 from intake.core import audit
-from intake.core.access import household_filter, require_role, visible_household_ids
+from intake.core.access import (
+    NO_CASE_ACCESS,
+    household_filter,
+    require_role,
+    visible_household_ids,
+)
 from intake.core.context import UnitOfWork
 from intake.core.roles import CASE_READERS
 from intake.core.text import TUSSENVOEGSELS, digits, fold, full_name, words
@@ -185,4 +190,8 @@ def recent_households(uow: UnitOfWork, limit: int = 10) -> list[HouseholdHit]:
 
 
 def count_households(uow: UnitOfWork) -> int:
-    return int(uow.session.scalar(select(func.count()).select_from(Household)) or 0)
+    """How many households this person may open (a functioneel beheerder: none to count)."""
+    require_role(uow, CASE_READERS, "zoeken", "huishouden", NO_CASE_ACCESS.get(
+        uow.actor.role, "Geen toegang."))
+    return int(uow.session.scalar(
+        select(func.count()).select_from(Household).where(household_filter(uow))) or 0)

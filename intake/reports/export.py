@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from intake.core import audit
-from intake.core.clock import format_local
+from intake.core.clock import format_local, local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import ValidationError
 from intake.plans.queries import active_plans as plans_in_force
@@ -46,7 +46,7 @@ def export_report(uow: UnitOfWork, period: Period, fmt: ReportFormat, *,
                   ) -> bytes:
     action = "afdrukken" if fmt is ReportFormat.PDF else "exporteren"
     require_figures(uow, action)
-    figures = build_figures(uow.session, period, uow.now.date())
+    figures = build_figures(uow.session, period, local_date(uow.now))
     detail = (f"periode {period.start.isoformat()} - {period.end.isoformat()}, {fmt.value}"
               + (", kleine aantallen verborgen" if suppress_small else ""))
     # The writers (openpyxl, ReportLab) load when a file is made, not with the figures screen.

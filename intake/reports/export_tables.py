@@ -9,6 +9,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from intake.core.text import formula_safe_row
 from intake.reports.model import Figure, FigureSet, Measure
 from intake.reports.tables import (
     HIDDEN_MEDIAN,
@@ -41,11 +42,11 @@ def figures_csv(figures: FigureSet, suppress: bool = False) -> bytes:
             n = count_text(counts.n, suppress)
             for row in figure.rows:
                 for column in figure.columns:
-                    writer.writerow((
+                    writer.writerow(formula_safe_row((
                         figure.key, figure.title, counts.period.start.isoformat(),
                         counts.period.end.isoformat(), row.code, row.label, column.code,
                         column.label, _value(figure, counts.value(row.code, column.code),
-                                             counts.n, suppress), n, figure.unit))
+                                             counts.n, suppress), n, figure.unit)))
     return out.getvalue().encode("utf-8")
 
 
@@ -62,7 +63,7 @@ def figures_xlsx(figures: FigureSet, suppress: bool = False) -> bytes:
     index.append([])
     index.append(["Blad", "Figuur"])
     for figure in figures.figures:
-        index.append([figure.key[:31], figure.title])
+        index.append(formula_safe_row([figure.key[:31], figure.title]))
         _figure_sheet(book, figure, suppress)
     index.column_dimensions["A"].width = 30
     index.column_dimensions["B"].width = 60
@@ -73,21 +74,21 @@ def figures_xlsx(figures: FigureSet, suppress: bool = False) -> bytes:
 
 def _figure_sheet(book: Workbook, figure: Figure, suppress: bool) -> None:
     sheet = book.create_sheet(figure.key[:31])
-    sheet.append([figure.title])
+    sheet.append(formula_safe_row([figure.title]))
     sheet["A1"].font = Font(bold=True, size=13)
     for line in period_lines(figure, suppress):
-        sheet.append([line])
+        sheet.append(formula_safe_row([line]))
     sheet.append([])
     table = display_table(figure, suppress)
-    sheet.append(list(table.headers))
+    sheet.append(formula_safe_row(table.headers))
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in table.rows:
-        sheet.append([_number_or_text(value) for value in row])
+        sheet.append(formula_safe_row(_number_or_text(value) for value in row))
     sheet.append([])
-    sheet.append([figure.note])
+    sheet.append(formula_safe_row([figure.note]))
     sheet.column_dimensions["A"].width = 44
     for letter in "BCDEFGHIJKLMNOPQRSTUVWXYZ"[: len(table.headers) - 1]:
         sheet.column_dimensions[letter].width = 14

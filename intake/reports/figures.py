@@ -16,6 +16,7 @@ from db.models import CatalogueEntry
 from intake.catalogues.fixed import support_levels
 from intake.core import audit
 from intake.core.access import require_role
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.roles import Role
 from intake.plans.vocab import Outcome
@@ -58,7 +59,7 @@ def _both(session: Session, query: Query, period: Period) -> tuple[PeriodCounts,
 
 def compute_figures(uow: UnitOfWork, period: Period) -> FigureSet:
     require_figures(uow)
-    figures = build_figures(uow.session, period, uow.now.date())
+    figures = build_figures(uow.session, period, local_date(uow.now))
     audit.record(uow, "inzien", "managementinformatie",
                  detail=f"periode {period.start.isoformat()} - {period.end.isoformat()}")
     return figures

@@ -29,6 +29,7 @@ from intake.core.access import require_role
 from intake.core.context import UnitOfWork
 from intake.core.errors import ValidationError
 from intake.core.roles import Role
+from intake.core.text import formula_safe_row
 
 PSEUDONYM_SECRET = "export_pseudoniem"
 # Figures about the whole team are the teamleider's; the beheerder has no case data and a
@@ -111,11 +112,12 @@ def _rows(uow: UnitOfWork, start: date, end: date, secret: bytes) -> Iterator[Ex
 
 def write_csv(uow: UnitOfWork, start: date, end: date, out: TextIO) -> int:
     """Write the CSV (comma separated, header first) to ``out``; returns the number of rows."""
+    rows = export_rows(uow, start, end)  # checked before the first byte is written
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
-    for row in export_rows(uow, start, end):
-        writer.writerow(astuple(row))
+    for row in rows:
+        writer.writerow(formula_safe_row(astuple(row)))
         count += 1
     return count
 

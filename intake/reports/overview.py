@@ -19,6 +19,7 @@ from db.models import HelpQuestion, Household, Intake, Plan, User
 from intake.catalogues.stored import OUTCOME_INTAKE
 from intake.core import audit
 from intake.core.access import in_caseload, require_role
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.roles import Role
 from intake.plans.vocab import PlanKind
@@ -101,7 +102,7 @@ def require_overview(uow: UnitOfWork) -> bool:
 def team_overview(uow: UnitOfWork, wanted: OverviewFilter | None = None) -> TeamOverview:
     own = require_overview(uow)
     wanted = wanted or OverviewFilter()
-    today = uow.now.date()
+    today = local_date(uow.now)
     with roomy_cache(uow.session):
         plans = _plan_rows(uow, today, wanted, own)
         waiting, owner = _waiting_rows(uow, today, own, wanted)

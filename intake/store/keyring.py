@@ -224,7 +224,9 @@ class Keyring:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=self.LOCK_TIMEOUT)
+        # Owner-only like the key file it guards (it is empty, but names the store).
+        self.lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=self.LOCK_TIMEOUT,
+                             mode=0o600)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

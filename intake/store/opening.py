@@ -30,6 +30,7 @@ from intake.core.errors import (
     KnownError,
     StoreError,
 )
+from intake.core.files import create_empty, private_folder, tighten
 from intake.core.roles import Role
 from intake.core.session import translate_db_error
 from intake.store import crypto, keys
@@ -71,6 +72,12 @@ def replica_file(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".team")
 
 
+def store_files(store_path: Path) -> list[Path]:
+    """The store file with its write-ahead log, shared memory and key file."""
+    return [store_path, *(store_path.with_name(store_path.name + suffix)
+                          for suffix in ("-wal", "-shm", ".keys"))]
+
+
 def default_location() -> StoreLocation:
     return StoreLocation.parse(str(Path(user_data_dir("intake", appauthor=False)) / "intake.db"))
 
@@ -83,6 +90,9 @@ def resolve_location(value: str | None) -> StoreLocation:
 
 def _open_engine(location: StoreLocation, key: bytes | None, now: datetime,
                  generation: int = 1) -> Store:
+    if location.path is not None:
+        for path in store_files(location.path):
+            tighten(path)
     engine = make_engine(location, key)
     try:
         backup = upgrade(engine, location, now)
@@ -170,7 +180,8 @@ def create_store(
     key: bytes | None = None
     if location.encrypted:
         assert location.path is not None
-        location.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(location.path.parent)
+        create_empty(location.path)
         key = crypto.new_store_key()
     store = _open_engine(location, key, now)
     if store.keyring is not None:

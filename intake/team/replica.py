@@ -33,6 +33,7 @@ from db.models import User
 from intake.core.clock import utcnow
 from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, AuthenticationError, StoreError
+from intake.core.files import create_empty, private_folder
 from intake.store import Store, crypto, keys
 from intake.store.crypto import WrappedKey
 from intake.store.keyring import (
@@ -125,7 +126,8 @@ class TeamFile:
         """Under the lock: the file as it is now, with the fields this window changed."""
         mine = self._to_json()
         try:
-            with FileLock(str(self.path.with_name(self.path.name + ".lock")), timeout=15):
+            with FileLock(str(self.path.with_name(self.path.name + ".lock")), timeout=15,
+                          mode=0o600):
                 try:
                     on_disk: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
                 except FileNotFoundError:
@@ -194,7 +196,7 @@ def join(location: StoreLocation, server: str, username: str, password: str,
     path = _file_location(location)
     if path.exists() or replica_file(path).exists():
         raise StoreError(f"Er bestaat al een gegevensopslag op {path}.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     with TeamClient(server, ca) as client:
         client.sign_in(username, password)
         answer = client.call("/sync/join", {})
@@ -206,6 +208,7 @@ def join(location: StoreLocation, server: str, username: str, password: str,
                     password_key=keys.new_unlock(key, password),
                     server_key=keys.new_unlock(key, secret), ca=str(ca) if ca else None,
                     last_contact=now)
+    create_empty(path)  # owner-only before SQLite writes to it
     store = _engine(location, key, now)
     team.save()
     actor = Actor(id=team.user_id, username=username,

@@ -25,6 +25,7 @@ from intake.catalogues.stored import (
 )
 from intake.core import audit
 from intake.core.access import require_edit, require_read
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
 from intake.core.text import full_name
@@ -94,6 +95,10 @@ def definition_of(intake: Intake) -> Definition:
 
 
 def load_answers(uow: UnitOfWork, intake_id: uuid.UUID) -> dict[tuple[str, str], Any]:
+    intake = uow.session.get(Intake, intake_id)
+    if intake is None:
+        raise NotFoundError("Deze uitvraag bestaat niet (meer).")
+    require_read(uow, intake.household_id)
     rows = uow.session.execute(select(IntakeAnswer.question_key, IntakeAnswer.repeat_key,
                                       IntakeAnswer.value_json)
                                .where(IntakeAnswer.intake_id == intake_id))
@@ -102,6 +107,7 @@ def load_answers(uow: UnitOfWork, intake_id: uuid.UUID) -> dict[tuple[str, str],
 
 def children_of(uow: UnitOfWork, household_id: uuid.UUID, on: date) -> list[Child]:
     """Members a per-child section is asked for: role kind, or younger than 18."""
+    require_read(uow, household_id)
     members = uow.session.scalars(select(Member).where(Member.household_id == household_id)
                                   .order_by(Member.position))
     found = []
@@ -117,7 +123,7 @@ def children_of(uow: UnitOfWork, household_id: uuid.UUID, on: date) -> list[Chil
 
 def _steps(uow: UnitOfWork, intake: Intake, answers: Answers) -> list[Step]:
     definition = definition_of(intake)
-    children = children_of(uow, intake.household_id, intake.started_at.date())
+    children = children_of(uow, intake.household_id, local_date(intake.started_at))
     return visible_steps(definition, answers, children,
                          options_resolver(uow, intake.household_id))
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from db.models import Intake, Member, User
 from intake.catalogues.stored import CatalogueKind, LabelBook, entries
+from intake.core.access import require_read
 from intake.core.context import UnitOfWork
 from intake.core.text import full_name
 from intake.questionnaire.definition import AnswerType, Option, Question
@@ -128,6 +129,7 @@ def intake_view(uow: UnitOfWork, intake: Intake) -> IntakeView:
 
 
 def member_options(uow: UnitOfWork, household_id: uuid.UUID) -> tuple[Option, ...]:
+    require_read(uow, household_id)
     members = uow.session.scalars(select(Member).where(Member.household_id == household_id)
                                   .order_by(Member.position))
     return tuple(Option(m.id.hex, full_name(m.given_name, m.prefix, m.family_name))
@@ -137,6 +139,7 @@ def member_options(uow: UnitOfWork, household_id: uuid.UUID) -> tuple[Option, ..
 def options_resolver(uow: UnitOfWork, household_id: uuid.UUID) -> \
         Callable[[Question], tuple[Option, ...]]:
     """Options for questions that take them from a catalogue or the household's members."""
+    require_read(uow, household_id)
     cache: dict[str, tuple[Option, ...]] = {}
 
     def resolve(question: Question) -> tuple[Option, ...]:

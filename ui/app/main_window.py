@@ -17,6 +17,7 @@ from ui.admin.accounts_page import AccountsPage
 from ui.admin.catalogues import CatalogueAdminPage
 from ui.admin.retention_page import RetentionPage
 from ui.admin.social_map import SocialMapAdmin
+from ui.admin.upkeep_page import UpkeepPage
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
 from ui.kit.lazy_tab import LazyTab
@@ -55,12 +56,16 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(False)
         self.search: SearchPage | None = None
         self.accounts: AccountsPage | None = None
+        self.upkeep: UpkeepPage | None = None
         if actor.role is Role.BEHEERDER:
             self.accounts = AccountsPage(store, actor)
             self.tabs.addTab(self.accounts, "Accounts")
             self.tabs.addTab(SocialMapAdmin(store, actor), "Sociale kaart")
             self.tabs.addTab(CatalogueAdminPage(store, actor), "Catalogi")
             self.tabs.addTab(LazyTab(lambda: RetentionPage(store, actor)), "Bewaartermijnen")
+            if store.location.encrypted and not store.replica:
+                self.upkeep = UpkeepPage(store, actor)
+                self.tabs.addTab(self.upkeep, "Reservekopie en audittrail")
         else:
             self.search = SearchPage(store, actor)
             self.tabs.addTab(self.search, "Zoeken")
@@ -143,6 +148,11 @@ class MainWindow(QMainWindow):
         store.setToolTip(self.store.location.describe())
         self.statusBar().addWidget(person)
         self.statusBar().addPermanentWidget(store)
+        if self.upkeep is not None and self.upkeep.reminders:
+            # The beheerder's reminder of an old backup or seal, visible from any tab.
+            self.reminder = QLabel(self.upkeep.reminders[0])
+            self.reminder.setStyleSheet("QLabel { background: #FFF4CE; padding: 0 6px; }")
+            self.statusBar().addWidget(self.reminder)
         self.sync_panel = attach_sync(self, self.store, self.actor)
 
     def _connect_signals(self) -> None:

@@ -8,11 +8,11 @@ Dialogs look up the row they edit by lineage at the moment of saving, so after a
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from PySide6.QtCore import QObject
 
 from intake import plans
+from intake.core.clock import today
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError
 from intake.plans import (
@@ -186,7 +186,7 @@ class PlanEditing(QObject):
 
     def agree(self) -> None:
         view = self.view()
-        dialog = AgreeDialog(date.today(), view.client_support_offered, self.tab)
+        dialog = AgreeDialog(today(), view.client_support_offered, self.tab)
         if not plan_common.accepted(dialog):
             return
         agreed_on = dialog.agreed_on.date_value()
@@ -207,7 +207,7 @@ class PlanEditing(QObject):
         return self.tab.write(work, fields_to_caller=True, full_reload=True)
 
     def evaluate(self) -> None:
-        plan_common.run_dialog(EvaluationDialog(self.view(), date.today(),
+        plan_common.run_dialog(EvaluationDialog(self.view(), today(),
                                                 self.save_evaluation, self.tab))
 
     def versions(self) -> None:

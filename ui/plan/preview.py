@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.context import Actor, UnitOfWork
+from intake.core.files import write_private
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
@@ -193,7 +194,7 @@ class PreviewDialog(FormDialog):
         if not path:
             return
         try:
-            Path(path).write_bytes(self.pdf_bytes)
+            write_private(Path(path), self.pdf_bytes)
         except OSError as error:
             Notice.warn(self, f"Het bestand kon niet worden opgeslagen: {error.strerror}.")
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.core.clock import utcnow
+from intake.core.clock import today
 from intake.core.context import Actor
 from intake.core.errors import ValidationError
 from intake.core.validation import format_postcode, normalise_postcode
@@ -212,7 +212,7 @@ class HouseholdDialog(FormDialog):
         """Validate what is on screen and show the messages of the fields already visited."""
         data, problems = self.collect()
         try:
-            validate(data, utcnow().date())
+            validate(data, today())
         except ValidationError as error:
             problems = {**error.fields, **problems}
         self.show_errors(problems)

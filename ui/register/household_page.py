@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.core.clock import today
 from intake.core.context import Actor
 from intake.core.roles import CASE_EDITORS
 from intake.core.validation import format_date, mask_bsn
@@ -65,7 +66,7 @@ class OverviewTab(QWidget):
 
     def show_view(self, view: HouseholdView, today: date) -> None:
         self.members.set_rows([
-            (m.name, format_date(m.date_of_birth),
+            (m.name, ("verwacht " if m.expected else "") + format_date(m.date_of_birth),
              "" if m.age_on(today) is None else str(m.age_on(today)),
              role_label(m.role), mask_bsn(m.bsn))
             for m in view.members
@@ -155,7 +156,7 @@ class HouseholdPage(QWidget):
         self.address.setText(view.address)
         contact = [part for part in (view.phone, view.email) if part]
         self.contact.setText("  ·  ".join(contact) if contact else "Geen telefoon of e-mail")
-        self.overview.show_view(view, date.today())
+        self.overview.show_view(view, today())
 
     def edit(self) -> None:
         saved = HouseholdDialog.ask(self.store, self.actor, self.view, self)

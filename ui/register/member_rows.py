@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -139,6 +140,10 @@ class MemberRow(_Row):
         for residence in Residence:
             self.residence.addItem(residence.label, residence.value)
         self.residence.setCurrentIndex(list(Residence).index(member.residence))
+        # Not born yet: the date of birth is then the expected date and may lie ahead.
+        self.expected = QCheckBox("Verwacht kind")
+        self.expected.setChecked(member.expected)
+        self.expected.toggled.connect(lambda _on: self._finished())
         self.residence_since = QLineEdit(format_date(member.residence_since))
         self.residence_since.setPlaceholderText("sinds dd-mm-jjjj")
         self.residence_since.setAccessibleName("Woont elders sinds")
@@ -147,6 +152,7 @@ class MemberRow(_Row):
         self.residence_note.setPlaceholderText("Waar, in algemene woorden (geen adres), "
                                                "bijv. pleeggezin in Twente")
         self.residence_note.setAccessibleName("Waar, in algemene woorden")
+        line.addWidget(self.expected, 0)
         line.addWidget(self.residence, 0)
         line.addWidget(self.residence_since, 0)
         line.addWidget(self.residence_note, 1)
@@ -166,8 +172,8 @@ class MemberRow(_Row):
             self._finished()
 
     def focus_chain(self) -> list[QWidget]:
-        return [*self.fields, self.residence, self.residence_since, self.residence_note,
-                self.remove_button]
+        return [*self.fields, self.expected, self.residence, self.residence_since,
+                self.residence_note, self.remove_button]
 
     def to_input(self) -> tuple[MemberInput, str]:
         """The member as typed, and a message when a date cannot be read."""
@@ -183,7 +189,7 @@ class MemberRow(_Row):
             role=MemberRole(self.role.currentData()), date_of_birth=born,
             prefix=self.prefix.text(), bsn=self.bsn.text(), id=self.member_id,
             residence=Residence(self.residence.currentData()), residence_since=since,
-            residence_note=self.residence_note.text(),
+            residence_note=self.residence_note.text(), expected=self.expected.isChecked(),
         )
         return member, problem
 

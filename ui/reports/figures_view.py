@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.core.clock import utcnow
+from intake.core.clock import today
 from intake.core.context import Actor, UnitOfWork
+from intake.core.files import write_private
 from intake.reports.export import ReportFormat, export_report
 from intake.reports.figures import compute_figures
 from intake.reports.model import Figure, FigureSet
@@ -61,7 +62,7 @@ class FiguresView(QWidget):
         self.store = store
         self.actor = actor
         self.figures: FigureSet | None = None
-        default = last_full_month(utcnow().date())
+        default = last_full_month(today())
         self.start = self._date_edit(default.start)
         self.end = self._date_edit(default.end)
         self.show_button = QPushButton("&Toon")
@@ -228,7 +229,7 @@ class FiguresView(QWidget):
         def work(uow: UnitOfWork) -> Path:
             data = export_report(uow, period, fmt, suppress_small=suppress,
                                  progress=report_progress)
-            path.write_bytes(data)
+            write_private(path, data)
             return path
 
         label = "Het overzicht wordt gemaakt…" if fmt is ReportFormat.PDF else \

@@ -52,8 +52,8 @@ def test_case_worker_gets_own_caseload_only(qtbot: QtBot, team: Team) -> None:
 
 def test_field_worker_and_beheerder_get_no_overview(qtbot: QtBot, team: Team) -> None:
     assert _titles(_window(qtbot, team, team.vindplaats)) == ["Zoeken"]
-    assert _titles(_window(qtbot, team, team.beheerder)) == ["Accounts", "Sociale kaart",
-                                                             "Catalogi", "Bewaartermijnen"]
+    assert _titles(_window(qtbot, team, team.beheerder)) == [
+        "Accounts", "Sociale kaart", "Catalogi", "Bewaartermijnen", "Reservekopie en audittrail"]
 
 
 def test_my_caseload_follows_a_quick_registration_from_the_menu(

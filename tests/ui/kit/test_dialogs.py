@@ -46,6 +46,7 @@ from ui.admin.catalogues import EntryDialog
 from ui.admin.recovery_key import RecoveryKeyDialog
 from ui.admin.retention_page import TermDialog
 from ui.admin.social_map import ServiceDialog
+from ui.admin.upkeep_page import RestoreDialog
 from ui.app.login import FirstStartDialog, LoginDialog, RecoverDialog
 from ui.help_questions.quick_registration import QuickRegistrationDialog
 from ui.kit.crash import CrashDialog
@@ -130,6 +131,7 @@ FACTORIES: dict[str, Factory] = {
                                                  _intake(team, h), h.title),
     "SignalDialog": _signal_dialog,
     "AccountDialog": lambda team, _h: AccountDialog(team.store, team.beheerder),
+    "RestoreDialog": lambda team, _h: RestoreDialog(team.store, team.beheerder),
     "PasswordDialog": lambda team, _h: PasswordDialog(team.store, team.beheerder, "consulent"),
     "EntryDialog": lambda team, _h: EntryDialog(team.store, team.beheerder,
                                                 CatalogueKind.HULPVRAAGTYPE),
