@@ -16,4 +16,7 @@ REPORT_INDEXES = (
     # Covering index for the support-level mix: the count reads no action rows.
     Index("ix_plan_actions_result_level", PlanAction.result_id, PlanAction.support_level,
           PlanAction.lineage_id),
+    # Actions started and finished in a period, per organisation of the sociale kaart.
+    Index("ix_plan_actions_start_on", PlanAction.start_on),
+    Index("ix_plan_actions_finished_on", PlanAction.finished_on),
 )
