@@ -35,6 +35,7 @@ from ui.kit.widgets import RowsModel, make_table
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.member_rows import role_label
+from ui.register.target_groups import TargetGroupsBox
 
 TabFactory = Callable[["HouseholdPage"], tuple[QWidget, str]]
 
@@ -103,6 +104,10 @@ class HouseholdPage(QWidget):
             self.edit_button.setToolTip("U kunt dit dossier inzien maar niet wijzigen.")
         self.history_button = QPushButton("Wie heeft dit dossier &ingezien?")
         self.overview = OverviewTab()
+        self.target_groups = TargetGroupsBox(store, actor, self.can_edit)
+        overview_layout = self.overview.layout()
+        assert isinstance(overview_layout, QVBoxLayout)
+        overview_layout.addWidget(self.target_groups, 2)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "&Overzicht")
@@ -150,6 +155,7 @@ class HouseholdPage(QWidget):
         contact = [part for part in (view.phone, view.email) if part]
         self.contact.setText("  ·  ".join(contact) if contact else "Geen telefoon of e-mail")
         self.overview.show_view(view, date.today())
+        self.target_groups.load(view.id, view.members)
 
     def edit(self) -> None:
         saved = HouseholdDialog.ask(self.store, self.actor, self.view, self)
