@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Index
 
 from db.models.intake import Intake
-from db.models.plan import Evaluation, PlanAction, PlanVersion
+from db.models.plan import Evaluation, Plan, PlanAction, PlanResult, PlanVersion
 
 REPORT_INDEXES = (
     Index("ix_plan_versions_agreed_on", PlanVersion.agreed_on),
@@ -16,7 +16,18 @@ REPORT_INDEXES = (
     # Covering index for the support-level mix: the count reads no action rows.
     Index("ix_plan_actions_result_level", PlanAction.result_id, PlanAction.support_level,
           PlanAction.lineage_id),
-    # Actions started and finished in a period, per organisation of the sociale kaart.
-    Index("ix_plan_actions_start_on", PlanAction.start_on),
-    Index("ix_plan_actions_finished_on", PlanAction.finished_on),
+    # Covering indexes for the prevention figures: actions per prevention level (and the
+    # organisation of their service at evaluation), started and finished per organisation.
+    Index("ix_plan_actions_result_prevention", PlanAction.result_id, PlanAction.prevention_level,
+          PlanAction.lineage_id, PlanAction.service_id, PlanAction.start_on),
+    # The path from versions agreed in a period to their actions and household, read from
+    # indexes only (a version or result row holds long texts).
+    Index("ix_plan_versions_agreed_plan", PlanVersion.agreed_on, PlanVersion.id,
+          PlanVersion.plan_id),
+    Index("ix_plan_results_version_result", PlanResult.plan_version_id, PlanResult.id),
+    Index("ix_plans_id_household", Plan.id, Plan.household_id),
+    Index("ix_plan_actions_start_on", PlanAction.start_on, PlanAction.service_id,
+          PlanAction.lineage_id, PlanAction.result_id),
+    Index("ix_plan_actions_finished_on", PlanAction.finished_on, PlanAction.service_id,
+          PlanAction.lineage_id),
 )

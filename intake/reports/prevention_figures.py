@@ -22,11 +22,7 @@ COUNT = (Label(TOTAL, "Aantal"),)
 GROUP_NOTE = ("Een doelgroep telt als het huishouden of een gezinslid hem had op {day}; "
               "een {item} kan bij meer doelgroepen horen of bij geen, dus de rijen tellen niet "
               "op tot N. 'Jonge kind' volgt uit de geboortedatum.")
-Query = Callable[[Session, Period], PeriodCounts]
-
-
-def _both(session: Session, query: Query, period: Period) -> tuple[PeriodCounts, PeriodCounts]:
-    return query(session, period), query(session, period.previous())
+Query = Callable[[q.PreventionPeriod], PeriodCounts]
 
 
 def _groups() -> tuple[Label, ...]:
@@ -45,13 +41,18 @@ def _organisations(counts: tuple[PeriodCounts, PeriodCounts]) -> tuple[Label, ..
 
 
 def prevention_figures(session: Session, period: Period) -> tuple[Figure, ...]:
-    questions = _both(session, q.help_questions_by_target_group, period)
-    plans = _both(session, q.plans_by_target_group, period)
-    levels = _both(session, q.actions_by_prevention_level, period)
-    cross = _both(session, q.actions_by_target_group_and_level, period)
-    started = _both(session, q.actions_started_finished, period)
-    results = _both(session, q.results_per_organisation, period)
-    days = _both(session, q.days_agreement_to_start, period)
+    data = (q.PreventionPeriod(session, period), q.PreventionPeriod(session, period.previous()))
+
+    def both(query: Query) -> tuple[PeriodCounts, PeriodCounts]:
+        return query(data[0]), query(data[1])
+
+    questions = both(q.help_questions_by_target_group)
+    plans = both(q.plans_by_target_group)
+    levels = both(q.actions_by_prevention_level)
+    cross = both(q.actions_by_target_group_and_level)
+    started = both(q.actions_started_finished)
+    results = both(q.results_per_organisation)
+    days = both(q.days_agreement_to_start)
     return (
         Figure("hulpvragen_doelgroep", "Hulpvragen per doelgroep", "hulpvragen",
                GROUP_NOTE.format(day="de contactdatum", item="hulpvraag"),
@@ -83,8 +84,8 @@ def prevention_figures(session: Session, period: Period) -> tuple[Figure, ...]:
         Figure("doorlooptijd_organisatie", "Dagen van akkoord plan tot start van de actie, "
                "per organisatie", "acties",
                "Mediaan over acties met een dienst van de sociale kaart die in de periode "
-               "startten, vanaf het eerste akkoord op een planversie met die actie; een actie "
-               "die vóór het akkoord startte telt als 0 dagen.",
+               "startten, vanaf het eerste akkoord op een planversie met die actie en "
+               "startdatum; een actie die vóór het akkoord startte telt als 0 dagen.",
                _organisations(days),
                (Label("mediaan_dagen", "Mediaan (dagen)"), Label("acties", "Acties")), *days,
                measure=Measure.MEDIAN, row_title="Organisatie",

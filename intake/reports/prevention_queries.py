@@ -1,10 +1,12 @@
-"""The aggregate SQL behind the prevention figures: target groups, prevention levels and the
+"""The SQL behind the prevention figures: target groups, prevention levels and the
 organisations of the sociale kaart.
 
 A target group counts for a help question, plan or action when the household held it (on
 itself or on any member) on that item's day: the contact date, the day the plan was agreed.
-Typed groups are matched in SQL on the tag's set and removal days; derived groups (an age
-band) only on the members born in the period's window, checked per day in Python.
+Which groups a household held on a day depends on per-item dates, so the items of the period
+are counted in SQL per (household, day, column) and matched in Python against the period's
+tags and the dates of birth that fall in a derived group's window. Each set of rows is read
+once per period and shared by the figures that need it.
 """
 
 from __future__ import annotations
@@ -12,20 +14,23 @@ from __future__ import annotations
 import statistics
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     String,
     Subquery,
-    and_,
-    case,
     cast,
     distinct,
     func,
     literal,
     or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -47,6 +52,18 @@ from intake.reports.period import Period
 from intake.reports.queries import TOTAL, Cells
 
 NO_LEVEL = "geen"  # an action without a prevention level (care, not prevention)
+Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
+
+
+def _key(column: Any) -> Any:
+    """A household id as the driver returns it: only compared with other keys read the
+    same way, so the cost of building a UUID per row (most of a figure's time) is saved."""
+    return type_coerce(column, String)
+
+
+def _total() -> ColumnElement[str]:
+    """The one column of a figure without columns, typed so every backend accepts it."""
+    return cast(literal(TOTAL), String(20))
 
 
 def _years_before(day: date, years: int) -> date:
@@ -56,170 +73,219 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _total() -> ColumnElement[str]:
-    """The one column of a figure without columns, typed so every backend accepts it."""
-    return cast(literal(TOTAL), String(20))
+@dataclass
+class PreventionPeriod:
+    """The rows of one period, read once each and only when a figure asks for them."""
 
+    session: Session
+    period: Period
+    _groups: dict[tuple[Any, date], frozenset[str]] = field(default_factory=dict)
 
-def _group_cells(session: Session, anchor: Subquery, period: Period) -> Cells:
-    """(target group, column) -> distinct items, for an anchor of (item, household_id, day,
-    column) rows."""
-    tag = TargetGroupTag
-    held = and_(tag.household_id == anchor.c.household_id, tag.set_on <= anchor.c.day,
-                or_(tag.removed_on.is_(None), tag.removed_on > anchor.c.day))
-    rows = session.execute(
-        select(tag.code, anchor.c.column, func.count(distinct(anchor.c.item)))
-        .select_from(anchor).join(tag, held).group_by(tag.code, anchor.c.column))
-    cells: Cells = {(code, column): n for code, column, n in rows}
-    for group in target_groups():
-        if not group.derived or group.age_band is None:
-            continue
-        low, high = group.age_band
-        members = session.execute(
-            select(anchor.c.item, anchor.c.column, anchor.c.day, Member.date_of_birth)
-            .select_from(anchor).join(Member, Member.household_id == anchor.c.household_id)
-            .where(Member.date_of_birth > _years_before(period.start, high),
-                   Member.date_of_birth <= _years_before(period.end, low)))
-        seen: set[tuple[uuid.UUID, str]] = set()
-        for item, column, day, born in members:
-            if born <= day and low <= age_on(born, day) < high:
-                seen.add((item, column))
-        for _item, column in seen:
-            cells[(group.code, column)] = cells.get((group.code, column), 0) + 1
-    return cells
+    # Target groups.
+    @cached_property
+    def tags(self) -> dict[Any, list[tuple[str, date, date | None]]]:
+        """Per household, the typed groups that held on some day of the period."""
+        tag = TargetGroupTag
+        rows = self.session.execute(
+            select(_key(tag.household_id), tag.code, tag.set_on, tag.removed_on)
+            .where(tag.set_on <= self.period.end,
+                   or_(tag.removed_on.is_(None), tag.removed_on > self.period.start)))
+        found: dict[Any, list[tuple[str, date, date | None]]] = {}
+        for household, code, set_on, removed_on in rows:
+            found.setdefault(household, []).append((code, set_on, removed_on))
+        return found
 
+    @cached_property
+    def births(self) -> dict[Any, list[date]]:
+        """Per household, the dates of birth that put a member in a derived group on some
+        day of the period."""
+        bands = [g.age_band for g in target_groups() if g.derived and g.age_band]
+        if not bands:
+            return {}
+        oldest = min(_years_before(self.period.start, high) for _low, high in bands)
+        youngest = max(_years_before(self.period.end, low) for low, _high in bands)
+        rows = self.session.execute(
+            select(_key(Member.household_id), Member.date_of_birth)
+            .where(Member.date_of_birth > oldest, Member.date_of_birth <= youngest))
+        found: dict[Any, list[date]] = {}
+        for household, born in rows:
+            if born is not None:
+                found.setdefault(household, []).append(born)
+        return found
 
-def _count(session: Session, anchor: Subquery) -> int:
-    return int(session.scalar(select(func.count(distinct(anchor.c.item))).select_from(anchor))
-               or 0)
+    def groups_on(self, household: Any, day: date) -> frozenset[str]:
+        key = (household, day)
+        if key not in self._groups:
+            held = {code for code, set_on, removed_on in self.tags.get(household, ())
+                    if set_on <= day and (removed_on is None or day < removed_on)}
+            births = self.births.get(household, [])
+            for group in target_groups() if births else ():
+                if group.derived and group.age_band:
+                    low, high = group.age_band
+                    if any(born <= day and low <= age_on(born, day) < high for born in births):
+                        held.add(group.code)
+            self._groups[key] = frozenset(held)
+        return self._groups[key]
 
+    def by_group(self, items: Iterable[Item]) -> Cells:
+        """(group, column) -> the number of items, each counted once per group it is in."""
+        cells: Cells = {}
+        for household, day, column, n in items:
+            for code in self.groups_on(household, day):
+                cells[(code, column)] = cells.get((code, column), 0) + n
+        return cells
 
-def help_questions_by_target_group(session: Session, period: Period) -> PeriodCounts:
-    anchor = (select(HelpQuestion.id.label("item"), HelpQuestion.household_id,
-                     HelpQuestion.registered_on.label("day"),
-                     _total().label("column"))
-              .where(HelpQuestion.registered_on.between(period.start, period.end))
-              .subquery("anchor"))
-    return PeriodCounts(period, _count(session, anchor), _group_cells(session, anchor, period))
+    # Items of the period.
+    def _items(self, query: Select[Any, Any, Any, Any]) -> list[Item]:
+        return [(household, day, column, n) for household, day, column, n in
+                self.session.execute(query) if day is not None]
 
+    @cached_property
+    def help_questions(self) -> list[Item]:
+        return self._items(
+            select(_key(HelpQuestion.household_id), HelpQuestion.registered_on, _total(),
+                   func.count())
+            .where(HelpQuestion.registered_on.between(self.period.start, self.period.end))
+            .group_by(HelpQuestion.household_id, HelpQuestion.registered_on))
 
-def _agreed_in(period: Period) -> Subquery:
-    """Each plan with a version agreed in the period, on the first such day."""
-    return (select(Plan.id.label("item"), Plan.household_id,
-                   func.min(PlanVersion.agreed_on).label("day"))
-            .join(PlanVersion, PlanVersion.plan_id == Plan.id)
-            .where(PlanVersion.agreed_on.between(period.start, period.end))
-            .group_by(Plan.id, Plan.household_id).subquery("agreed_plan"))
+    @cached_property
+    def plans(self) -> list[Item]:
+        """Each plan with a version agreed in the period, on the first such day."""
+        first = (select(_key(Plan.household_id).label("household_id"),
+                        func.min(PlanVersion.agreed_on).label("day"))
+                 .join(PlanVersion, PlanVersion.plan_id == Plan.id)
+                 .where(PlanVersion.agreed_on.between(self.period.start, self.period.end))
+                 .group_by(Plan.id, Plan.household_id).subquery("first_agreed"))
+        return self._items(select(first.c.household_id, first.c.day, _total(), func.count())
+                           .group_by(first.c.household_id, first.c.day))
 
-
-def plans_by_target_group(session: Session, period: Period) -> PeriodCounts:
-    plans = _agreed_in(period)
-    anchor = select(plans.c.item, plans.c.household_id, plans.c.day,
-                    _total().label("column")).subquery("anchor")
-    return PeriodCounts(period, _count(session, anchor), _group_cells(session, anchor, period))
-
-
-def _agreed_actions(period: Period) -> Subquery:
-    """Actions of plan versions agreed in the period, by lineage (a copy in a later version
-    agreed in the same period is the same action), with the household and agreement day."""
-    level = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
-    return (select(PlanAction.lineage_id.label("item"), Plan.household_id,
-                   func.min(PlanVersion.agreed_on).label("day"), level.label("column"))
+    @cached_property
+    def actions(self) -> list[Item]:
+        """Actions of versions agreed in the period by lineage (a copy in a later version
+        agreed in the same period is the same action), on the first such day, by level."""
+        level = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
+        lineages = (
+            select(_key(Plan.household_id).label("household_id"),
+                   func.min(PlanVersion.agreed_on).label("day"), level.label("level"))
             .join(PlanResult, PlanResult.id == PlanAction.result_id)
             .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
             .join(Plan, Plan.id == PlanVersion.plan_id)
-            .where(PlanVersion.agreed_on.between(period.start, period.end))
-            .group_by(PlanAction.lineage_id, Plan.household_id, level).subquery("anchor"))
+            .where(PlanVersion.agreed_on.between(self.period.start, self.period.end))
+            .group_by(PlanAction.lineage_id, Plan.household_id, level).subquery("lineages"))
+        return self._items(
+            select(lineages.c.household_id, lineages.c.day, lineages.c.level, func.count())
+            .group_by(lineages.c.household_id, lineages.c.day, lineages.c.level))
+
+    def _started(self) -> Subquery:
+        """Actions with a service whose start date lies in the period, in an agreed version,
+        by lineage: the organisation, the start and the first agreement of a version holding
+        that start."""
+        return (select(PlanAction.lineage_id, SocialService.organisation,
+                       func.min(PlanAction.start_on).label("start"),
+                       func.min(PlanVersion.agreed_on).label("agreed"))
+                .join(SocialService, SocialService.id == PlanAction.service_id)
+                .join(PlanResult, PlanResult.id == PlanAction.result_id)
+                .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
+                .where(PlanAction.start_on.between(self.period.start, self.period.end),
+                       PlanVersion.agreed_on.is_not(None))
+                .group_by(PlanAction.lineage_id, SocialService.organisation)
+                .subquery("started"))
+
+    @cached_property
+    def started(self) -> list[tuple[str, date, date, int]]:
+        """(organisation, start, agreement, number of actions)."""
+        started = self._started()
+        rows = self.session.execute(
+            select(started.c.organisation, started.c.start, started.c.agreed, func.count())
+            .group_by(started.c.organisation, started.c.start, started.c.agreed))
+        return [(organisation, start, agreed, n) for organisation, start, agreed, n in rows
+                if start is not None and agreed is not None]
+
+    @cached_property
+    def finished(self) -> list[tuple[uuid.UUID, str]]:
+        """Actions with a service marked done in the period: (lineage, organisation)."""
+        rows = self.session.execute(
+            select(PlanAction.lineage_id, SocialService.organisation).distinct()
+            .join(SocialService, SocialService.id == PlanAction.service_id)
+            .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
+        return [(lineage, organisation) for lineage, organisation in rows]
+
+    def started_among(self, lineages: set[uuid.UUID]) -> int:
+        """How many of these actions also started in the period."""
+        if not lineages:
+            return 0
+        started = self._started()
+        return int(self.session.scalar(
+            select(func.count(distinct(started.c.lineage_id)))
+            .where(started.c.lineage_id.in_(lineages))) or 0)
 
 
-def actions_by_prevention_level(session: Session, period: Period) -> PeriodCounts:
-    anchor = _agreed_actions(period)
-    rows = session.execute(select(anchor.c.column, func.count(distinct(anchor.c.item)))
-                           .group_by(anchor.c.column))
-    cells: Cells = {(level, TOTAL): n for level, n in rows}
-    return PeriodCounts(period, _count(session, anchor), cells)
+def _counts(data: PreventionPeriod, items: list[Item], cells: Cells) -> PeriodCounts:
+    return PeriodCounts(data.period, sum(n for *_key, n in items), cells)
 
 
-def actions_by_target_group_and_level(session: Session, period: Period) -> PeriodCounts:
-    anchor = _agreed_actions(period)
-    return PeriodCounts(period, _count(session, anchor), _group_cells(session, anchor, period))
+def help_questions_by_target_group(data: PreventionPeriod) -> PeriodCounts:
+    return _counts(data, data.help_questions, data.by_group(data.help_questions))
+
+
+def plans_by_target_group(data: PreventionPeriod) -> PeriodCounts:
+    return _counts(data, data.plans, data.by_group(data.plans))
+
+
+def actions_by_prevention_level(data: PreventionPeriod) -> PeriodCounts:
+    cells: Cells = {}
+    for _household, _day, column, n in data.actions:
+        cells[(column, TOTAL)] = cells.get((column, TOTAL), 0) + n
+    return _counts(data, data.actions, cells)
+
+
+def actions_by_target_group_and_level(data: PreventionPeriod) -> PeriodCounts:
+    return _counts(data, data.actions, data.by_group(data.actions))
 
 
 # Per organisation of the sociale kaart: only actions that point to one of its services.
-def actions_started_finished(session: Session, period: Period) -> PeriodCounts:
+def actions_started_finished(data: PreventionPeriod) -> PeriodCounts:
     """Started: the start date lies in the period, in an agreed version. Finished: marked
     done in the period. N counts each action (lineage) once."""
-    started = and_(PlanAction.start_on.between(period.start, period.end),
-                   PlanVersion.agreed_on.is_not(None))
-    finished = PlanAction.finished_on.between(period.start, period.end)
-    base = (select(SocialService.organisation,
-                   func.count(distinct(case((started, PlanAction.lineage_id)))),
-                   func.count(distinct(case((finished, PlanAction.lineage_id)))))
-            .join(SocialService, SocialService.id == PlanAction.service_id)
-            .join(PlanResult, PlanResult.id == PlanAction.result_id)
-            .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-            .where(or_(started, finished)))
     cells: Cells = {}
-    for organisation, n_started, n_finished in session.execute(
-            base.group_by(SocialService.organisation)):
-        cells[(organisation, "gestart")] = n_started
-        cells[(organisation, "afgerond")] = n_finished
-    total = session.scalar(
-        base.with_only_columns(func.count(distinct(PlanAction.lineage_id))))
-    return PeriodCounts(period, int(total or 0), cells)
+    started = 0
+    for organisation, _start, _agreed, n in data.started:
+        cells[(organisation, "gestart")] = cells.get((organisation, "gestart"), 0) + n
+        started += n
+    for _lineage, organisation in data.finished:
+        cells[(organisation, "afgerond")] = cells.get((organisation, "afgerond"), 0) + 1
+    finished = {lineage for lineage, _organisation in data.finished}
+    total = started + len(finished) - data.started_among(finished)
+    return PeriodCounts(data.period, total, cells)
 
 
-def results_per_organisation(session: Session, period: Period) -> PeriodCounts:
+def results_per_organisation(data: PreventionPeriod) -> PeriodCounts:
     """Results judged at an evaluation in the period, under each organisation with an action
     for that result; N counts each judged result once."""
+    period = data.period
     base = (select(SocialService.organisation, EvaluationOutcome.outcome,
                    func.count(distinct(EvaluationOutcome.id)))
             .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
             .join(PlanAction, PlanAction.result_id == EvaluationOutcome.result_id)
             .join(SocialService, SocialService.id == PlanAction.service_id)
             .where(Evaluation.evaluated_on.between(period.start, period.end)))
-    cells: Cells = {(organisation, outcome): n for organisation, outcome, n in session.execute(
-        base.group_by(SocialService.organisation, EvaluationOutcome.outcome))}
-    total = session.scalar(base.with_only_columns(func.count(distinct(EvaluationOutcome.id))))
+    cells: Cells = {(organisation, outcome): n for organisation, outcome, n in
+                    data.session.execute(base.group_by(SocialService.organisation,
+                                                       EvaluationOutcome.outcome))}
+    total = data.session.scalar(
+        base.with_only_columns(func.count(distinct(EvaluationOutcome.id))))
     return PeriodCounts(period, int(total or 0), cells)
 
 
-def days_agreement_to_start(session: Session, period: Period) -> PeriodCounts:
-    """Per organisation, the median days from the first agreement of the plan version that
-    holds an action to the action's start, over actions started in the period. An action
-    that started before the agreement counts as 0 days."""
-    started = (select(PlanAction.lineage_id)
-               .join(PlanResult, PlanResult.id == PlanAction.result_id)
-               .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-               .where(PlanAction.start_on.between(period.start, period.end),
-                      PlanAction.service_id.is_not(None), PlanVersion.agreed_on.is_not(None)))
-    rows = session.execute(
-        select(PlanAction.lineage_id, SocialService.organisation, PlanAction.start_on,
-               PlanVersion.agreed_on)
-        .join(SocialService, SocialService.id == PlanAction.service_id)
-        .join(PlanResult, PlanResult.id == PlanAction.result_id)
-        .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-        .where(PlanVersion.agreed_on.is_not(None), PlanAction.lineage_id.in_(started)))
-    agreed: dict[uuid.UUID, date] = {}  # lineage -> its first agreement
-    start: dict[uuid.UUID, tuple[date, str]] = {}  # lineage -> (start, organisation)
-    for lineage, organisation, start_on, agreed_on in rows:
-        if agreed_on is None:
-            continue
-        agreed[lineage] = min(agreed_on, agreed.get(lineage, agreed_on))
-        if start_on is not None and period.start <= start_on <= period.end:
-            here = (start_on, organisation)
-            start[lineage] = min(here, start.get(lineage, here))
-    actions = [(organisation, day, agreed[lineage])
-               for lineage, (day, organisation) in start.items()]
-    return _medians(period, actions)
-
-
-def _medians(period: Period, actions: Iterable[tuple[str, date, date]]) -> PeriodCounts:
+def days_agreement_to_start(data: PreventionPeriod) -> PeriodCounts:
+    """Per organisation, the median days from the first agreement of a version holding the
+    action (with its start date) to that start, over actions started in the period. An
+    action that started before the agreement counts as 0 days."""
     days: dict[str, list[int]] = {}
-    for organisation, start, agreed in actions:
-        days.setdefault(organisation, []).append(max(0, (start - agreed).days))
+    for organisation, start, agreed, n in data.started:
+        days.setdefault(organisation, []).extend([max(0, (start - agreed).days)] * n)
     cells: Cells = {}
     for organisation, values in days.items():
         cells[(organisation, "mediaan_dagen")] = statistics.median(values)
         cells[(organisation, "acties")] = len(values)
-    return PeriodCounts(period, sum(len(v) for v in days.values()), cells)
+    return PeriodCounts(data.period, sum(len(v) for v in days.values()), cells)

@@ -76,8 +76,22 @@ def upgrade() -> None:
     with op.batch_alter_table('plan_actions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('prevention_level', sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column('finished_on', sa.Date(), nullable=True))
-        batch_op.create_index('ix_plan_actions_finished_on', ['finished_on'], unique=False)
-        batch_op.create_index('ix_plan_actions_start_on', ['start_on'], unique=False)
+        batch_op.create_index('ix_plan_actions_finished_on',
+                              ['finished_on', 'service_id', 'lineage_id'], unique=False)
+        batch_op.create_index('ix_plan_actions_result_prevention',
+                              ['result_id', 'prevention_level', 'lineage_id', 'service_id',
+                               'start_on'], unique=False)
+        batch_op.create_index('ix_plan_actions_start_on',
+                              ['start_on', 'service_id', 'lineage_id', 'result_id'], unique=False)
+
+    with op.batch_alter_table('plan_versions', schema=None) as batch_op:
+        batch_op.create_index('ix_plan_versions_agreed_plan', ['agreed_on', 'id', 'plan_id'],
+                              unique=False)
+    with op.batch_alter_table('plan_results', schema=None) as batch_op:
+        batch_op.create_index('ix_plan_results_version_result', ['plan_version_id', 'id'],
+                              unique=False)
+    with op.batch_alter_table('plans', schema=None) as batch_op:
+        batch_op.create_index('ix_plans_id_household', ['id', 'household_id'], unique=False)
 
     with op.batch_alter_table('social_services', schema=None) as batch_op:
         batch_op.add_column(sa.Column('prevention_level', sa.String(length=20), nullable=True))
@@ -95,8 +109,16 @@ def downgrade() -> None:
     with op.batch_alter_table('social_services', schema=None) as batch_op:
         batch_op.drop_column('prevention_level')
 
+    with op.batch_alter_table('plans', schema=None) as batch_op:
+        batch_op.drop_index('ix_plans_id_household')
+    with op.batch_alter_table('plan_results', schema=None) as batch_op:
+        batch_op.drop_index('ix_plan_results_version_result')
+    with op.batch_alter_table('plan_versions', schema=None) as batch_op:
+        batch_op.drop_index('ix_plan_versions_agreed_plan')
+
     with op.batch_alter_table('plan_actions', schema=None) as batch_op:
         batch_op.drop_index('ix_plan_actions_start_on')
+        batch_op.drop_index('ix_plan_actions_result_prevention')
         batch_op.drop_index('ix_plan_actions_finished_on')
         batch_op.drop_column('finished_on')
         batch_op.drop_column('prevention_level')
