@@ -2,31 +2,28 @@
 
 Members are named by their number in the household (as on screen and in `lijst`), never by
 name or BSN, so a command line in a shell history holds no personal data. Runs on a file
-store or a laptop replica (whose changes sync); not yet through the team server.
+store, a laptop replica (whose changes sync) or through the team server.
 """
 
 from __future__ import annotations
 
 import argparse
-import uuid
 from datetime import date
+from typing import Any
 
-from intake.cli.common import add_user_option, signed_in, uses_team_server
-from intake.core.context import UnitOfWork
-from intake.core.errors import KnownError, NotFoundError, ValidationError
+from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
+from intake.core.errors import ValidationError
 from intake.core.session import unit_of_work
 from intake.core.validation import format_date, parse_date
 from intake.register.households import household_id_for, open_household
 from intake.register.target_groups import (
-    Scope,
+    end_target_group,
     household_target_groups,
-    remove_target_group,
+    member_by_number,
     set_target_group,
     target_groups,
 )
-
-TEAM_SERVER = ("Doelgroepen wijzigt u in de app, op de teamopslag zelf of op een laptopreplica; "
-               "via de teamserver kan dit nog niet.")
+from intake.team.wire import to_json
 
 
 def _codes() -> str:
@@ -69,62 +66,63 @@ def _day(value: str | None) -> date | None:
     return day
 
 
-def _member(uow: UnitOfWork, household_id: uuid.UUID, number: int | None) -> uuid.UUID | None:
-    if number is None:
-        return None
-    members = open_household(uow, household_id).members
-    if not 1 <= number <= len(members):
-        raise ValidationError({"gezinslid": f"Dit huishouden heeft geen gezinslid {number} "
-                                            f"(1 tot en met {len(members)})."})
-    return members[number - 1].id
-
-
-def _refuse_team_server(args: argparse.Namespace) -> None:
-    if uses_team_server(args):
-        raise KnownError(TEAM_SERVER)
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    _refuse_team_server(args)
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        household_id = household_id_for(uow, args.dossiernummer)
-        numbers = {m.id: (i, m.role.value) for i, m in enumerate(
-            open_household(uow, household_id).members, start=1)}
-        groups = household_target_groups(uow, household_id, include_removed=args.history)
+def _show(groups: list[dict[str, Any]], roles: dict[str, str]) -> None:
+    """One line per group, from its JSON form (the same locally and from the team server)."""
     if not groups:
         print("Geen doelgroepen.")
     for g in groups:
-        who = "huishouden" if g.member_id is None else \
-            "gezinslid {} ({})".format(*numbers.get(g.member_id, (0, "?")))
-        since = "uit geboortedatum" if g.derived else f"sinds {format_date(g.set_on)}"
-        until = f", tot {format_date(g.removed_on)}" if g.removed_on and not g.derived else ""
-        health = ", gezondheidsgegeven" if g.health_data else ""
-        print(f"{g.code}\t{g.label}\t{who}\t{since}{until}{health}")
+        who = "huishouden" if g["member_id"] is None else \
+            f"gezinslid {g['member_number']} ({roles.get(g['member_id'], '?')})"
+        since = "uit geboortedatum" if g["derived"] else f"sinds {_dmy(g['set_on'])}"
+        until = f", tot {_dmy(g['removed_on'])}" if g["removed_on"] and not g["derived"] \
+            else ""
+        health = ", gezondheidsgegeven" if g["health_data"] else ""
+        print(f"{g['code']}\t{g['label']}\t{who}\t{since}{until}{health}")
+
+
+def _dmy(iso: str | None) -> str:
+    return format_date(date.fromisoformat(iso)) if iso else ""
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            answer = client.call("/households/target-groups", {
+                "dossiernummer": args.dossiernummer, "ook_beeindigd": args.history})
+        _show(answer["doelgroepen"], answer["rollen"])
+        return 0
+    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
+        household_id = household_id_for(uow, args.dossiernummer)
+        groups = household_target_groups(uow, household_id, include_removed=args.history)
+        roles = {str(m.id): m.role.value for m in open_household(uow, household_id).members}
+    _show(to_json(groups), roles)
     return 0
 
 
-def cmd_set(args: argparse.Namespace) -> int:
-    _refuse_team_server(args)
+def _change(args: argparse.Namespace, path: str) -> dict[str, Any]:
+    """Set or end one group, on the team server or in the file store; its JSON form."""
+    day = _day(args.datum)
+    if uses_team_server(args):
+        with signed_in_team(args) as client:
+            return dict(client.call(path, {
+                "dossiernummer": args.dossiernummer, "code": args.code,
+                "gezinslid": args.gezinslid, "datum": day.isoformat() if day else None,
+            })["doelgroep"])
+    change = set_target_group if path.endswith("set") else end_target_group
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         household_id = household_id_for(uow, args.dossiernummer)
-        view = set_target_group(uow, household_id, args.code,
-                                _member(uow, household_id, args.gezinslid), _day(args.datum))
-    print(f"Doelgroep '{view.label}' gezet vanaf {format_date(view.set_on)}.")
+        view = change(uow, household_id, args.code,
+                      member_by_number(uow, household_id, args.gezinslid), day)
+    return dict(to_json(view))
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    view = _change(args, "/households/target-groups/set")
+    print(f"Doelgroep '{view['label']}' gezet vanaf {_dmy(view['set_on'])}.")
     return 0
 
 
 def cmd_end(args: argparse.Namespace) -> int:
-    _refuse_team_server(args)
-    with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
-        household_id = household_id_for(uow, args.dossiernummer)
-        member_id = _member(uow, household_id, args.gezinslid)
-        group = next((g for g in household_target_groups(uow, household_id)
-                      if g.code == args.code and g.member_id == member_id and g.id), None)
-        if group is None or group.id is None:
-            scope = next((g.scope for g in target_groups() if g.code == args.code), None)
-            hint = " Geef --gezinslid op." if scope is Scope.PERSOON and member_id is None \
-                else ""
-            raise NotFoundError(f"Deze doelgroep geldt nu niet voor dit huishouden.{hint}")
-        view = remove_target_group(uow, group.id, group.version, _day(args.datum))
-    print(f"Doelgroep '{view.label}' beëindigd op {format_date(view.removed_on)}.")
+    view = _change(args, "/households/target-groups/end")
+    print(f"Doelgroep '{view['label']}' beëindigd op {_dmy(view['removed_on'])}.")
     return 0

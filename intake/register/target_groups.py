@@ -91,6 +91,7 @@ class TargetGroupView:
     removed_on: date | None  # exclusive: the first day it no longer held
     id: uuid.UUID | None = None  # None for a derived group
     version: int = 0
+    member_number: int = 0  # 1-based, in the household's order; 0 for the household
 
     def holds_on(self, day: date) -> bool:
         return (self.set_on is None or self.set_on <= day) and \
@@ -102,28 +103,31 @@ def without_health_data(groups: Iterable[TargetGroupView]) -> list[TargetGroupVi
     return [g for g in groups if not g.health_data and not is_health_data(g.code)]
 
 
-def _view(row: TargetGroupTag, names: dict[uuid.UUID, str]) -> TargetGroupView:
+def _view(row: TargetGroupTag, names: dict[uuid.UUID, str],
+          numbers: dict[uuid.UUID, int] | None = None) -> TargetGroupView:
     group = target_group(row.code)
     return TargetGroupView(
         row.code, group.label if group else row.code, is_health_data(row.code), False,
         row.member_id, names.get(row.member_id, "") if row.member_id else "", row.set_on,
-        row.removed_on, row.id, row.version)
+        row.removed_on, row.id, row.version,
+        (numbers or {}).get(row.member_id, 0) if row.member_id else 0)
 
 
 def derived_groups(members: Iterable[Member], on: date) -> list[TargetGroupView]:
     out = []
+    members = list(members)
     for group in target_groups():
         if not group.derived or group.age_band is None:
             continue
         low, high = group.age_band
-        for member in members:
+        for number, member in enumerate(members, start=1):
             born = member.date_of_birth
             if born is None or born > on or not group.fits_age(age_on(born, on)):
                 continue
             out.append(TargetGroupView(
                 group.code, group.label, group.health_data, True, member.id,
                 full_name(member.given_name, member.prefix, member.family_name),
-                _birthday(born, low), _birthday(born, high)))
+                _birthday(born, low), _birthday(born, high), member_number=number))
     return out
 
 
@@ -139,9 +143,10 @@ def read_target_groups(uow: UnitOfWork, household_id: uuid.UUID, on: date,
     ``include_removed``), then the derived ones."""
     members = _members(uow, household_id)
     names = {m.id: full_name(m.given_name, m.prefix, m.family_name) for m in members}
+    numbers = {m.id: number for number, m in enumerate(members, start=1)}
     rows = uow.session.scalars(select(TargetGroupTag).where(
         TargetGroupTag.household_id == household_id).order_by(TargetGroupTag.set_on))
-    typed = [_view(row, names) for row in rows]
+    typed = [_view(row, names, numbers) for row in rows]
     if not include_removed:
         typed = [g for g in typed if g.holds_on(on)]
     return typed + derived_groups(members, on)
@@ -242,3 +247,34 @@ def remove_target_group(uow: UnitOfWork, tag_id: uuid.UUID, expected_version: in
                  detail=_detail(row.code, "beëindigd"))
     member = uow.session.get(Member, row.member_id) if row.member_id else None
     return _view(row, _names(member))
+
+
+def member_by_number(uow: UnitOfWork, household_id: uuid.UUID, number: int | None
+                     ) -> uuid.UUID | None:
+    """The member with this number (1-based, as listed); None for no number."""
+    if number is None:
+        return None
+    require_read(uow, household_id)
+    members = _members(uow, household_id)
+    if not 1 <= number <= len(members):
+        raise ValidationError({"gezinslid": f"Dit huishouden heeft geen gezinslid {number} "
+                                            f"(1 tot en met {len(members)})."})
+    return members[number - 1].id
+
+
+def end_target_group(uow: UnitOfWork, household_id: uuid.UUID, code: str,
+                     member_id: uuid.UUID | None = None,
+                     removed_on: date | None = None) -> TargetGroupView:
+    """End the group ``code`` that holds now for this member (or the household)."""
+    require_edit(uow, household_id)
+    row = uow.session.scalar(select(TargetGroupTag).where(
+        TargetGroupTag.household_id == household_id, TargetGroupTag.code == code,
+        TargetGroupTag.member_id.is_(None) if member_id is None
+        else TargetGroupTag.member_id == member_id,
+        TargetGroupTag.removed_on.is_(None)))
+    if row is None:
+        group = target_group(code)
+        hint = " Geef het gezinslid op." if group is not None and \
+            group.scope is Scope.PERSOON and member_id is None else ""
+        raise NotFoundError(f"Deze doelgroep geldt nu niet voor dit huishouden.{hint}")
+    return remove_target_group(uow, row.id, row.version, removed_on)

@@ -33,7 +33,7 @@ def test_set_list_and_end(team: Team, jolanda: HouseholdView,
     assert lines[1].endswith(", gezondheidsgegeven") and "Jolanda" not in "".join(lines)
     assert main(["doelgroep", "beeindig", jolanda.dossiernummer, "bijzondere_ouders",
                  *base]) == 2
-    assert "Geef --gezinslid op." in capsys.readouterr().err
+    assert "Geef het gezinslid op." in capsys.readouterr().err
     assert main(["doelgroep", "beeindig", jolanda.dossiernummer, "schulden", "--datum",
                  "20-11-2026", *base]) == 0
     assert main(["doelgroep", "lijst", jolanda.dossiernummer, "--ook-beeindigd", *base]) == 0
