@@ -25,9 +25,11 @@ from intake.core.text import fold
 from intake.help_questions.registration import list_help_questions
 from intake.register import search
 from intake.register.households import open_household
+from intake.reports.cache import roomy_cache
 from intake.reports.figures import compute_figures
 from intake.reports.overview import team_overview
 from intake.reports.period import Period
+from intake.reports.prevention_figures import prevention_figures
 from intake.store import Store, open_store, resolve_location
 from intake.store.colleagues import case_workers
 from intake.uitvraag.flow import list_intakes
@@ -62,11 +64,23 @@ def figures(ctx: Context) -> list[Line]:
             in_uow(store, actor, lambda uow: compute_figures(uow, period)),
             peers.figures_peer(store, period.start, period.end, period.previous().start),
             ctx.repeat, budget_s=ctx.budget_s)
+        prevention, peer2 = measure_pair(
+            in_uow(store, actor, lambda uow: _prevention(uow, period)),
+            peers.figures_peer(store, period.start, period.end, period.previous().start),
+            ctx.repeat, budget_s=ctx.budget_s)
         return [Line("figures for a year, computed (teamleider, 365 days + previous period)",
                      "≤ 300 ms; ≤ 1.5 s at 600k", describe(ours), ratio(ours, peer),
-                     note="peer: one raw GROUP BY (type × vindplaats) for both periods")]
+                     note="peer: one raw GROUP BY (type × vindplaats) for both periods"),
+                Line("of which the prevention figures (target groups, levels, organisations)",
+                     "part of the above", describe(prevention), ratio(prevention, peer2),
+                     note="the seven figures of intake.reports.prevention_figures alone")]
     finally:
         store.close()
+
+
+def _prevention(uow: Any, period: Period) -> object:
+    with roomy_cache(uow.session):
+        return prevention_figures(uow.session, period)
 
 
 # ---- team overview ----------------------------------------------------------------------------

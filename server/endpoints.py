@@ -23,8 +23,14 @@ from intake.core.validation import parse_date
 from intake.documents import print_plan
 from intake.inzage import make_inzage
 from intake.plans.queries import active_plans
-from intake.register.households import household_id_for
+from intake.register.households import household_id_for, open_household
 from intake.register.search import LIMIT, search_households
+from intake.register.target_groups import (
+    end_target_group,
+    household_target_groups,
+    member_by_number,
+    set_target_group,
+)
 from intake.reports.caseload import CaseStatus
 from intake.reports.export import ReportFormat, export_report
 from intake.reports.figures import compute_figures
@@ -154,6 +160,43 @@ def plan_pdf(call: Call) -> Result:
     return Blob(pdf, "application/pdf")
 
 
+def _number(call: Call) -> int | None:
+    value = call.body.get("gezinslid")
+    return None if value is None else int(value)
+
+
+def _optional_day(call: Call, name: str) -> date | None:
+    return None if call.body.get(name) is None else call.day(name)
+
+
+def target_groups_list(call: Call) -> Result:
+    with unit_of_work(call.store, call.actor, call.clock) as uow:
+        household_id = household_id_for(uow, call.text("dossiernummer"))
+        groups = household_target_groups(uow, household_id,
+                                         include_removed=call.flag("ook_beeindigd"))
+        roles = {m.id: m.role.value for m in open_household(uow, household_id).members}
+    return {"doelgroepen": to_json(groups),
+            "rollen": {str(k): v for k, v in roles.items()}}
+
+
+def target_groups_set(call: Call) -> Result:
+    with unit_of_work(call.store, call.actor, call.clock) as uow:
+        household_id = household_id_for(uow, call.text("dossiernummer"))
+        view = set_target_group(uow, household_id, call.text("code"),
+                                member_by_number(uow, household_id, _number(call)),
+                                _optional_day(call, "datum"))
+    return {"doelgroep": to_json(view)}
+
+
+def target_groups_end(call: Call) -> Result:
+    with unit_of_work(call.store, call.actor, call.clock) as uow:
+        household_id = household_id_for(uow, call.text("dossiernummer"))
+        view = end_target_group(uow, household_id, call.text("code"),
+                                member_by_number(uow, household_id, _number(call)),
+                                _optional_day(call, "datum"))
+    return {"doelgroep": to_json(view)}
+
+
 def users_list(call: Call) -> Result:
     with unit_of_work(call.store, call.actor, call.clock) as uow:
         return {"accounts": to_json(accounts.list_accounts(uow))}
@@ -226,6 +269,9 @@ ROUTES: tuple[tuple[str, str, Operation], ...] = (
     ("POST", "/exports/help-questions", help_questions),
     ("POST", "/plans/active", plans_in_force),
     ("POST", "/plans/print", plan_pdf),
+    ("POST", "/households/target-groups", target_groups_list),
+    ("POST", "/households/target-groups/set", target_groups_set),
+    ("POST", "/households/target-groups/end", target_groups_end),
     ("GET", "/users", users_list),
     ("POST", "/users", users_add),
     ("POST", "/users/disable", users_disable),

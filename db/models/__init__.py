@@ -10,6 +10,7 @@ from db.models.households import (
     Member,
     MemberNamePart,
     NetworkContact,
+    TargetGroupTag,
 )
 from db.models.intake import (
     CatalogueEntry,
@@ -84,5 +85,6 @@ __all__ = [
     "SyncOutbox",
     "SyncReplica",
     "SyncState",
+    "TargetGroupTag",
     "User",
 ]

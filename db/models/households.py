@@ -133,3 +133,28 @@ class MemberNamePart(Base):
 
     __table_args__ = (Index("ix_member_name_parts_part_household", "part", "household_id"),
                       Index("ix_member_name_parts_household_part", "household_id", "part"))
+
+
+class TargetGroupTag(Versioned, Base):
+    """A prevention target group (doelgroepen.json) on a member or on the household, from
+    the day it was set until the day it was removed (exclusive). Removing keeps the row, so
+    figures over an earlier period still count it. Groups that follow from data (an age
+    band) are derived and never stored here."""
+
+    __tablename__ = "target_group_tags"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True
+    )
+    # None: the group concerns the household; otherwise the member it concerns.
+    member_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    code: Mapped[str] = mapped_column(String(40))
+    set_on: Mapped[date]
+    set_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    removed_on: Mapped[date | None] = mapped_column(nullable=True)
+    removed_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+    __table_args__ = (Index("ix_target_group_tags_code_household", "code", "household_id"),)

@@ -33,6 +33,8 @@ class SocialService(Versioned, Base):
     contact: Mapped[str] = mapped_column(String(500), default="")
     active: Mapped[bool] = mapped_column(default=True)
     shipped: Mapped[bool] = mapped_column(default=True)
+    # universeel / selectief / geindiceerd (preventieniveaus.json); None: care, not prevention.
+    prevention_level: Mapped[str | None] = mapped_column(String(20), nullable=True)
     # Folded name + organisation: a LIKE on this serves search on every backend.
     search_key: Mapped[str] = mapped_column(String(400), index=True)
 
@@ -174,6 +176,10 @@ class PlanAction(Versioned, Base):
     start_on: Mapped[date | None] = mapped_column(nullable=True)
     due_on: Mapped[date | None] = mapped_column(nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="gepland")
+    # preventieniveaus.json; taken from the service when none is chosen.
+    prevention_level: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # The day the action was marked done (status gedaan); travels with its copies.
+    finished_on: Mapped[date | None] = mapped_column(nullable=True)
 
     result: Mapped[PlanResult] = relationship(back_populates="actions")
 

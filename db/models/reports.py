@@ -8,7 +8,14 @@ from __future__ import annotations
 from sqlalchemy import Index
 
 from db.models.intake import HelpQuestion, Intake
-from db.models.plan import Evaluation, EvaluationOutcome, PlanAction, PlanResult, PlanVersion
+from db.models.plan import (
+    Evaluation,
+    EvaluationOutcome,
+    Plan,
+    PlanAction,
+    PlanResult,
+    PlanVersion,
+)
 
 REPORT_INDEXES = (
     Index("ix_intakes_started_at", Intake.started_at),
@@ -33,4 +40,15 @@ REPORT_INDEXES = (
           Evaluation.satisfaction),
     Index("ix_plan_evaluation_outcomes_evaluation_outcome", EvaluationOutcome.evaluation_id,
           EvaluationOutcome.outcome),
+    # Covering indexes for the prevention figures: actions per prevention level (and the
+    # organisation of their service at evaluation), started and finished per organisation.
+    Index("ix_plan_actions_result_prevention", PlanAction.result_id, PlanAction.prevention_level,
+          PlanAction.lineage_id, PlanAction.service_id, PlanAction.start_on),
+    # Plans to their household from the index alone (the path from versions agreed in a
+    # period to their results uses the covering indexes above).
+    Index("ix_plans_id_household", Plan.id, Plan.household_id),
+    Index("ix_plan_actions_start_on", PlanAction.start_on, PlanAction.service_id,
+          PlanAction.lineage_id, PlanAction.result_id),
+    Index("ix_plan_actions_finished_on", PlanAction.finished_on, PlanAction.service_id,
+          PlanAction.lineage_id),
 )

@@ -13,6 +13,7 @@ from intake.catalogues.fixed import (
     by_code,
     laws,
     life_domains,
+    prevention_levels,
     support_levels,
 )
 from intake.catalogues.social_map import (
@@ -50,6 +51,7 @@ __all__ = [
     "laws",
     "life_domains",
     "list_entries",
+    "prevention_levels",
     "relabel",
     "require_active",
     "support_levels",

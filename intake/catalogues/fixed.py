@@ -50,6 +50,11 @@ def support_levels() -> tuple[CatalogueItem, ...]:
     return tuple(sorted(_items("ondersteuningsniveaus.json"), key=lambda item: item.rank))
 
 
+def prevention_levels() -> tuple[CatalogueItem, ...]:
+    """Universeel, selectief, geïndiceerd: the breadth of an intervention, widest first."""
+    return tuple(sorted(_items("preventieniveaus.json"), key=lambda item: item.rank))
+
+
 def by_code(items: tuple[CatalogueItem, ...], code: str) -> CatalogueItem:
     for item in items:
         if item.code == code:

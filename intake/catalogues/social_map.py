@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models import SocialService
-from intake.catalogues.fixed import life_domains
+from intake.catalogues.fixed import life_domains, prevention_levels
 from intake.core import audit
 from intake.core.access import require_role
 from intake.core.context import UnitOfWork
@@ -43,6 +43,8 @@ class ServiceView:
     description: str
     contact: str
     active: bool
+    prevention_level: str | None = None  # universeel / selectief / geindiceerd, or none
+    prevention_level_label: str = ""
 
     @property
     def label(self) -> str:
@@ -58,14 +60,17 @@ class ServiceInput:
     description: str = ""
     contact: str = ""
     active: bool = True
+    prevention_level: str | None = None
 
 
 def _view(row: SocialService) -> ServiceView:
     domain = next((d.label for d in life_domains() if d.code == row.domain_code),
                   row.domain_code)
+    level = next((p.label for p in prevention_levels() if p.code == row.prevention_level),
+                 row.prevention_level or "")
     return ServiceView(row.id, row.version, row.code, row.name, row.organisation, row.kind,
                        KINDS.get(row.kind, row.kind), row.domain_code, domain, row.description,
-                       row.contact, row.active)
+                       row.contact, row.active, row.prevention_level, level)
 
 
 def search_services(uow: UnitOfWork, text: str = "", *, domain_code: str | None = None,
@@ -110,6 +115,9 @@ def _validate(data: ServiceInput) -> None:
         errors["kind"] = "Kies algemene voorziening of maatwerkvoorziening."
     if data.domain_code not in {d.code for d in life_domains()}:
         errors["domain_code"] = "Kies een leefgebied."
+    if data.prevention_level is not None \
+            and data.prevention_level not in {p.code for p in prevention_levels()}:
+        errors["prevention_level"] = "Kies universeel, selectief of geïndiceerd, of geen."
     for name, limit in (("name", 200), ("organisation", 200), ("description", 500),
                         ("contact", 500)):
         if len(getattr(data, name)) > limit:
@@ -126,6 +134,7 @@ def _apply(row: SocialService, data: ServiceInput) -> None:
     row.description = data.description.strip()
     row.contact = data.contact.strip()
     row.active = data.active
+    row.prevention_level = data.prevention_level
     row.search_key = service_search_key(row.name, row.organisation)
 
 

@@ -25,6 +25,7 @@ from intake.cli import (
     report,
     retention,
     server,
+    target_groups,
     team,
 )
 from intake.cli.common import add_global_options
@@ -33,7 +34,8 @@ from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, backup, demo, report, export, plan, inzage, retention, server, team]
+COMMANDS = [accounts, audit, backup, demo, report, export, plan, inzage, retention,
+            target_groups, server, team]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,11 +23,13 @@ from intake.demo.context import (
 from intake.demo.intakes import add_intakes
 from intake.demo.plans import add_plans
 from intake.demo.run import DEMO_ACCOUNTS, DemoAccount, DemoResult, run_demo
+from intake.demo.target_groups import add_target_groups
 
 # Run after the households, in this order. One line per step module.
 STEPS: list[Step] = [
     add_plans,
     add_intakes,
+    add_target_groups,
 ]
 
 __all__ = [

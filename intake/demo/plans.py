@@ -152,6 +152,7 @@ class _Maker:
     services: dict[str, uuid.UUID]
     rows: _Rows
     today: date
+    levels: dict[str, str | None] = field(default_factory=dict)  # service code -> level
 
     def uid(self) -> uuid.UUID:
         return seeded_uuid(self.rng)
@@ -262,6 +263,7 @@ class _Maker:
                 "id": self.uid(), "result_id": result_id, "lineage_id": lineage,
                 "position": position, "what": what, "who_kind": who, "who_name": name,
                 "support_level": level, "service_id": self.services.get(service),
+                "prevention_level": self.levels.get(service),
                 "start_on": start, "due_on": add_months(start, 3), "status": "gepland",
                 "version": 1, "updated_at": None})
 
@@ -276,9 +278,11 @@ def _young_adult(household: DemoHousehold, today: date) -> uuid.UUID | None:
 
 def add_plans(ctx: DemoContext, progress: ProgressFactory) -> None:
     rng = ctx.rng_for("plans")
-    services = {code: service_id for code, service_id in ctx.session.execute(
-        select(SocialService.code, SocialService.id))}
-    maker = _Maker(ctx, rng, services, _Rows(), ctx.now.date())
+    found = list(ctx.session.execute(
+        select(SocialService.code, SocialService.id, SocialService.prevention_level)))
+    services = {code: service_id for code, service_id, _level in found}
+    maker = _Maker(ctx, rng, services, _Rows(), ctx.now.date(),
+                   {code: level for code, _id, level in found})
     weights = [weight for weight, _history in HISTORIES]
     histories = [history for _weight, history in HISTORIES]
     report: Callable[[int], None] = progress("Plannen", len(ctx.households))

@@ -13,6 +13,11 @@ from intake.documents.redaction import Redactor
 from intake.help_questions.registration import FoundHelpQuestion
 from intake.plans.views import PlanVersionView
 from intake.register.members import MemberView, NetworkView, member_view
+from intake.register.target_groups import (
+    TargetGroupView,
+    read_target_groups,
+    without_health_data,
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,9 @@ class PlanPrint:
     printed_at: datetime  # local time
     printed_by: str
     redactor: Redactor
+    # The prevention target groups holding on the print day; a redacted print leaves out
+    # those that are health data.
+    target_groups: tuple[TargetGroupView, ...] = ()
 
     @property
     def redacted(self) -> bool:
@@ -72,7 +80,11 @@ def gather(uow: UnitOfWork, plan: PlanVersionView, help_questions: list[FoundHel
         address = f"{household.street} {number}, {format_postcode(household.postcode)} " \
                   f"{household.city}"
         phone, email = household.phone, household.email
+    groups = read_target_groups(uow, household.id, printed_at.date())
+    if redacted:
+        groups = without_health_data(groups)
     return PlanPrint(plan=plan, household_title=title, address=address, phone=phone,
                      email=email, members=members, network=network,
                      help_questions=tuple(help_questions), printed_at=printed_at,
-                     printed_by=uow.actor.display_name, redactor=redactor)
+                     printed_by=uow.actor.display_name, redactor=redactor,
+                     target_groups=tuple(groups))

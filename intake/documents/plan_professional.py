@@ -80,6 +80,7 @@ def _household(doc: PlanPrint, s: Styles) -> list[Flowable]:
     out.append(_fields(s, contact, whole=frozenset({"Telefoon", "E-mail"})))
     out.append(Spacer(1, 3 * mm))
     out += _members(doc, s)
+    out += _target_groups(doc, s)
     out.append(para("Familie, vrienden en buren (netwerk)", s.h3))
     if not doc.network:
         out.append(para("Geen netwerk vastgelegd.", s.body))
@@ -124,6 +125,21 @@ def _members(doc: PlanPrint, s: Styles) -> list[Flowable]:
                                      CONTENT_WIDTH * 0.16, CONTENT_WIDTH * 0.28,
                                      CONTENT_WIDTH * 0.14]))
     return out
+
+
+def _target_groups(doc: PlanPrint, s: Styles) -> list[Flowable]:
+    if not doc.target_groups:
+        return []
+    rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in
+                                         ("Doelgroep (preventie)", "Voor wie", "Sinds")]]
+    for group in doc.target_groups:
+        who = doc.redactor.person(group.member_id, group.member_name) if group.member_id \
+            else "huishouden"
+        since = "uit geboortedatum" if group.derived else short_date(group.set_on)
+        rows.append([para(group.label, s.cell), marked(keep(who), s.cell),
+                     marked(keep(since), s.cell)])
+    return [para("Doelgroepen", s.h3),
+            grid_table(rows, [CONTENT_WIDTH * 0.5, CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.25])]
 
 
 def _help_questions(doc: PlanPrint, s: Styles) -> list[Flowable]:

@@ -18,7 +18,13 @@ from db.models import (
     SocialService,
     User,
 )
-from intake.catalogues.fixed import CatalogueItem, laws, life_domains, support_levels
+from intake.catalogues.fixed import (
+    CatalogueItem,
+    laws,
+    life_domains,
+    prevention_levels,
+    support_levels,
+)
 from intake.core.access import require_edit, require_read
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, StaleEditError
@@ -126,6 +132,10 @@ def _action_view(row: PlanAction, services: dict[uuid.UUID, SocialService]) -> A
         service_code=service.code if service else "",
         service_name=service.name if service else "",
         start_on=row.start_on, due_on=row.due_on, status=ActionStatus(row.status),
+        prevention_level=row.prevention_level,
+        prevention_level_label=catalogue_label(prevention_levels(), row.prevention_level)
+        if row.prevention_level else "",
+        finished_on=row.finished_on,
     )
 
 

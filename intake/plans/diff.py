@@ -90,6 +90,7 @@ _ACTION_FIELDS: tuple[tuple[str, str, Callable[[ActionView], str]], ...] = (
     ("who", "Wie", lambda a: a.who_label),
     ("support_level", "Ondersteuningsniveau", lambda a: a.support_level_label),
     ("service_id", "Dienst", lambda a: a.service_label),
+    ("prevention_level", "Preventieniveau", lambda a: a.prevention_level_label),
     ("start_on", "Startdatum", lambda a: format_date(a.start_on)),
     ("due_on", "Einddatum", lambda a: format_date(a.due_on)),
     ("status", "Status", lambda a: a.status.label),

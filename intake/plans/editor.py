@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import uuid
 
-from db.models import EvaluationMoment, PlanAction, PlanProfessional, PlanResult, PlanVersion
+from db.models import (
+    EvaluationMoment,
+    PlanAction,
+    PlanProfessional,
+    PlanResult,
+    PlanVersion,
+    SocialService,
+)
 from intake.core import audit
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.plans.common import (
     check_version,
@@ -30,6 +38,7 @@ from intake.plans.inputs import (
     validate_result,
 )
 from intake.plans.views import PlanVersionView
+from intake.plans.vocab import ActionStatus
 
 
 def _record(uow: UnitOfWork, version: PlanVersion, detail: str) -> None:
@@ -111,16 +120,23 @@ def remove_result(uow: UnitOfWork, result_id: uuid.UUID,
     return version_view(uow, version)
 
 
-def _apply_action(row: PlanAction, data: ActionInput) -> list[str]:
+def _apply_action(uow: UnitOfWork, row: PlanAction, data: ActionInput) -> list[str]:
+    level = data.prevention_level
+    if level is None and data.service_id is not None:
+        service = uow.session.get(SocialService, data.service_id)
+        level = service.prevention_level if service else None
     values = {
         "what": data.what.strip(), "who_kind": data.who_kind.value,
         "who_name": data.who_name.strip(), "support_level": data.support_level,
         "service_id": data.service_id, "start_on": data.start_on, "due_on": data.due_on,
-        "status": data.status.value,
+        "status": data.status.value, "prevention_level": level,
     }
     changed = [attr for attr, value in values.items() if getattr(row, attr, None) != value]
     for attr in changed:
         setattr(row, attr, values[attr])
+    if "status" in changed:
+        # The figures count actions finished in a period by this day.
+        row.finished_on = local_date(uow.now) if data.status is ActionStatus.GEDAAN else None
     return changed
 
 
@@ -133,7 +149,7 @@ def add_action(uow: UnitOfWork, result_id: uuid.UUID, expected_version: int,
     check_version(result, expected_version, "Dit resultaat")
     validate_action(uow, data)
     row = PlanAction(position=len(result.actions))
-    _apply_action(row, data)
+    _apply_action(uow, row, data)
     result.actions.append(row)
     _touch(uow, result)
     uow.session.flush()
@@ -148,7 +164,7 @@ def update_action(uow: UnitOfWork, action_id: uuid.UUID, expected_version: int,
     require_draft(uow, version)
     check_version(action, expected_version, "Deze actie")
     validate_action(uow, data, current_service=action.service_id)
-    changed = _apply_action(action, data)
+    changed = _apply_action(uow, action, data)
     if changed:
         action.updated_at = uow.now
     uow.session.flush()

@@ -11,7 +11,13 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import Member, SocialService, User
-from intake.catalogues.fixed import CatalogueItem, laws, life_domains, support_levels
+from intake.catalogues.fixed import (
+    CatalogueItem,
+    laws,
+    life_domains,
+    prevention_levels,
+    support_levels,
+)
 from intake.core.context import UnitOfWork
 from intake.core.errors import ValidationError
 from intake.core.roles import CASE_EDITORS
@@ -41,6 +47,8 @@ class ActionInput:
     start_on: date | None = None
     due_on: date | None = None
     status: ActionStatus = ActionStatus.GEPLAND
+    # preventieniveaus.json; None: the service's level, or none (care, not prevention).
+    prevention_level: str | None = None
 
 
 @dataclass
@@ -111,6 +119,9 @@ def validate_action(uow: UnitOfWork, data: ActionInput,
         errors["who_name"] = f"De naam is te lang (ten hoogste {NAME_MAX} tekens)."
     if data.support_level not in _codes(support_levels()):
         errors["support_level"] = "Kies het ondersteuningsniveau."
+    if data.prevention_level is not None \
+            and data.prevention_level not in _codes(prevention_levels()):
+        errors["prevention_level"] = "Kies universeel, selectief of geïndiceerd, of geen."
     if data.service_id is not None:
         service = uow.session.get(SocialService, data.service_id)
         if service is None or (not service.active and data.service_id != current_service):

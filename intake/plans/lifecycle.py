@@ -135,6 +135,7 @@ def _copy(source: PlanVersion, target: PlanVersion, skip: set[uuid.UUID], today:
                 lineage_id=a.lineage_id, position=a.position, what=a.what,
                 who_kind=a.who_kind, who_name=a.who_name, support_level=a.support_level,
                 service_id=a.service_id, start_on=a.start_on, due_on=a.due_on, status=a.status,
+                prevention_level=a.prevention_level, finished_on=a.finished_on,
             ) for a in r.actions])
         for position, r in enumerate(kept)]
 

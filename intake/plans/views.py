@@ -40,6 +40,9 @@ class ActionView:
     status: ActionStatus
     service_code: str = ""  # the resident's print looks up its plain name by this
     service_name: str = ""  # without the organisation
+    prevention_level: str | None = None  # preventieniveaus.json; None: no prevention level
+    prevention_level_label: str = ""
+    finished_on: date | None = None
 
     @property
     def who_label(self) -> str:

@@ -26,6 +26,16 @@ from intake.register.search import (
     recent_households,
     search_households,
 )
+from intake.register.target_groups import (
+    TargetGroup,
+    TargetGroupView,
+    household_target_groups,
+    is_health_data,
+    remove_target_group,
+    set_target_group,
+    target_groups,
+    without_health_data,
+)
 
 __all__ = [
     "AccessRow",
@@ -39,13 +49,21 @@ __all__ = [
     "NetworkView",
     "PossibleDuplicateError",
     "Residence",
+    "TargetGroup",
+    "TargetGroupView",
     "create_household",
     "grant_access",
     "household_history",
     "household_id_for",
+    "household_target_groups",
+    "is_health_data",
     "open_household",
     "recent_households",
+    "remove_target_group",
     "search_households",
+    "set_target_group",
+    "target_groups",
     "update_household",
     "validate",
+    "without_health_data",
 ]

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from intake.core.text import formula_safe_row
-from intake.reports.model import Figure, FigureSet, Measure
+from intake.reports.model import Figure, FigureSet, Measure, PeriodCounts
 from intake.reports.tables import (
     HIDDEN_MEDIAN,
     SMALL,
@@ -24,8 +24,10 @@ CSV_HEADER = ("figuur", "titel", "periode_van", "periode_tot", "rij_code", "rij"
               "kolom", "waarde", "n", "eenheid")
 
 
-def _value(figure: Figure, value: float, n: int, suppress: bool) -> str:
-    if figure.measure is Measure.MEDIAN:
+def _value(figure: Figure, counts: PeriodCounts, row: str, column: str, suppress: bool) -> str:
+    value = counts.value(row, column)
+    if figure.measure is Measure.MEDIAN and column != figure.n_column:
+        n = figure.cell_n(counts, row)
         if n == 0:
             return ""
         return HIDDEN_MEDIAN if suppress and n < SMALL else number_text(value)
@@ -45,8 +47,8 @@ def figures_csv(figures: FigureSet, suppress: bool = False) -> bytes:
                     writer.writerow(formula_safe_row((
                         figure.key, figure.title, counts.period.start.isoformat(),
                         counts.period.end.isoformat(), row.code, row.label, column.code,
-                        column.label, _value(figure, counts.value(row.code, column.code),
-                                             counts.n, suppress), n, figure.unit)))
+                        column.label, _value(figure, counts, row.code, column.code, suppress),
+                        n, figure.unit)))
     return out.getvalue().encode("utf-8")
 
 

@@ -25,6 +25,7 @@ from intake.reports.cache import roomy_cache
 from intake.reports.caseload import DUE_SOON, CaseStatus, plan_status_query
 from intake.reports.model import Figure, FigureSet, Label, Measure, PeriodCounts
 from intake.reports.period import Period
+from intake.reports.prevention_figures import prevention_figures
 from intake.reports.queries import TOTAL
 
 REFUSED = "Alleen een teamleider kan de managementinformatie opvragen."
@@ -136,6 +137,7 @@ def _build_figures(session: Session, period: Period, today: date) -> FigureSet:
                (Label("mediaan_dagen", "Mediaan (dagen)"),), COUNT_COLUMN, *days,
                measure=Measure.MEDIAN),
         plans_per_regisseur(session, today),
+        *prevention_figures(session, period),
     )
     return FigureSet(period, period.previous(), figures)
 

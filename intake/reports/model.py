@@ -52,6 +52,15 @@ class Figure:
     # Columns that count a part of the others (e.g. "evaluation due soon" among the active
     # plans): shown, but left out of a row's total.
     extra_columns: frozenset[str] = frozenset()
+    # A median per row (per organisation): the column that counts the cases behind each
+    # row's median, so a row with few cases is hidden as the figure-wide N hides a median.
+    n_column: str | None = None
+
+    def cell_n(self, counts: PeriodCounts, row: str) -> int:
+        """The number of cases behind one cell of a median."""
+        if self.n_column is None:
+            return counts.n
+        return int(counts.value(row, self.n_column))
 
     def row_total(self, counts: PeriodCounts, row: str) -> float:
         return sum(counts.value(row, c.code) for c in self.columns

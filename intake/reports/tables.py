@@ -29,10 +29,11 @@ def number_text(value: float) -> str:
 
 def cell_text(figure: Figure, counts: PeriodCounts, row: str, column: str,
               suppress: bool) -> str:
-    if figure.measure is Measure.MEDIAN:
-        if counts.n == 0:
+    if figure.measure is Measure.MEDIAN and column != figure.n_column:
+        n = figure.cell_n(counts, row)
+        if n == 0:
             return "-"
-        if suppress and counts.n < SMALL:
+        if suppress and n < SMALL:
             return HIDDEN_MEDIAN
         return number_text(counts.value(row, column))
     return count_text(counts.value(row, column), suppress)

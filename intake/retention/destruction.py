@@ -49,6 +49,7 @@ from db.models import (
 )
 from intake.core import audit
 from intake.core.access import require_role
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
 from intake.core.roles import Role
@@ -212,7 +213,7 @@ def _shell(uow: UnitOfWork, household: Household) -> Household:
         dossiernummer=f"V-{uuid.uuid4().hex[:12].upper()}", street="", house_number=0,
         house_number_suffix="", postcode="", city="", phone="", email="",
         created_at=_month_at(household.created_at), created_by_id=uow.actor.id,
-        is_demo=household.is_demo, destroyed_on=_month(uow.now.date()),
+        is_demo=household.is_demo, destroyed_on=_month(local_date(uow.now)),
         retained_days_to_plan=_days_to_plan(uow.session, household))
     uow.session.add(shell)
     uow.session.flush()

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from db.models import Destruction, Household, User
 from intake.core import audit
 from intake.core.access import require_role
+from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, ValidationError
 from intake.core.roles import Role
@@ -54,7 +55,7 @@ def retention_list(uow: UnitOfWork, *, due_only: bool = True) -> list[DueDossier
     """Closed dossiers whose retention has ended (or every closed one), earliest end first;
     proposed ones always."""
     require_role(uow, TERM_READERS, "inzien", "bewaartermijnen", LIST_REFUSED)
-    today = uow.now.date()
+    today = local_date(uow.now)
     proposals = _proposals(uow)
     found = []
     for retention in retentions(uow.session, load_terms(uow), select(Household.id)):
@@ -75,7 +76,7 @@ def due_retention(uow: UnitOfWork, household_id: uuid.UUID) -> Retention:
     if retention is None:
         raise ValidationError({"dossier": "Dit dossier is niet afgesloten: er is nog een open "
                                           "plan, brede uitvraag of hulpvraag."})
-    if not retention.due(uow.now.date()):
+    if not retention.due(local_date(uow.now)):
         raise ValidationError({"dossier": "De bewaartermijn van dit dossier loopt tot "
                                           f"{retention.ends_on:%d-%m-%Y}."})
     return retention

@@ -142,6 +142,12 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.register.households.open_household": READ,
     "intake.register.households.update_household": EDIT,
     "intake.register.search.count_households": OWN_OR_TEAM,
+    "intake.register.target_groups.end_target_group": EDIT,
+    "intake.register.target_groups.household_target_groups": READ,
+    "intake.register.target_groups.member_by_number": READ,
+    "intake.register.target_groups.read_target_groups": HELPER,
+    "intake.register.target_groups.remove_target_group": EDIT,
+    "intake.register.target_groups.set_target_group": EDIT,
     "intake.register.search.describe_households": FILTERED,
     "intake.register.search.recent_households": FILTERED,
     "intake.register.search.search_households": OWN_OR_TEAM,
@@ -233,12 +239,15 @@ def _world(team: Team, tmp_path: Path) -> dict[str, Any]:
         started = start_intake(uow, household.id, "huisbezoek", "zorgloket")
         signal = raise_signal(uow, started.id, household.id, "veiligheid", "x", "")
         assert signal is not None
+        from intake.register.target_groups import set_target_group
+
+        tag = set_target_group(uow, household.id, "schulden")
     result = view.results[0]
     return {
         "household_id": household.id, "intake_id": started.id, "plan_id": view.plan_id,
         "version_id": view.id, "result_id": result.id, "action_id": result.actions[0].id,
         "help_question_id": question.id, "member_id": household.members[0].id,
-        "signal_id": signal.id, "service_id": uuid.uuid4(), "expected_version": 1,
+        "signal_id": signal.id, "tag_id": tag.id, "service_id": uuid.uuid4(), "expected_version": 1,
         "kind": CatalogueKind.VINDPLAATS, "code": "werkplein", "label": "Werkplein",
         "username": "niemand", "dossiernummer": household.dossiernummer,
         "period": Period(date(2026, 1, 1), date(2026, 12, 31)), "fmt": ReportFormat.CSV,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalogues import social_map
-from intake.catalogues.fixed import life_domains
+from intake.catalogues.fixed import life_domains, prevention_levels
 from intake.catalogues.social_map import ServiceInput, ServiceView
 from intake.core.context import Actor
 from intake.core.errors import ValidationError
@@ -33,13 +33,13 @@ from ui.kit.forms import muted
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, RowsModel, make_table, show_field_errors, with_error
 
-HEADERS = ("Dienst", "Organisatie", "Soort", "Leefgebied", "Contact", "Actief")
+HEADERS = ("Dienst", "Organisatie", "Soort", "Leefgebied", "Preventie", "Contact", "Actief")
 SEARCH_DELAY_MS = 200
 
 
 def service_input(view: ServiceView) -> ServiceInput:
     return ServiceInput(view.name, view.organisation, view.kind, view.domain_code,
-                        view.description, view.contact, view.active)
+                        view.description, view.contact, view.active, view.prevention_level)
 
 
 class ServiceDialog(FormDialog):
@@ -61,6 +61,12 @@ class ServiceDialog(FormDialog):
         for item in life_domains():
             self.domain.addItem(item.label, item.code)
         self.domain.setCurrentIndex(max(self.domain.findData(data.domain_code), 0))
+        self.prevention = QComboBox()
+        self.prevention.addItem("Geen (zorg, geen preventie)", None)
+        for item in prevention_levels():
+            self.prevention.addItem(item.label, item.code)
+        self.prevention.setCurrentIndex(max(self.prevention.findData(data.prevention_level), 0)
+                                        if data.prevention_level else 0)
         self.description = QPlainTextEdit(data.description)
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(70)
@@ -69,13 +75,16 @@ class ServiceDialog(FormDialog):
         self.active = QCheckBox("Actief (te kiezen bij een actie)")
         self.active.setChecked(data.active)
         self.errors = {name: ErrorLabel() for name in
-                       ("name", "organisation", "kind", "domain_code", "description", "contact")}
+                       ("name", "organisation", "kind", "domain_code", "description", "contact",
+                        "prevention_level")}
         self.general = ErrorLabel()
         form = QFormLayout()
         form.addRow("&Naam", with_error(self.name, self.errors["name"]))
         form.addRow("&Organisatie", with_error(self.organisation, self.errors["organisation"]))
         form.addRow("&Soort", with_error(self.kind, self.errors["kind"]))
         form.addRow("&Leefgebied", with_error(self.domain, self.errors["domain_code"]))
+        form.addRow("&Preventieniveau",
+                    with_error(self.prevention, self.errors["prevention_level"]))
         form.addRow("&Omschrijving", with_error(self.description, self.errors["description"]))
         form.addRow("&Contact", with_error(self.contact, self.errors["contact"]))
         form.addRow("", self.active)
@@ -94,7 +103,8 @@ class ServiceDialog(FormDialog):
     def collect(self) -> ServiceInput:
         return ServiceInput(self.name.text(), self.organisation.text(), self.kind.currentData(),
                             self.domain.currentData(), self.description.toPlainText(),
-                            self.contact.text(), self.active.isChecked())
+                            self.contact.text(), self.active.isChecked(),
+                            self.prevention.currentData())
 
     def submit(self) -> None:
         data = self.collect()
@@ -166,7 +176,8 @@ class SocialMapAdmin(QWidget):
         if found is None:
             return
         self.services = found
-        self.model.set_rows([(s.name, s.organisation, s.kind_label, s.domain_label, s.contact,
+        self.model.set_rows([(s.name, s.organisation, s.kind_label, s.domain_label,
+                              s.prevention_level_label or "geen", s.contact,
                               "ja" if s.active else "uitgezet") for s in self.services],
                             [s.id for s in self.services])
         self.caption.setText(f"{len(self.services)} diensten")

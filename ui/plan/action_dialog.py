@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalogues import social_map
-from intake.catalogues.fixed import support_levels
+from intake.catalogues.fixed import prevention_levels, support_levels
 from intake.core.context import Actor
 from intake.core.errors import KnownError
 from intake.plans import ActionInput, ActionStatus, ActionView, WhoKind
@@ -124,6 +124,12 @@ class ActionDialog(FormDialog):
             self.level.addItem(f"{item.rank}. {item.label}", item.code)
         self.level.setCurrentIndex(max(self.level.findData(action.support_level), 0)
                                    if action else 0)
+        self.prevention = QComboBox()
+        self.prevention.addItem("Zoals de dienst (of geen)", None)
+        for item in prevention_levels():
+            self.prevention.addItem(item.label, item.code)
+        self.prevention.setCurrentIndex(max(self.prevention.findData(
+            action.prevention_level), 0) if action and action.prevention_level else 0)
         self.service = ServicePicker(store, actor, action.service_id if action else None,
                                      action.service_label if action else "")
         self.start = DateField(action.start_on if action else None)
@@ -135,7 +141,7 @@ class ActionDialog(FormDialog):
             (action.status if action else ActionStatus.GEPLAND).value))
         self.errors = {name: ErrorLabel() for name in
                        ("what", "who_kind", "who_name", "support_level", "service_id",
-                        "start_on", "due_on", "status")}
+                        "start_on", "due_on", "status", "prevention_level")}
         self.general = ErrorLabel()
         self._lay_out()
         self.who_kind.currentIndexChanged.connect(lambda _i: self._who_changed())
@@ -160,6 +166,8 @@ class ActionDialog(FormDialog):
         form.addRow("&Niveau", with_error(self.level, self.errors["support_level"]))
         form.addRow("", muted("Zo licht mogelijk: kies het lichtste niveau dat werkt."))
         form.addRow("&Dienst", with_error(self.service, self.errors["service_id"]))
+        form.addRow("&Preventieniveau",
+                    with_error(self.prevention, self.errors["prevention_level"]))
         form.addRow("Start en einde", dates)
         form.addRow("S&tatus", with_error(self.status, self.errors["status"]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -184,7 +192,8 @@ class ActionDialog(FormDialog):
             who_name="" if kind is WhoKind.INWONER else self.who_name.text().strip(),
             support_level=self.level.currentData(), service_id=self.service.service_id,
             start_on=self.start.date_value(), due_on=self.due.date_value(),
-            status=ActionStatus(self.status.currentData()))
+            status=ActionStatus(self.status.currentData()),
+            prevention_level=self.prevention.currentData())
 
     def submit(self) -> None:
         problems = {name: field.problem() for name, field in

@@ -37,6 +37,7 @@ from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.inzage_dialog import InzageDialog
 from ui.register.member_rows import role_label
+from ui.register.target_groups import TargetGroupsBox
 
 TabFactory = Callable[["HouseholdPage"], tuple[QWidget, str]]
 
@@ -108,6 +109,10 @@ class HouseholdPage(QWidget):
         self.inzage_button.setToolTip("Alles wat over een gezinslid is vastgelegd, als PDF en "
                                       "JSON (artikel 15 AVG)")
         self.overview = OverviewTab()
+        self.target_groups = TargetGroupsBox(store, actor, self.can_edit)
+        overview_layout = self.overview.layout()
+        assert isinstance(overview_layout, QVBoxLayout)
+        overview_layout.addWidget(self.target_groups, 2)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "&Overzicht")
@@ -157,6 +162,7 @@ class HouseholdPage(QWidget):
         contact = [part for part in (view.phone, view.email) if part]
         self.contact.setText("  ·  ".join(contact) if contact else "Geen telefoon of e-mail")
         self.overview.show_view(view, today())
+        self.target_groups.load(view.id, view.members)
 
     def edit(self) -> None:
         saved = HouseholdDialog.ask(self.store, self.actor, self.view, self)

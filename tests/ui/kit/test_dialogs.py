@@ -60,6 +60,7 @@ from ui.plan.versions import AgreeDialog, DiffDialog, VersionsDialog
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.inzage_dialog import InzageDialog
+from ui.register.target_groups import TargetGroupDialog
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.team.join import JoinDialog
 from ui.team.panel import ConflictsDialog
@@ -138,6 +139,8 @@ FACTORIES: dict[str, Factory] = {
     "ServiceDialog": lambda team, _h: ServiceDialog(team.store, team.beheerder, None),
     "CrashDialog": lambda _t, _h: CrashDialog("Er ging iets mis.", "Traceback"),
     "HistoryDialog": lambda _t, h: HistoryDialog(h.dossiernummer, []),
+    "TargetGroupDialog": lambda team, h: TargetGroupDialog(team.store, team.consulent, h.id,
+                                                           h.members),
     "DiffDialog": lambda _t, _h: DiffDialog(1, 2, []),
     "AgreeDialog": lambda _t, _h: AgreeDialog(date(2026, 12, 1), True),
     "CandidatesDialog": lambda _t, _h: CandidatesDialog([]),

@@ -86,7 +86,8 @@ def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
 def test_figures_view_shows_period_n_chart_and_sorts(qtbot: QtBot, store: ReportStore) -> None:
     page = _figures_page(qtbot, store)
     assert page.period() == PERIOD
-    assert page.list.count() == 12
+    assert page.list.count() == 19  # the twelve, then the seven prevention figures
+    assert page.list.item(18).text().startswith("Dagen van akkoord plan tot start van de actie")
     page.list.setCurrentRow(1)  # per vindplaats
     assert "Hulpvragen per vindplaats" in page.title.text()
     caption = page.caption.text()
