@@ -9,12 +9,13 @@ from intake.core import audit
 from intake.core.access import require_read
 from intake.core.clock import format_local, to_local
 from intake.core.context import UnitOfWork
-from intake.core.errors import NotFoundError
+from intake.core.errors import KnownError, NotFoundError
 from intake.documents.layout import PageInfo, build_pdf
 from intake.documents.markup import long_date
 from intake.documents.plan_data import gather
 from intake.documents.plan_professional import plan_story
 from intake.documents.plan_resident import resident_story
+from intake.documents.redaction import NameReview
 from intake.help_questions.registration import household_help_questions
 from intake.plans.common import get_plan, version_view
 from intake.plans.queries import find_plan, version_row
@@ -23,13 +24,27 @@ from intake.plans.vocab import PlanKind
 REDACTED_MARK = "Namen vervangen — alleen voor overleg"
 
 
+class NamesToReview(KnownError):
+    """A redacted print holds words that look like a name nobody registered: the person
+    printing decides per word (``NameReview``) before the print leaves."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(
+            "In de tekst staan woorden die op een naam lijken maar bij niemand in dit dossier "
+            f"horen: {', '.join(names)}. Geef per woord aan of het geen naam is of vervangen "
+            "moet worden; dan pas wordt het plan afgedrukt.")
+        self.names = tuple(names)
+
+
 def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
                resident: bool = False, redacted: bool = False,
-               plan_id: uuid.UUID | None = None) -> bytes:
+               plan_id: uuid.UUID | None = None, review: NameReview | None = None) -> bytes:
     """The household plan (or the plan ``plan_id``, e.g. a toekomstplan) as a PDF.
 
     ``version``: a version number (default: the newest). ``resident``: the plain-language
-    version. ``redacted``: residents' names replaced by role labels, address left out.
+    version. ``redacted``: every person's name replaced by a role label, contact details and
+    address left out; a word that looks like an unregistered name raises ``NamesToReview``
+    until ``review`` says what it is.
     Allowed for whoever may read the household (the team lead included)."""
     require_read(uow, household_id, "afdrukken")
     if plan_id is not None:
@@ -45,7 +60,7 @@ def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = N
     view = version_view(uow, row)
     questions = household_help_questions(uow, household_id)
     printed_at = to_local(uow.now)
-    doc = gather(uow, view, questions, printed_at, redacted)
+    doc = gather(uow, view, questions, printed_at, redacted, review)
     if resident:
         # What she reads first is her plan, not an office reference; the number is at the end.
         young = view.kind is PlanKind.TOEKOMSTPLAN
@@ -59,10 +74,12 @@ def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = N
         info = PageInfo(
             title=view.kind.label,
             header_right=f"{view.dossiernummer} · versie {view.number} · {view.status.label}",
-            footer_left=f"Afgedrukt op {format_local(uow.now)} door {uow.actor.display_name}",
+            footer_left=f"Afgedrukt op {format_local(uow.now)} door {doc.printed_by}",
             document_title=f"{view.kind.label} {view.dossiernummer} versie {view.number}",
             marking=REDACTED_MARK if redacted else "")
     story = resident_story(doc) if resident else plan_story(doc)
+    if doc.redactor.flagged:
+        raise NamesToReview(doc.redactor.flagged)
     pdf = build_pdf(story, info)
     audit.record(uow, "afdrukken", "plan", row.id, household_id,
                  detail=f"versie {view.number}, "
