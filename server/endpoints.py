@@ -19,7 +19,7 @@ from intake.core.errors import ValidationError
 from intake.core.roles import parse_role
 from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
-from intake.documents import print_plan
+from intake.documents import NameReview, print_plan
 from intake.plans.queries import active_plans
 from intake.register.households import household_id_for
 from intake.register.search import LIMIT, search_households
@@ -134,6 +134,16 @@ def plans_in_force(call: Call) -> Result:
         return {"plannen": to_json(active_plans(uow))}
 
 
+def _review(call: Call) -> NameReview:
+    """What the person printing decided about words flagged as possible names."""
+    def words(name: str) -> frozenset[str]:
+        value = call.body.get(name) or []
+        if not isinstance(value, list):
+            raise ValidationError({name: "Geef een lijst van woorden."})
+        return frozenset(str(word) for word in value)
+    return NameReview(not_names=words("not_names"), replace=words("replace"))
+
+
 def plan_pdf(call: Call) -> Result:
     version = call.body.get("version")
     with unit_of_work(call.store, call.actor, call.clock) as uow:
@@ -142,7 +152,7 @@ def plan_pdf(call: Call) -> Result:
             household_id = household_id_for(uow, call.text("dossiernummer"))
         pdf = print_plan(uow, household_id, None if version is None else int(version),
                          resident=call.flag("resident"), redacted=call.flag("redacted"),
-                         plan_id=call.optional_id("plan_id"))
+                         plan_id=call.optional_id("plan_id"), review=_review(call))
     return Blob(pdf, "application/pdf")
 
 

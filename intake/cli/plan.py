@@ -21,7 +21,7 @@ from intake.cli.common import (
 )
 from intake.core.errors import KnownError, ValidationError
 from intake.core.session import unit_of_work
-from intake.documents import print_plan
+from intake.documents import NameReview, print_plan
 from intake.plans.queries import PrintablePlan, active_plans
 from intake.plans.vocab import PlanKind
 from intake.register.households import household_id_for
@@ -43,7 +43,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                          help="planversie (standaard: nieuwste)")
     printer.add_argument("--inwoner", action="store_true", help="inwonerversie in eenvoudige taal")
     printer.add_argument("--redacted", action="store_true",
-                         help="namen van inwoners vervangen (voor buiten het team)")
+                         help="namen en contactgegevens vervangen (voor buiten het team)")
+    printer.add_argument("--geen-naam", action="append", default=[], metavar="WOORD",
+                         dest="not_names",
+                         help="bij --redacted: dit gemarkeerde woord is geen naam (herhaalbaar)")
+    printer.add_argument("--vervang-naam", action="append", default=[], metavar="WOORD",
+                         dest="replace",
+                         help="bij --redacted: vervang dit gemarkeerde woord door [naam] "
+                              "(herhaalbaar)")
     printer.set_defaults(func=cmd_print)
 
 
@@ -58,6 +65,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise ValidationError({"dossiernummer": "Geef een dossiernummer of --all-active."})
     if args.all_active and args.version is not None:
         raise ValidationError({"version": "--version gaat niet samen met --all-active."})
+    review = NameReview(frozenset(args.not_names), frozenset(args.replace))
     if uses_team_server(args):
         return _print_on_server(args)
     with signed_in(args) as (store, actor):
@@ -65,7 +73,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not args.all_active:
             with unit_of_work(store, actor) as uow:
                 pdf = print_plan(uow, household_id_for(uow, args.dossiernummer), args.version,
-                                 resident=args.inwoner, redacted=args.redacted)
+                                 resident=args.inwoner, redacted=args.redacted, review=review)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_bytes(pdf)
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
@@ -83,7 +91,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 with unit_of_work(store, actor) as uow:
                     pdf = print_plan(uow, plan.household_id, plan.active_number,
                                      resident=args.inwoner, redacted=args.redacted,
-                                     plan_id=plan.plan_id)
+                                     plan_id=plan.plan_id, review=review)
                 (args.out / _file_name(plan)).write_bytes(pdf)
             except KnownError as error:
                 failed += 1
@@ -97,7 +105,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 def _print_on_server(args: argparse.Namespace) -> int:
     """The same prints, made by the team server (which checks and audits each one)."""
     started = time.perf_counter()
-    options = {"resident": args.inwoner, "redacted": args.redacted}
+    options = {"resident": args.inwoner, "redacted": args.redacted,
+               "not_names": args.not_names, "replace": args.replace}
     with signed_in_team(args) as client:
         if not args.all_active:
             pdf = client.print_plan(dossiernummer=args.dossiernummer, version=args.version,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from intake.core.context import Actor, UnitOfWork
-from intake.documents import print_plan
+from intake.documents import NameReview, NamesToReview, print_plan
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
+from ui.plan.name_review import NameReviewDialog
 
 VARIANTS = (("professioneel", "Professionele versie"),
             ("inwoner", "Inwonerversie (eenvoudige taal)"),
@@ -47,6 +48,7 @@ class PrintRequest:
     plan_id: uuid.UUID
     version: int
     variant: str
+    review: NameReview = field(default_factory=NameReview)
 
     def file_name(self, dossiernummer: str) -> str:
         suffix = {"professioneel": "", "inwoner": "-inwoner",
@@ -59,7 +61,7 @@ def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
         return print_plan(uow, request.household_id, request.version,
                           resident=request.variant == "inwoner",
                           redacted=request.variant == "geanonimiseerd",
-                          plan_id=request.plan_id)
+                          plan_id=request.plan_id, review=request.review)
     return work
 
 
@@ -78,6 +80,7 @@ class PreviewDialog(FormDialog):
         self._jobs: set[int] = set()  # tickets still on their way
         self._ticket = 0
         self.pdf_bytes = b""
+        self.review = NameReview()  # decisions on flagged words, kept while the preview is open
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.view = QPdfView()
@@ -118,7 +121,7 @@ class PreviewDialog(FormDialog):
 
     def request(self) -> PrintRequest:
         return PrintRequest(self.household_id, self.plan_id, self.version,
-                            self.variant.currentData())
+                            self.variant.currentData(), self.review)
 
     @property
     def loading(self) -> bool:
@@ -132,6 +135,7 @@ class PreviewDialog(FormDialog):
         self._set_busy(True)
         Operation(self, self.store, self.actor, _make_pdf(self.request())) \
             .success(lambda pdf: self._arrived(ticket, pdf)) \
+            .on(NamesToReview, lambda error: self._review_names(ticket, error)) \
             .always(lambda: self._ended(ticket)) \
             .run_in_background(self.pool)
 
@@ -153,6 +157,20 @@ class PreviewDialog(FormDialog):
     def _arrived(self, ticket: int, pdf: bytes) -> None:
         if ticket == self._ticket:  # else an older variant; a newer one is on its way
             self._show(pdf)
+
+    def _review_names(self, ticket: int, error: NamesToReview) -> None:
+        """A redacted print waits for the person printing to decide on flagged words."""
+        if ticket != self._ticket:
+            return
+        review = NameReviewDialog.ask(self, error.names, self.review)
+        if review is None:
+            self.pdf_bytes = b""
+            self.document.close()
+            Notice.warn(self, "Het geanonimiseerde plan is niet gemaakt: eerst moeten de "
+                              "gemarkeerde woorden worden nagekeken.")
+            return
+        self.review = review
+        self.make_pdf()
 
     def _ended(self, ticket: int) -> None:
         """After the PDF, a refusal or a crash alike: the screen stops saying it is busy."""

@@ -49,6 +49,7 @@ from ui.kit.crash import CrashDialog
 from ui.kit.dialogs import DIALOGS, DISCARD_QUESTION, FormDialog, is_input
 from ui.plan.action_dialog import ActionDialog
 from ui.plan.evaluation import EvaluationDialog
+from ui.plan.name_review import NameReviewDialog
 from ui.plan.preview import PreviewDialog
 from ui.plan.result_dialog import LawDialog, ResultDialog
 from ui.plan.start import CandidatesDialog
@@ -137,6 +138,7 @@ FACTORIES: dict[str, Factory] = {
     "PlanSummaryDialog": lambda team, h: PlanSummaryDialog(_plan(team, h)),
     "VersionsDialog": _versions,
     "PreviewDialog": _preview,
+    "NameReviewDialog": lambda _t, _h: NameReviewDialog(["Henk", "Sinterklaas"]),
     "JoinDialog": lambda team, _h: JoinDialog(team.store.location),
     "ConflictsDialog": lambda team, _h: ConflictsDialog(team.store, team.consulent, _no_team),
 }
