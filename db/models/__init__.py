@@ -33,6 +33,7 @@ from db.models.plan import (
     SocialService,
 )
 from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
+from db.models.sharing import NeedToKnowOpening, SharingBasis
 from db.models.sync import (
     SyncAlias,
     SyncApplied,
@@ -60,12 +61,14 @@ __all__ = [
     "IntakeAnswer",
     "Member",
     "MemberNamePart",
+    "NeedToKnowOpening",
     "NetworkContact",
     "Plan",
     "PlanAction",
     "PlanProfessional",
     "PlanResult",
     "PlanVersion",
+    "SharingBasis",
     "Signal",
     "SignalStep",
     "SocialService",

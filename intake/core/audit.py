@@ -41,6 +41,11 @@ ACTION_LABELS = {
     "synchroniseren": "Gesynchroniseerd met een laptop",
     "offline": "Beschikbaar gemaakt voor offline",
     "conflict": "Conflict opgelost",
+    "nakijken": "Openen met reden nagekeken",
+    "openingen": "Lijst van openen met reden bekeken",
+    "delen-vastleggen": "Grondslag voor delen vastgelegd",
+    "delen-intrekken": "Toestemming voor delen ingetrokken",
+    "delen-overzicht": "Grondslagen voor delen bekeken",
 }
 
 

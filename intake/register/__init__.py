@@ -21,6 +21,7 @@ from intake.register.households import (
     update_household,
     validate,
 )
+from intake.register.need_to_know import REASONS, OpeningReason
 from intake.register.search import (
     HouseholdHit,
     recent_households,
@@ -28,6 +29,7 @@ from intake.register.search import (
 )
 
 __all__ = [
+    "REASONS",
     "AccessRow",
     "HouseholdHit",
     "HouseholdInput",
@@ -37,6 +39,7 @@ __all__ = [
     "MemberView",
     "NetworkInput",
     "NetworkView",
+    "OpeningReason",
     "PossibleDuplicateError",
     "Residence",
     "create_household",

@@ -56,6 +56,8 @@ from ui.plan.start import CandidatesDialog
 from ui.plan.versions import AgreeDialog, DiffDialog, VersionsDialog
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
+from ui.register.need_to_know import ReasonDialog
+from ui.register.openings_page import QuestionDialog
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.team.join import JoinDialog
 from ui.team.panel import ConflictsDialog
@@ -139,6 +141,8 @@ FACTORIES: dict[str, Factory] = {
     "VersionsDialog": _versions,
     "PreviewDialog": _preview,
     "NameReviewDialog": lambda _t, _h: NameReviewDialog(["Henk", "Sinterklaas"]),
+    "ReasonDialog": lambda _t, _h: ReasonDialog(),
+    "QuestionDialog": lambda _t, _h: QuestionDialog(),
     "JoinDialog": lambda team, _h: JoinDialog(team.store.location),
     "ConflictsDialog": lambda team, _h: ConflictsDialog(team.store, team.consulent, _no_team),
 }
