@@ -21,7 +21,8 @@ from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
 from intake.documents import NameReview, print_plan
 from intake.plans.queries import active_plans
-from intake.register.households import household_id_for
+from intake.register import OpeningReason
+from intake.register.households import household_id_for, open_household
 from intake.register.search import LIMIT, search_households
 from intake.reports.caseload import CaseStatus
 from intake.reports.export import ReportFormat, export_report
@@ -150,9 +151,14 @@ def plan_pdf(call: Call) -> Result:
         household_id = call.optional_id("household_id")
         if household_id is None:
             household_id = household_id_for(uow, call.text("dossiernummer"))
+        reason = call.body.get("reason_code")
+        if reason:  # outside one's own work: opened with the reason, as on the desktop
+            open_household(uow, household_id,
+                           OpeningReason(str(reason), str(call.body.get("reason_text") or "")))
         pdf = print_plan(uow, household_id, None if version is None else int(version),
                          resident=call.flag("resident"), redacted=call.flag("redacted"),
-                         plan_id=call.optional_id("plan_id"), review=_review(call))
+                         plan_id=call.optional_id("plan_id"), review=_review(call),
+                         for_organisation=str(call.body.get("for_organisation") or "") or None)
     return Blob(pdf, "application/pdf")
 
 

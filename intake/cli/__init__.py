@@ -11,14 +11,25 @@ import argparse
 import logging
 import sys
 
-from intake.cli import accounts, audit, demo, export, frontends, plan, report, server, team
+from intake.cli import (
+    accounts,
+    audit,
+    demo,
+    export,
+    frontends,
+    plan,
+    report,
+    server,
+    sharing,
+    team,
+)
 from intake.cli.common import add_global_options
 from intake.core.errors import KnownError
 from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, demo, report, export, plan, server, team]
+COMMANDS = [accounts, audit, demo, report, export, plan, sharing, server, team]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,7 +24,8 @@ from intake.core.session import unit_of_work
 from intake.documents import NameReview, print_plan
 from intake.plans.queries import PrintablePlan, active_plans
 from intake.plans.vocab import PlanKind
-from intake.register.households import household_id_for
+from intake.register import REASONS, OpeningReason
+from intake.register.households import household_id_for, open_household
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,6 +52,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                          dest="replace",
                          help="bij --redacted: vervang dit gemarkeerde woord door [naam] "
                               "(herhaalbaar)")
+    printer.add_argument("--voor", metavar="ORGANISATIECODE", dest="organisation",
+                         help="afdruk voor een organisatie van de sociale kaart: alleen met "
+                              "vastgelegde toestemming of grondslag, die op de afdruk staat")
+    printer.add_argument("--reden", metavar="CODE", choices=sorted(REASONS),
+                         help="een huishouden buiten uw eigen dossiers openen met deze reden "
+                              f"({', '.join(sorted(REASONS))}); samen met --toelichting")
+    printer.add_argument("--toelichting", metavar="TEKST", default="",
+                         help="bij --reden: wat u in dit dossier moet doen")
     printer.set_defaults(func=cmd_print)
 
 
@@ -66,14 +75,21 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.all_active and args.version is not None:
         raise ValidationError({"version": "--version gaat niet samen met --all-active."})
     review = NameReview(frozenset(args.not_names), frozenset(args.replace))
+    reason = OpeningReason(args.reden, args.toelichting) if args.reden else None
+    if reason is not None and args.all_active:
+        raise ValidationError({"reden": "--reden geldt voor één huishouden, niet --all-active."})
     if uses_team_server(args):
         return _print_on_server(args)
     with signed_in(args) as (store, actor):
         started = time.perf_counter()
         if not args.all_active:
             with unit_of_work(store, actor) as uow:
-                pdf = print_plan(uow, household_id_for(uow, args.dossiernummer), args.version,
-                                 resident=args.inwoner, redacted=args.redacted, review=review)
+                household_id = household_id_for(uow, args.dossiernummer)
+                if reason is not None:  # outside one's own work: opened with the reason
+                    open_household(uow, household_id, reason)
+                pdf = print_plan(uow, household_id, args.version,
+                                 resident=args.inwoner, redacted=args.redacted, review=review,
+                                 for_organisation=args.organisation)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_bytes(pdf)
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
@@ -91,7 +107,8 @@ def cmd_print(args: argparse.Namespace) -> int:
                 with unit_of_work(store, actor) as uow:
                     pdf = print_plan(uow, plan.household_id, plan.active_number,
                                      resident=args.inwoner, redacted=args.redacted,
-                                     plan_id=plan.plan_id, review=review)
+                                     plan_id=plan.plan_id, review=review,
+                                     for_organisation=args.organisation)
                 (args.out / _file_name(plan)).write_bytes(pdf)
             except KnownError as error:
                 failed += 1
@@ -106,10 +123,12 @@ def _print_on_server(args: argparse.Namespace) -> int:
     """The same prints, made by the team server (which checks and audits each one)."""
     started = time.perf_counter()
     options = {"resident": args.inwoner, "redacted": args.redacted,
-               "not_names": args.not_names, "replace": args.replace}
+               "not_names": args.not_names, "replace": args.replace,
+               "for_organisation": args.organisation}
     with signed_in_team(args) as client:
         if not args.all_active:
             pdf = client.print_plan(dossiernummer=args.dossiernummer, version=args.version,
+                                    reason_code=args.reden, reason_text=args.toelichting,
                                     **options)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_bytes(pdf)

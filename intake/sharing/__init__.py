@@ -1,5 +1,21 @@
-"""Sharing with a basis: need-to-know openings and their review (``openings``)."""
+"""Sharing with a basis: consent or a legal ground per organisation of the sociale kaart
+(``consent``), need-to-know openings and their review (``openings``)."""
 
+from intake.sharing.consent import (
+    GROUNDS,
+    PARTS,
+    BasisInput,
+    BasisView,
+    ExpiringConsent,
+    NoSharingBasis,
+    basis_for,
+    expiring_consents,
+    household_bases,
+    organisation_code,
+    organisations,
+    record_basis,
+    withdraw_consent,
+)
 from intake.sharing.openings import (
     OpeningRow,
     ReviewStatus,
@@ -9,9 +25,22 @@ from intake.sharing.openings import (
 )
 
 __all__ = [
+    "GROUNDS",
+    "PARTS",
+    "BasisInput",
+    "BasisView",
+    "ExpiringConsent",
+    "NoSharingBasis",
     "OpeningRow",
     "ReviewStatus",
+    "basis_for",
+    "expiring_consents",
+    "household_bases",
+    "organisation_code",
+    "organisations",
+    "record_basis",
     "review_list",
     "review_opening",
     "team_lead_openings",
+    "withdraw_consent",
 ]

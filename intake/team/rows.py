@@ -26,7 +26,7 @@ CASE_TABLES: tuple[str, ...] = (
     "households", "members", "member_name_parts", "network_contacts", "household_access",
     "help_questions", "intakes", "intake_answers", "signals", "signal_steps", "plans",
     "plan_versions", "plan_professionals", "plan_evaluation_moments", "plan_results",
-    "plan_actions", "plan_evaluations", "plan_evaluation_outcomes",
+    "plan_actions", "plan_evaluations", "plan_evaluation_outcomes", "sharing_bases",
 )
 SERVER_HOUSEHOLD_TABLES: tuple[str, ...] = ("sync_conflicts", "sync_aliases")
 REFERENCE_TABLES: tuple[str, ...] = ("users", "catalogue_entries", "catalogue_labels",
@@ -38,7 +38,8 @@ AUDIT_TABLE = "audit_entries"
 BOOKKEEPING = frozenset({"version", "updated_at"})
 # Columns that name who did something: a pushed row may only name the signed-in person there.
 ACTOR_COLUMNS = frozenset({"created_by_id", "registered_by_id", "started_by_id",
-                           "answered_by_id", "raised_by_id", "decided_by_id"})
+                           "answered_by_id", "raised_by_id", "decided_by_id",
+                           "recorded_by_id", "withdrawn_by_id"})
 # What a laptop never receives of an account.
 USER_SECRETS = {"password_hash": "", "failed_logins": 0, "locked_until": None}
 
@@ -46,6 +47,7 @@ USER_SECRETS = {"password_hash": "", "failed_logins": 0, "locked_until": None}
 PARENTS: dict[str, tuple[str, str] | None] = {
     "members": None, "network_contacts": None, "household_access": None,
     "help_questions": None, "intakes": None, "signals": None, "plans": None,
+    "sharing_bases": None,
     "sync_conflicts": None, "sync_aliases": None,
     "member_name_parts": ("member_id", "members"),
     "intake_answers": ("intake_id", "intakes"),
