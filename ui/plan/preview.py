@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from intake.core.context import Actor, UnitOfWork
 from intake.documents import NameReview, NamesToReview, print_plan
+from intake.sharing import NoSharingBasis, organisations
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
@@ -49,6 +50,7 @@ class PrintRequest:
     version: int
     variant: str
     review: NameReview = field(default_factory=NameReview)
+    for_organisation: str = ""  # a code of the sociale kaart; "" within the team
 
     def file_name(self, dossiernummer: str) -> str:
         suffix = {"professioneel": "", "inwoner": "-inwoner",
@@ -61,7 +63,8 @@ def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
         return print_plan(uow, request.household_id, request.version,
                           resident=request.variant == "inwoner",
                           redacted=request.variant == "geanonimiseerd",
-                          plan_id=request.plan_id, review=request.review)
+                          plan_id=request.plan_id, review=request.review,
+                          for_organisation=request.for_organisation or None)
     return work
 
 
@@ -100,9 +103,18 @@ class PreviewDialog(FormDialog):
         close = QPushButton("Sluiten")
         kind_label = QLabel("&Soort afdruk:")
         kind_label.setBuddy(self.variant)
+        # Sharing outside the team: only with a recorded consent or legal ground.
+        self.organisation = QComboBox()
+        self.organisation.addItem("Binnen het team", "")
+        for code, name in (Operation(self, store, actor, organisations).run() or {}).items():
+            self.organisation.addItem(name, code)
+        for_label = QLabel("&Voor:")
+        for_label.setBuddy(self.organisation)
         top = QHBoxLayout()
         top.addWidget(kind_label)
         top.addWidget(self.variant)
+        top.addWidget(for_label)
+        top.addWidget(self.organisation)
         top.addWidget(self.busy)
         top.addWidget(self.status, 1)
         top.addWidget(self.save_button)
@@ -112,6 +124,7 @@ class PreviewDialog(FormDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.variant.currentIndexChanged.connect(lambda _i: self.make_pdf())
+        self.organisation.currentIndexChanged.connect(lambda _i: self.make_pdf())
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_document)
         close.clicked.connect(self.reject)
@@ -121,7 +134,8 @@ class PreviewDialog(FormDialog):
 
     def request(self) -> PrintRequest:
         return PrintRequest(self.household_id, self.plan_id, self.version,
-                            self.variant.currentData(), self.review)
+                            self.variant.currentData(), self.review,
+                            self.organisation.currentData() or "")
 
     @property
     def loading(self) -> bool:
@@ -136,6 +150,7 @@ class PreviewDialog(FormDialog):
         Operation(self, self.store, self.actor, _make_pdf(self.request())) \
             .success(lambda pdf: self._arrived(ticket, pdf)) \
             .on(NamesToReview, lambda error: self._review_names(ticket, error)) \
+            .on(NoSharingBasis, lambda error: self._refused(ticket, error.message)) \
             .always(lambda: self._ended(ticket)) \
             .run_in_background(self.pool)
 
@@ -158,14 +173,23 @@ class PreviewDialog(FormDialog):
         if ticket == self._ticket:  # else an older variant; a newer one is on its way
             self._show(pdf)
 
+    def _clear(self) -> None:
+        """Nothing shown that could be saved or printed for the wrong audience."""
+        self.pdf_bytes = b""
+        self.document.close()
+
+    def _refused(self, ticket: int, message: str) -> None:
+        if ticket == self._ticket:
+            self._clear()
+            Notice.warn(self, message)
+
     def _review_names(self, ticket: int, error: NamesToReview) -> None:
         """A redacted print waits for the person printing to decide on flagged words."""
         if ticket != self._ticket:
             return
         review = NameReviewDialog.ask(self, error.names, self.review)
         if review is None:
-            self.pdf_bytes = b""
-            self.document.close()
+            self._clear()
             Notice.warn(self, "Het geanonimiseerde plan is niet gemaakt: eerst moeten de "
                               "gemarkeerde woorden worden nagekeken.")
             return

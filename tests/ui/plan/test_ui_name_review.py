@@ -1,9 +1,11 @@
 """The print preview asks about words that look like an unregistered name before it shows a
-redacted plan, and makes it with the decisions taken."""
+redacted plan, and makes it with the decisions taken; a print for an organisation needs its
+recorded basis."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -14,6 +16,7 @@ from intake.core.session import unit_of_work
 from intake.documents import NameReview
 from intake.plans import VersionDetailsInput
 from intake.register.households import HouseholdView
+from intake.sharing import BasisInput, record_basis
 from tests.conftest import Team
 from tests.ui.conftest import Notices
 from ui.plan.name_review import KEEP, NameReviewDialog
@@ -78,4 +81,27 @@ def test_cancelling_the_review_prints_nothing(qtbot: QtBot, team: Team,
     assert dialog.pdf_bytes == b""
     assert not dialog.save_button.isEnabled()
     assert notices.warnings and "niet gemaakt" in notices.warnings[0]
+    dialog.close()
+
+
+def test_a_print_for_an_organisation_needs_its_basis(qtbot: QtBot, team: Team,
+                                                     jolanda: HouseholdView,
+                                                     notices: Notices) -> None:
+    with unit_of_work(team.store, team.consulent) as uow:
+        view = plans.start_plan(uow, jolanda.id)
+    dialog = PreviewDialog(team.store, team.consulent, jolanda.id, view.plan_id, view.number,
+                           view.dossiernummer)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.document.pageCount() > 0)
+    dialog.organisation.setCurrentIndex(dialog.organisation.findData("wijkracht"))
+    qtbot.waitUntil(lambda: not dialog.loading)
+    assert dialog.pdf_bytes == b"" and not dialog.save_button.isEnabled()
+    assert "mag niet met Wijkracht gedeeld worden" in notices.warnings[0]
+    with unit_of_work(team.store, team.consulent) as uow:
+        record_basis(uow, jolanda.id, BasisInput(
+            "wijkracht", "toestemming", "Buurtcoach zoekt werk mee", ["plan"], "getekend",
+            valid_until=date(2099, 1, 1)))
+    dialog.make_pdf()
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.document.pageCount() > 0)
+    assert "Gedeeld met Wijkracht" in _text(dialog.pdf_bytes)
     dialog.close()
