@@ -138,7 +138,7 @@ def remove_contacts(text: str) -> str:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'(“‘")
+    before = text[max(0, start - 40):start].rstrip(" \t\"'(“‘")  # the words just before
     return not before or before[-1] in ".!?:;\n•-–—"
 
 

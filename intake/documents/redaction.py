@@ -216,7 +216,7 @@ class Redactor:
         for group in groups:
             label = next((f.label for f in group if f.label), UNKNOWN_LABEL)
             start = group[0].start
-            leading = _LEADING.search(text, 0, start)
+            leading = _LEADING.search(text, max(0, start - 40), start)  # a few words back
             if leading and {word_key(w) for w in leading.group(0).split()} <= \
                     self._prefixes.get(label, set()):
                 start = leading.start()
