@@ -16,6 +16,7 @@ from db.models import (
     NeedToKnowOpening,
     Plan,
     PlanVersion,
+    SyncOfflineMark,
 )
 from intake.core.context import UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
@@ -93,11 +94,23 @@ def _opened_with_reason(uow: UnitOfWork) -> ColumnElement[bool]:
                           NeedToKnowOpening.opened_at > uow.now - OPENING_VALID)
 
 
+def _taken_offline(uow: UnitOfWork) -> ColumnElement[bool]:
+    """Made available offline on a laptop (with a reason when it was not one's own work):
+    the mark's period covers the work done there."""
+    return exists().where(SyncOfflineMark.household_id == Household.id,
+                          SyncOfflineMark.user_id == uow.actor.id,
+                          SyncOfflineMark.until > uow.now)
+
+
 def opens_without_reason(uow: UnitOfWork) -> ColumnElement[bool]:
-    """A WHERE clause on households the actor opens without giving a reason (now)."""
+    """A WHERE clause on households the actor opens without giving a reason (now). A laptop
+    replica holds only what the team server sent for its person (own work, or taken offline
+    with a reason there), so on a replica no second reason is asked."""
+    if getattr(uow.store, "replica", False):
+        return true()
     role = uow.actor.role
     if role in NEED_TO_KNOW_ROLES:
-        return or_(own_work(uow.actor.id), _opened_with_reason(uow))
+        return or_(own_work(uow.actor.id), _opened_with_reason(uow), _taken_offline(uow))
     if role is Role.TEAMLEIDER:
         return _opened_with_reason(uow)
     return true()
