@@ -20,9 +20,10 @@ from intake.core.errors import ValidationError
 from intake.core.roles import parse_role
 from intake.core.session import unit_of_work
 from intake.core.validation import parse_date
-from intake.documents import print_plan
+from intake.documents import NameReview, print_plan
 from intake.inzage import make_inzage
 from intake.plans.queries import active_plans
+from intake.register import OpeningReason
 from intake.register.households import household_id_for, open_household
 from intake.register.search import LIMIT, search_households
 from intake.register.target_groups import (
@@ -148,15 +149,30 @@ def plans_in_force(call: Call) -> Result:
         return {"plannen": to_json(active_plans(uow))}
 
 
+def _review(call: Call) -> NameReview:
+    """What the person printing decided about words flagged as possible names."""
+    def words(name: str) -> frozenset[str]:
+        value = call.body.get(name) or []
+        if not isinstance(value, list):
+            raise ValidationError({name: "Geef een lijst van woorden."})
+        return frozenset(str(word) for word in value)
+    return NameReview(not_names=words("not_names"), replace=words("replace"))
+
+
 def plan_pdf(call: Call) -> Result:
     version = call.body.get("version")
     with unit_of_work(call.store, call.actor, call.clock) as uow:
         household_id = call.optional_id("household_id")
         if household_id is None:
             household_id = household_id_for(uow, call.text("dossiernummer"))
+        reason = call.body.get("reason_code")
+        if reason:  # outside one's own work: opened with the reason, as on the desktop
+            open_household(uow, household_id,
+                           OpeningReason(str(reason), str(call.body.get("reason_text") or "")))
         pdf = print_plan(uow, household_id, None if version is None else int(version),
                          resident=call.flag("resident"), redacted=call.flag("redacted"),
-                         plan_id=call.optional_id("plan_id"))
+                         plan_id=call.optional_id("plan_id"), review=_review(call),
+                         for_organisation=str(call.body.get("for_organisation") or "") or None)
     return Blob(pdf, "application/pdf")
 
 

@@ -37,6 +37,7 @@ from db.models.plan import (
 )
 from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
 from db.models.retention import Destruction, RetentionTerm
+from db.models.sharing import NeedToKnowOpening, SharingBasis
 from db.models.sync import (
     SyncAlias,
     SyncApplied,
@@ -65,6 +66,7 @@ __all__ = [
     "IntakeAnswer",
     "Member",
     "MemberNamePart",
+    "NeedToKnowOpening",
     "NetworkContact",
     "Plan",
     "PlanAction",
@@ -72,6 +74,7 @@ __all__ = [
     "PlanResult",
     "PlanVersion",
     "RetentionTerm",
+    "SharingBasis",
     "Signal",
     "SignalStep",
     "SocialService",

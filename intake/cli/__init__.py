@@ -25,6 +25,7 @@ from intake.cli import (
     report,
     retention,
     server,
+    sharing,
     target_groups,
     team,
 )
@@ -34,7 +35,7 @@ from intake.core.logsetup import configure
 
 log = logging.getLogger("intake")
 
-COMMANDS = [accounts, audit, backup, demo, report, export, plan, inzage, retention,
+COMMANDS = [accounts, audit, backup, demo, report, export, plan, sharing, inzage, retention,
             target_groups, server, team]
 
 

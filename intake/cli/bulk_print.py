@@ -25,6 +25,7 @@ from intake.core.files import write_private
 
 if TYPE_CHECKING:
     from intake.core.context import Actor
+    from intake.documents import NameReview
     from intake.store import Store
 
 # Fewer plans than this per worker are printed in this process.
@@ -52,6 +53,8 @@ class _Options:
     out: Path
     resident: bool
     redacted: bool
+    review: NameReview | None = None
+    for_organisation: str | None = None
 
 
 _worker: tuple[Store, Actor, _Options] | None = None
@@ -63,11 +66,12 @@ def worker_count(jobs: int, cores: int | None = None) -> int:
 
 
 def print_all(store: Store, actor: Actor, db: str, password: str, jobs: list[PrintJob],
-              out: Path, *, resident: bool, redacted: bool,
+              out: Path, *, resident: bool, redacted: bool, review: NameReview | None = None,
+              for_organisation: str | None = None,
               workers: int | None = None) -> Generator[Printed]:
     """Each job's outcome, in the order of ``jobs``. Closing the iterator (Ctrl+C in the
     caller) stops the workers; files already written stay."""
-    options = _Options(out, resident, redacted)
+    options = _Options(out, resident, redacted, review, for_organisation)
     count = workers if workers is not None else worker_count(len(jobs))
     if count <= 1:
         for job in jobs:
@@ -107,7 +111,8 @@ def _print(store: Store, actor: Actor, options: _Options, job: PrintJob) -> Prin
         with unit_of_work(store, actor) as uow:
             prepared = prepare_print(uow, job.household_id, job.version,
                                      resident=options.resident, redacted=options.redacted,
-                                     plan_id=job.plan_id)
+                                     plan_id=job.plan_id, review=options.review,
+                                     for_organisation=options.for_organisation)
     except KnownError as error:
         return Printed(job, error.message)
     # Laid out after the unit of work: it holds the store's write lock, which would let the

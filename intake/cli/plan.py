@@ -44,7 +44,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                          help="planversie (standaard: nieuwste)")
     printer.add_argument("--inwoner", action="store_true", help="inwonerversie in eenvoudige taal")
     printer.add_argument("--redacted", action="store_true",
-                         help="namen van inwoners vervangen (voor buiten het team)")
+                         help="namen en contactgegevens vervangen (voor buiten het team)")
+    printer.add_argument("--geen-naam", action="append", default=[], metavar="WOORD",
+                         dest="not_names",
+                         help="bij --redacted: dit gemarkeerde woord is geen naam (herhaalbaar)")
+    printer.add_argument("--vervang-naam", action="append", default=[], metavar="WOORD",
+                         dest="replace",
+                         help="bij --redacted: vervang dit gemarkeerde woord door [naam] "
+                              "(herhaalbaar)")
+    printer.add_argument("--voor", metavar="ORGANISATIECODE", dest="organisation",
+                         help="afdruk voor een organisatie van de sociale kaart: alleen met "
+                              "vastgelegde toestemming of grondslag, die op de afdruk staat")
+    printer.add_argument("--reden", metavar="CODE",
+                         help="een huishouden buiten uw eigen dossiers openen met deze reden "
+                              "(een onjuiste code noemt de mogelijke); samen met --toelichting")
+    printer.add_argument("--toelichting", metavar="TEKST", default="",
+                         help="bij --reden: wat u in dit dossier moet doen")
     printer.set_defaults(func=cmd_print)
 
 
@@ -58,21 +73,32 @@ def _file_name(plan: PrintablePlan) -> str:
 def cmd_print(args: argparse.Namespace) -> int:
     from intake.cli.bulk_print import PrintJob, print_all
     from intake.core.session import unit_of_work
-    from intake.documents import print_plan
+    from intake.documents import NameReview, print_plan
     from intake.plans.queries import active_plans
-    from intake.register.households import household_id_for
+    from intake.register import REASONS, OpeningReason
+    from intake.register.households import household_id_for, open_household
     if args.all_active == bool(args.dossiernummer):
         raise ValidationError({"dossiernummer": "Geef een dossiernummer of --all-active."})
     if args.all_active and args.version is not None:
         raise ValidationError({"version": "--version gaat niet samen met --all-active."})
+    review = NameReview(frozenset(args.not_names), frozenset(args.replace))
+    if args.reden and args.reden not in REASONS:
+        raise ValidationError({"reden": f"Kies een reden: {', '.join(sorted(REASONS))}."})
+    reason = OpeningReason(args.reden, args.toelichting) if args.reden else None
+    if reason is not None and args.all_active:
+        raise ValidationError({"reden": "--reden geldt voor één huishouden, niet --all-active."})
     if uses_team_server(args):
         return _print_on_server(args)
     with signed_in(args) as (store, actor):
         started = time.perf_counter()
         if not args.all_active:
             with unit_of_work(store, actor) as uow:
-                pdf = print_plan(uow, household_id_for(uow, args.dossiernummer), args.version,
-                                 resident=args.inwoner, redacted=args.redacted)
+                household_id = household_id_for(uow, args.dossiernummer)
+                if reason is not None:  # outside one's own work: opened with the reason
+                    open_household(uow, household_id, reason)
+                pdf = print_plan(uow, household_id, args.version,
+                                 resident=args.inwoner, redacted=args.redacted, review=review,
+                                 for_organisation=args.organisation)
             write_private(args.out, pdf)
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
                   f"{time.perf_counter() - started:.2f} s).", file=sys.stderr)
@@ -85,7 +111,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         progress = Progress("Plannen", len(jobs))
         failed = done = 0
         outcomes = print_all(store, actor, args.db, read_password(), jobs, args.out,
-                             resident=args.inwoner, redacted=args.redacted)
+                             resident=args.inwoner, redacted=args.redacted, review=review,
+                             for_organisation=args.organisation)
         try:
             for done, printed in enumerate(outcomes, start=1):
                 if printed.error is not None:
@@ -108,10 +135,13 @@ def _print_on_server(args: argparse.Namespace) -> int:
     from intake.plans.queries import PrintablePlan
     from intake.plans.vocab import PlanKind
     started = time.perf_counter()
-    options = {"resident": args.inwoner, "redacted": args.redacted}
+    options = {"resident": args.inwoner, "redacted": args.redacted,
+               "not_names": args.not_names, "replace": args.replace,
+               "for_organisation": args.organisation}
     with signed_in_team(args) as client:
         if not args.all_active:
             pdf = client.print_plan(dossiernummer=args.dossiernummer, version=args.version,
+                                    reason_code=args.reden, reason_text=args.toelichting,
                                     **options)
             write_private(args.out, pdf)
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "

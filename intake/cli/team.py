@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                                   "offline (bijvoorbeeld voor een huisbezoek)")
     offline.add_argument("dossiernummer", metavar="DOSSIERNUMMER")
     offline.add_argument("--days", type=int, default=14, metavar="DAGEN")
+    offline.add_argument("--reden", metavar="CODE",
+                         help="buiten uw eigen dossiers: de reden (zie intake plan print --help)")
+    offline.add_argument("--toelichting", metavar="TEKST", default="")
     add_user_option(offline)
     offline.set_defaults(func=cmd_offline)
 
@@ -171,7 +174,9 @@ def cmd_offline(args: argparse.Namespace) -> int:
         with team.client() as client:
             client.sign_in(team.username, password)
             answer = client.call("/sync/offline", {"dossiernummer": args.dossiernummer,
-                                                   "days": args.days})
+                                                   "days": args.days,
+                                                   "reason_code": args.reden,
+                                                   "reason_text": args.toelichting})
             sync.synchronise(store, team, password, client=client)
     finally:
         store.close()

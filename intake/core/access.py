@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import (
     ColumnElement,
@@ -16,7 +17,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import QueryableAttribute
 
-from db.models import HelpQuestion, Household, HouseholdAccess, Intake, Plan, PlanVersion
+from db.models import (
+    HelpQuestion,
+    Household,
+    HouseholdAccess,
+    Intake,
+    NeedToKnowOpening,
+    Plan,
+    PlanVersion,
+    SyncOfflineMark,
+)
 from intake.core.context import UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
 from intake.core.roles import CASE_EDITORS, CASE_READERS, SEES_ALL_HOUSEHOLDS, Role
@@ -68,17 +78,80 @@ def in_caseload(household_id: QueryableAttribute[uuid.UUID] | ColumnElement[uuid
     return household_id.in_(caseload_ids(worker_id))
 
 
+# Need to know: a consulent or regisseur finds any resident, but opens a household outside
+# their own work (caseload, registered it, added to it) only with a reason, which the team
+# lead reviews. A team lead, who has no caseload, gives a reason to open any household file;
+# the beheerder sees those. One reason covers the working day it was given on.
+NEED_TO_KNOW_ROLES = frozenset({Role.CONSULENT, Role.REGISSEUR})
+OPENING_VALID = timedelta(hours=10)
+
+
+class ReasonRequired(PermissionDenied):
+    """Opening this household needs a reason first (need to know)."""
+
+
+def own_work(worker_id: uuid.UUID) -> ColumnElement[bool]:
+    """Households that are the worker's own: their caseload, registered by them, or they were
+    added to it."""
+    granted = exists().where(HouseholdAccess.household_id == Household.id,
+                             HouseholdAccess.user_id == worker_id)
+    return or_(Household.created_by_id == worker_id, granted,
+               in_caseload(Household.id, worker_id))
+
+
+def _opened_with_reason(uow: UnitOfWork) -> ColumnElement[bool]:
+    return exists().where(NeedToKnowOpening.household_id == Household.id,
+                          NeedToKnowOpening.user_id == uow.actor.id,
+                          NeedToKnowOpening.opened_at > uow.now - OPENING_VALID)
+
+
+def _taken_offline(uow: UnitOfWork) -> ColumnElement[bool]:
+    """Made available offline on a laptop (with a reason when it was not one's own work):
+    the mark's period covers the work done there."""
+    return exists().where(SyncOfflineMark.household_id == Household.id,
+                          SyncOfflineMark.user_id == uow.actor.id,
+                          SyncOfflineMark.until > uow.now)
+
+
+def opens_without_reason(uow: UnitOfWork) -> ColumnElement[bool]:
+    """A WHERE clause on households the actor opens without giving a reason (now). A laptop
+    replica holds only what the team server sent for its person (own work, or taken offline
+    with a reason there), so on a replica no second reason is asked."""
+    if getattr(uow.store, "replica", False):
+        return true()
+    role = uow.actor.role
+    if role in NEED_TO_KNOW_ROLES:
+        return or_(own_work(uow.actor.id), _opened_with_reason(uow), _taken_offline(uow))
+    if role is Role.TEAMLEIDER:
+        return _opened_with_reason(uow)
+    return true()
+
+
+def needs_reason(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
+    """Whether opening this household's file asks the actor for a reason now."""
+    if uow.actor.role not in NEED_TO_KNOW_ROLES | {Role.TEAMLEIDER}:
+        return False
+    found = uow.session.scalar(select(Household.id).where(
+        Household.id == household_id, opens_without_reason(uow)))
+    return found is None
+
+
+def require_reason_given(uow: UnitOfWork, household_id: uuid.UUID, action: str) -> None:
+    if needs_reason(uow, household_id):
+        raise ReasonRequired(
+            "Dit huishouden hoort niet bij uw eigen dossiers. Geef eerst een reden op om het "
+            "te openen; uw teamleider ziet het openen met die reden terug.",
+            AuditEvent(action, "huishouden", str(household_id), household_id,
+                       "geen reden opgegeven"))
+
+
 def household_filter(uow: UnitOfWork) -> ColumnElement[bool]:
     """A WHERE clause limiting households to what the current actor may see."""
     actor = uow.actor
     if actor.role in SEES_ALL_HOUSEHOLDS:
         return true()
     if actor.role is Role.VINDPLAATS:
-        granted = exists().where(
-            HouseholdAccess.household_id == Household.id, HouseholdAccess.user_id == actor.id
-        )
-        return or_(Household.created_by_id == actor.id, granted,
-                   in_caseload(Household.id, actor.id))
+        return own_work(actor.id)
     return Household.id.is_(None)  # sees none
 
 
@@ -125,6 +198,8 @@ def require_read(uow: UnitOfWork, household_id: uuid.UUID, action: str = "inzien
             "niet aan toegevoegd.",
             event,
         )
+    if uow.actor.role in NEED_TO_KNOW_ROLES:
+        require_reason_given(uow, household_id, action)
 
 
 def require_edit(uow: UnitOfWork, household_id: uuid.UUID, action: str = "wijzigen") -> None:

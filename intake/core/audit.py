@@ -51,6 +51,11 @@ ACTION_LABELS = {
     "reservekopie": "Reservekopie gemaakt",
     "terugzetten": "Reservekopie teruggezet",
     "instelling": "Instelling gewijzigd",
+    "nakijken": "Openen met reden nagekeken",
+    "openingen": "Lijst van openen met reden bekeken",
+    "delen-vastleggen": "Grondslag voor delen vastgelegd",
+    "delen-intrekken": "Toestemming voor delen ingetrokken",
+    "delen-overzicht": "Grondslagen voor delen bekeken",
 }
 
 

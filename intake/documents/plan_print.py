@@ -5,57 +5,86 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from intake.core import audit
 from intake.core.access import require_read
 from intake.core.clock import format_local, to_local
 from intake.core.context import UnitOfWork
-from intake.core.errors import NotFoundError
-from intake.documents.layout import PageInfo, build_pdf
-from intake.documents.markup import long_date
-from intake.documents.plan_data import PlanPrint, gather
+from intake.core.errors import KnownError, NotFoundError
+from intake.documents.layout import PageInfo, build_pdf, make_styles
+from intake.documents.markup import long_date, para
+from intake.documents.plan_data import gather
 from intake.documents.plan_professional import plan_story
 from intake.documents.plan_resident import resident_story
+from intake.documents.redaction import NameReview
 from intake.help_questions.registration import household_help_questions
 from intake.plans.common import get_plan, version_view
 from intake.plans.queries import find_plan, version_row
 from intake.plans.vocab import PlanKind
+from intake.sharing.consent import BasisView, basis_for
 
 REDACTED_MARK = "Namen vervangen — alleen voor overleg"
 
 
+class NamesToReview(KnownError):
+    """A redacted print holds words that look like a name nobody registered: the person
+    printing decides per word (``NameReview``) before the print leaves."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(
+            "In de tekst staan woorden die op een naam lijken maar bij niemand in dit dossier "
+            f"horen: {', '.join(names)}. Geef per woord aan of het geen naam is of vervangen "
+            "moet worden; dan pas wordt het plan afgedrukt.")
+        self.names = tuple(names)
+
+
+def _marking(redacted: bool, basis: BasisView | None) -> str:
+    """The line above every page: names replaced, and with whom it is shared on what."""
+    marks = [REDACTED_MARK] if redacted else []
+    if basis is not None:
+        marks.append(f"Gedeeld met {basis.organisation} ({basis.ground})")
+    return " · ".join(marks)
+
+
 @dataclass(frozen=True)
 class PreparedPrint:
-    """What a plan document shows, read and audited, not laid out yet."""
+    """A plan document read, checked and audited, its story made but not laid out yet."""
 
-    doc: PlanPrint
+    story: list[Any]  # ReportLab flowables
     info: PageInfo
-    resident: bool
 
 
 def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
                resident: bool = False, redacted: bool = False,
-               plan_id: uuid.UUID | None = None) -> bytes:
-    """The household plan (or the plan ``plan_id``, e.g. a toekomstplan) as a PDF.
-
-    ``version``: a version number (default: the newest). ``resident``: the plain-language
-    version. ``redacted``: residents' names replaced by role labels, address left out.
-    Allowed for whoever may read the household (the team lead included)."""
-    return render_print(prepare_print(uow, household_id, version, resident, redacted, plan_id))
+               plan_id: uuid.UUID | None = None, review: NameReview | None = None,
+               for_organisation: str | None = None) -> bytes:
+    """The household plan (see ``prepare_print``) as a PDF."""
+    return render_print(prepare_print(uow, household_id, version, resident, redacted, plan_id,
+                                      review, for_organisation))
 
 
 def render_print(prepared: PreparedPrint) -> bytes:
     """The layout, outside any unit of work: it holds a core for a while, and a unit of work
     holds the store's write lock (bulk printing lays out plans in parallel)."""
-    story = resident_story(prepared.doc) if prepared.resident else plan_story(prepared.doc)
-    return build_pdf(story, prepared.info)
+    return build_pdf(prepared.story, prepared.info)
 
 
 def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
                   resident: bool = False, redacted: bool = False,
-                  plan_id: uuid.UUID | None = None) -> PreparedPrint:
-    """Permission, the data and the audit entry of a print (see ``print_plan``)."""
+                  plan_id: uuid.UUID | None = None, review: NameReview | None = None,
+                  for_organisation: str | None = None) -> PreparedPrint:
+    """The household plan (or the plan ``plan_id``, e.g. a toekomstplan) as a PDF.
+
+    ``version``: a version number (default: the newest). ``resident``: the plain-language
+    version. ``redacted``: every person's name replaced by a role label, contact details and
+    address left out; a word that looks like an unregistered name raises ``NamesToReview``
+    until ``review`` says what it is. ``for_organisation``: a code of the sociale kaart; the
+    print is refused unless a consent or legal ground covers sharing the plan with it, and
+    says so on every page and states the basis in full on the first.
+    Allowed for whoever may read the household (the team lead included)."""
     require_read(uow, household_id, "afdrukken")
+    basis = basis_for(uow, household_id, for_organisation) if for_organisation else None
     if plan_id is not None:
         plan = get_plan(uow, plan_id)
         if plan.household_id != household_id:
@@ -69,7 +98,8 @@ def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None 
     view = version_view(uow, row)
     questions = household_help_questions(uow, household_id)
     printed_at = to_local(uow.now)
-    doc = gather(uow, view, questions, printed_at, redacted)
+    doc = gather(uow, view, questions, printed_at, redacted, review)
+    marking = _marking(redacted, basis)
     if resident:
         # What she reads first is her plan, not an office reference; the number is at the end.
         young = view.kind is PlanKind.TOEKOMSTPLAN
@@ -78,16 +108,26 @@ def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None 
             header_right=f"Versie {view.number}",
             footer_left=f"Geprint op {long_date(printed_at.date())}",
             document_title="Jouw toekomstplan" if young else "Uw plan",
-            marking=REDACTED_MARK if redacted else "", confidential="Persoonlijk")
+            marking=marking, confidential="Persoonlijk")
     else:
         info = PageInfo(
             title=view.kind.label,
             header_right=f"{view.dossiernummer} · versie {view.number} · {view.status.label}",
-            footer_left=f"Afgedrukt op {format_local(uow.now)} door {uow.actor.display_name}",
+            footer_left=f"Afgedrukt op {format_local(uow.now)} door {doc.printed_by}",
             document_title=f"{view.kind.label} {view.dossiernummer} versie {view.number}",
-            marking=REDACTED_MARK if redacted else "")
+            marking=marking)
+    story = resident_story(doc) if resident else plan_story(doc)
+    if basis is not None:
+        story.insert(0, para(doc.name(f"Gedeeld met {basis.organisation}. Grondslag: "
+                                      f"{basis.printed}"),
+                             make_styles(9).small))
+    # The story is made here, not at layout: making it is what finds the unregistered names.
+    if doc.redactor.flagged:
+        raise NamesToReview(doc.redactor.flagged)
     audit.record(uow, "afdrukken", "plan", row.id, household_id,
                  detail=f"versie {view.number}, "
                         + ("inwonerversie" if resident else "professionele versie")
-                        + (", namen vervangen" if redacted else ""))
-    return PreparedPrint(doc, info, resident)
+                        + (", namen vervangen" if redacted else "")
+                        + (f", voor {basis.organisation_code} op grond van {basis.ground}"
+                           if basis else ""))
+    return PreparedPrint(story, info)

@@ -64,7 +64,8 @@ def _title(doc: PlanPrint, s: Styles) -> list[Flowable]:
         _fields(s, [
             ("Dossiernummer", plan.dossiernummer),
             ("Versie", f"{plan.number} — {plan.status.label}"),
-            ("Opgesteld", f"{short_date(plan.created_at.date())} door {plan.created_by}"),
+            ("Opgesteld",
+             f"{short_date(plan.created_at.date())} door {doc.name(plan.created_by)}"),
             ("Akkoord inwoner", agreed or "nog niet"),
         ], whole=frozenset({"Dossiernummer"})),
     ]
@@ -86,7 +87,7 @@ def _household(doc: PlanPrint, s: Styles) -> list[Flowable]:
         out.append(para("Geen netwerk vastgelegd.", s.body))
         return out
     rows = [[para(h, s.cell_head) for h in ("Naam", "Relatie", "Kan helpen met")]]
-    rows += [[_person(doc, c.id, c.name, s), para(c.relation, s.cell),
+    rows += [[_person(doc, c.id, c.name, s), para(doc.name(c.relation), s.cell),
               marked(doc.text(c.can_help_with), s.cell)] for c in doc.network]
     out.append(grid_table(rows, [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.2,
                                  CONTENT_WIDTH * 0.5]))
@@ -231,7 +232,7 @@ def _results(doc: PlanPrint, s: Styles) -> list[Flowable]:
 def _contacts(doc: PlanPrint, s: Styles) -> list[Flowable]:
     plan = doc.plan
     out: list[Flowable] = [para("Regisseur en contacten", s.h2), _fields(s, [
-        ("Regisseur", plan.regisseur_name or "niet aangewezen"),
+        ("Regisseur", doc.name(plan.regisseur_name) or "niet aangewezen"),
         ("Aanspreekpunt inwoner", doc.name(plan.aanspreekpunt)),
         ("Contact aanspreekpunt", doc.name(plan.aanspreekpunt_contact)),
         ("Onafhankelijke cliëntondersteuning aangeboden",
@@ -241,8 +242,8 @@ def _contacts(doc: PlanPrint, s: Styles) -> list[Flowable]:
         out.append(para("Betrokken professionals", s.h3))
         rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in (
             "Naam", "Organisatie", "Functie", "Contact")]]
-        rows += [[marked(keep(p.name), s.cell), para(p.organisation, s.cell),
-                  para(p.role, s.cell), marked(keep(p.contact), s.cell)]
+        rows += [[marked(keep(doc.name(p.name)), s.cell), para(doc.name(p.organisation), s.cell),
+                  para(doc.name(p.role), s.cell), marked(keep(doc.name(p.contact)), s.cell)]
                  for p in plan.professionals]
         out.append(grid_table(rows, [CONTENT_WIDTH / 4] * 4))
     return out
@@ -258,7 +259,7 @@ def _evaluation(doc: PlanPrint, s: Styles) -> list[Flowable]:
     if evaluation is not None:
         satisfaction = f"{evaluation.satisfaction} van 5" if evaluation.satisfaction else "—"
         rows = [("Geëvalueerd op", short_date(evaluation.evaluated_on) + " door "
-                 + evaluation.evaluated_by),
+                 + doc.name(evaluation.evaluated_by)),
                 ("Tevredenheid inwoner", satisfaction),
                 ("Besluit", evaluation.decision.label)]
         if evaluation.closing_reason:
@@ -287,7 +288,7 @@ def _agreement(doc: PlanPrint, s: Styles) -> list[Flowable]:
     sign: list[list[Flowable | list[Flowable]]] = [
         [para(owner, s.label), para("Regisseur / consulent", s.label)],
         [para(f"Naam: {resident_name}", s.body),
-         para(f"Naam: {plan.regisseur_name}", s.body)],
+         para(f"Naam: {doc.name(plan.regisseur_name)}", s.body)],
         [para("Datum:", s.body), para("Datum:", s.body)],
         [[para("Handtekening:", s.body), Spacer(1, 18 * mm)],
          [para("Handtekening:", s.body), Spacer(1, 18 * mm)]],

@@ -101,7 +101,7 @@ def _intro(doc: PlanPrint, s: Styles, v: Voice) -> list[Flowable]:
                  f"Hier staat wat {v.you} wilt bereiken.",
                  "En wat we daarvoor gaan doen: wat, wie en wanneer."]
     # The person who drew this version up with the resident, not the coordinator.
-    maker = plan.created_by or plan.regisseur_name
+    maker = doc.name(plan.created_by or plan.regisseur_name)
     if maker:
         lines.append(f"{v.You} {'hebt' if v.young else 'heeft'} dit plan gemaakt samen met "
                      f"{keep(maker)}.")
@@ -137,8 +137,8 @@ def _contact(doc: PlanPrint, s: Styles, v: Voice) -> list[Flowable]:
             text += f"<br/>Bel of mail: {keep(doc.name(plan.aanspreekpunt_contact))}"
         out.append(marked(text, s.body))
     if plan.regisseur_name:
-        out.append(marked(f"{keep(plan.regisseur_name)} houdt het overzicht over het hele plan.",
-                          s.body))
+        out.append(marked(f"{keep(doc.name(plan.regisseur_name))} houdt het overzicht over "
+                          "het hele plan.", s.body))
     if not plan.aanspreekpunt and not plan.regisseur_name:
         out.append(para("Dit spreken we nog af.", s.body))
     if plan.client_support_offered:

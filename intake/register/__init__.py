@@ -21,6 +21,7 @@ from intake.register.households import (
     update_household,
     validate,
 )
+from intake.register.need_to_know import REASONS, OpeningReason
 from intake.register.search import (
     HouseholdHit,
     recent_households,
@@ -38,6 +39,7 @@ from intake.register.target_groups import (
 )
 
 __all__ = [
+    "REASONS",
     "AccessRow",
     "HouseholdHit",
     "HouseholdInput",
@@ -47,6 +49,7 @@ __all__ = [
     "MemberView",
     "NetworkInput",
     "NetworkView",
+    "OpeningReason",
     "PossibleDuplicateError",
     "Residence",
     "TargetGroup",

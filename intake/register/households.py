@@ -26,11 +26,18 @@ from intake.core.access import (
     require_create,
     require_edit,
     require_read,
+    require_reason_given,
     require_role,
 )
 from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
-from intake.core.errors import KnownError, NotFoundError, StaleEditError, ValidationError
+from intake.core.errors import (
+    AuditEvent,
+    KnownError,
+    NotFoundError,
+    StaleEditError,
+    ValidationError,
+)
 from intake.core.roles import CASE_EDITORS, CASE_READERS
 from intake.core.text import ascii_digits, fold, full_name, name_parts
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode
@@ -46,6 +53,7 @@ from intake.register.members import (
     validate_member,
     validate_residence,
 )
+from intake.register.need_to_know import OpeningReason, record_opening
 
 
 @dataclass
@@ -268,11 +276,21 @@ def create_household(
     return _view(uow, household)
 
 
-def open_household(uow: UnitOfWork, household_id: uuid.UUID) -> HouseholdView:
+def open_household(uow: UnitOfWork, household_id: uuid.UUID,
+                   reason: OpeningReason | None = None) -> HouseholdView:
+    """The household's file. Outside one's own work (``needs_reason``) it opens only with a
+    ``reason``, which is recorded for the team lead's review; without one ``ReasonRequired``
+    is raised (and the refusal audited)."""
+    detail = record_opening(uow, household_id, reason) if reason is not None else ""
     require_read(uow, household_id)
+    require_reason_given(uow, household_id, "inzien")  # the team lead's file, too
     household = uow.session.get(Household, household_id)
     assert household is not None
-    audit.record(uow, "inzien", "huishouden", household.id, household.id)
+    if detail:  # a need-to-know opening is always its own entry
+        audit.append(uow.session, uow.actor, uow.now, event=AuditEvent(
+            "inzien", "huishouden", str(household.id), household.id, detail))
+    else:
+        audit.record(uow, "inzien", "huishouden", household.id, household.id)
     return _view(uow, household)
 
 

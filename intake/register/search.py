@@ -22,6 +22,7 @@ from intake.core import audit
 from intake.core.access import (
     NO_CASE_ACCESS,
     household_filter,
+    opens_without_reason,
     require_role,
     visible_household_ids,
 )
@@ -37,11 +38,16 @@ _POSTCODE_NUMBER = re.compile(r"^\s*([1-9][0-9]{3}\s*[A-Za-z]{2})\s*(\d+)?\s*$")
 
 @dataclass(frozen=True)
 class HouseholdHit:
+    """A search result. ``limited``: a household outside the searcher's own work, shown with
+    only the names, year of birth and street (no number, no dossiernummer); opening it asks
+    for a reason (``intake.register.need_to_know``)."""
+
     id: uuid.UUID
     dossiernummer: str
     names: str
     address: str
     members: int
+    limited: bool = False
 
 
 _DOSSIER = re.compile(r"^(HH-\d{4}-\d{6}|VOORLOPIG-[0-9A-F]{8})$")
@@ -164,12 +170,17 @@ def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[Household
     for member in uow.session.scalars(
             select(Member).where(Member.household_id.in_(households)).order_by(Member.position)):
         members.setdefault(member.household_id, []).append(member)
+    free = set(uow.session.scalars(select(Household.id).where(
+        Household.id.in_(households), opens_without_reason(uow))))
     hits = []
     for household_id in ids:
         household = households.get(household_id)
         if household is None:
             continue
         people = members.get(household_id, [])
+        if household_id not in free:
+            hits.append(_limited_hit(household, people))
+            continue
         names = ", ".join(full_name(m.given_name, m.prefix, m.family_name) for m in people[:3])
         if len(people) > 3:
             names += f" en {len(people) - 3} anderen"
@@ -181,6 +192,18 @@ def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[Household
             members=len(people),
         ))
     return hits
+
+
+def _limited_hit(household: Household, people: list[Member]) -> HouseholdHit:
+    """Enough to know it is the right resident, nothing of the file: names with the year of
+    birth, the street without a number."""
+    shown = [full_name(m.given_name, m.prefix, m.family_name)
+             + (f" ({m.date_of_birth.year})" if m.date_of_birth else "") for m in people[:3]]
+    names = ", ".join(shown)
+    if len(people) > 3:
+        names += f" en {len(people) - 3} anderen"
+    return HouseholdHit(id=household.id, dossiernummer="", names=names,
+                        address=household.street, members=0, limited=True)
 
 
 def recent_households(uow: UnitOfWork, limit: int = 10) -> list[HouseholdHit]:

@@ -27,6 +27,7 @@ CASE_TABLES: tuple[str, ...] = (
     "help_questions", "intakes", "intake_answers", "signals", "signal_steps", "plans",
     "plan_versions", "plan_professionals", "plan_evaluation_moments", "plan_results",
     "plan_actions", "plan_evaluations", "plan_evaluation_outcomes", "target_group_tags",
+    "sharing_bases",
 )
 SERVER_HOUSEHOLD_TABLES: tuple[str, ...] = ("sync_conflicts", "sync_aliases")
 REFERENCE_TABLES: tuple[str, ...] = ("users", "catalogue_entries", "catalogue_labels",
@@ -39,7 +40,7 @@ BOOKKEEPING = frozenset({"version", "updated_at"})
 # Columns that name who did something: a pushed row may only name the signed-in person there.
 ACTOR_COLUMNS = frozenset({"created_by_id", "registered_by_id", "started_by_id",
                            "answered_by_id", "raised_by_id", "decided_by_id", "set_by_id",
-                           "removed_by_id"})
+                           "removed_by_id", "recorded_by_id", "withdrawn_by_id"})
 # What a laptop never receives of an account.
 USER_SECRETS = {"password_hash": "", "failed_logins": 0, "locked_until": None}
 
@@ -49,6 +50,7 @@ PARENTS: dict[str, tuple[str, str] | None] = {
     "household_access": None,
     "help_questions": None, "intakes": None, "signals": None, "plans": None,
     "target_group_tags": None,
+    "sharing_bases": None,
     "sync_conflicts": None, "sync_aliases": None,
     "intake_answers": ("intake_id", "intakes"),
     "signal_steps": ("signal_id", "signals"),

@@ -24,6 +24,7 @@ from intake.core.errors import (
     StoreError,
     ValidationError,
 )
+from intake.documents import NamesToReview
 
 API = "/api/v1"
 # A household registered on a laptop without connection carries this number until its first
@@ -41,6 +42,7 @@ class ReplicaRevokedError(KnownError):
 # Most specific first: AccountLockedError is an AuthenticationError.
 _KINDS: tuple[tuple[type[KnownError], str, int], ...] = (
     (ReplicaRevokedError, REVOKED, 410),
+    (NamesToReview, "namen-nakijken", 409),
     (AccountLockedError, "geblokkeerd", 429),
     (AuthenticationError, "aanmelden", 401),
     (PermissionDenied, "geweigerd", 403),
@@ -59,6 +61,8 @@ def error_payload(error: KnownError) -> tuple[int, dict[str, Any], dict[str, str
     headers: dict[str, str] = {}
     if isinstance(error, ValidationError):
         body["velden"] = error.fields
+    if isinstance(error, NamesToReview):
+        body["namen"] = list(error.names)
     if isinstance(error, AccountLockedError):
         body["seconden"] = error.seconds
         headers["Retry-After"] = str(error.seconds)
@@ -75,6 +79,8 @@ def error_from_payload(status: int, body: dict[str, Any]) -> KnownError:
     elif kind == "ongeldig":
         error = ValidationError({str(k): str(v) for k, v in dict(body.get("velden", {})).items()}
                                 or {"": message})
+    elif kind == "namen-nakijken":
+        error = NamesToReview([str(name) for name in body.get("namen", [])])
     elif kind == "verouderd":
         error = StaleEditError()
     else:

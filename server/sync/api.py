@@ -24,6 +24,7 @@ from intake.core.errors import (
 )
 from intake.core.session import unit_of_work
 from intake.register.households import household_id_for
+from intake.register.need_to_know import OpeningReason, record_opening
 from intake.team import faults, rows
 from intake.team.wire import REVOKED, ReplicaRevokedError, to_json
 from server.endpoints import Call, Operation, Result
@@ -125,6 +126,10 @@ def mark_offline(call: Call) -> Result:
     with unit_of_work(call.store, call.actor, call.clock) as uow:
         household_id = call.optional_id("household_id") or household_id_for(
             uow, call.text("dossiernummer"))
+        reason = call.body.get("reason_code")
+        if reason:  # outside one's own work: with a reason, for the team lead's review
+            record_opening(uow, household_id, OpeningReason(
+                str(reason), str(call.body.get("reason_text") or "")))
         require_read(uow, household_id, "offline")
         mark = uow.session.get(SyncOfflineMark, (uow.actor.id, household_id))
         until = uow.now + timedelta(days=days)

@@ -18,11 +18,12 @@ from intake.register.access_history import household_history
 from intake.register.households import HouseholdView, open_household, update_household
 from intake.register.search import search_households
 from tests.conftest import Team
+from tests.helpers.access import TEST_REASON, add_colleague
 
 
 def test_every_opening_and_change_is_recorded(team: Team, jolanda: HouseholdView) -> None:
     with unit_of_work(team.store, team.regisseur) as uow:
-        open_household(uow, jolanda.id)
+        open_household(uow, jolanda.id, TEST_REASON)
     with unit_of_work(team.store, team.regisseur) as uow:
         update_household(uow, jolanda.id, jolanda.version, jolanda.to_input())
     with unit_of_work(team.store, team.consulent) as uow:
@@ -134,6 +135,7 @@ def test_repeated_reads_of_one_part_are_recorded_once_per_window(team: Team,
     future = utcnow() + audit.READ_WINDOW + timedelta(minutes=1)
     with unit_of_work(team.store, team.consulent, clock=lambda: future) as uow:
         list_help_questions(uow, jolanda.id)
+    add_colleague(team, jolanda.id, team.regisseur)
     with unit_of_work(team.store, team.regisseur) as uow:
         list_help_questions(uow, jolanda.id)
     with unit_of_work(team.store, team.consulent) as uow:

@@ -27,10 +27,12 @@ from intake.register.households import HouseholdView, grant_access
 from intake.uitvraag.flow import save_answer, start_intake
 from intake.uitvraag.handover import DomainScore, IntakeSummary
 from tests.conftest import Team
+from tests.helpers.access import add_colleague
 from tests.helpers.plan_builders import fill_jolanda_plan, register_jolanda_questions
 
 
 def _start(team: Team, jolanda: HouseholdView) -> plans.PlanVersionView:
+    add_colleague(team, jolanda.id, team.regisseur)  # works on the case with her
     with unit_of_work(team.store, team.consulent) as uow:
         register_jolanda_questions(uow, jolanda.id)
         keys = [c.key for c in plans.plan_candidates(uow, jolanda.id)]

@@ -22,6 +22,7 @@ from intake.register.households import (
 )
 from intake.register.search import recent_households, search_households
 from tests.conftest import Team, jolanda_input
+from tests.helpers.access import add_colleague, open_with_reason
 
 
 def _celik() -> HouseholdInput:
@@ -114,6 +115,7 @@ def test_edit_and_stale_edit_refused(team: Team, jolanda: HouseholdView) -> None
     with unit_of_work(team.store, team.consulent) as uow:
         saved = update_household(uow, jolanda.id, jolanda.version, first)
     assert saved.version == jolanda.version + 1
+    add_colleague(team, jolanda.id, team.regisseur)
     with pytest.raises(StaleEditError), unit_of_work(team.store, team.regisseur) as uow:
         update_household(uow, jolanda.id, jolanda.version, second)
     with unit_of_work(team.store, team.consulent) as uow:
@@ -132,6 +134,7 @@ def test_member_change_bumps_household_version(team: Team, jolanda: HouseholdVie
 
 
 def test_teamleider_reads_but_cannot_edit(team: Team, jolanda: HouseholdView) -> None:
+    open_with_reason(team, team.teamleider, jolanda.id)
     with unit_of_work(team.store, team.teamleider) as uow:
         assert open_household(uow, jolanda.id).dossiernummer == jolanda.dossiernummer
     with pytest.raises(PermissionDenied, match="niet wijzigen"), \

@@ -41,6 +41,7 @@ from intake.plans import (
 from intake.register.households import HouseholdInput, MemberInput, MemberRole, create_household
 from intake.reports.period import Period
 from tests.conftest import Team
+from tests.helpers.access import add_colleague
 
 TODAY = date(2026, 3, 15)
 PERIOD = Period(date(2026, 2, 1), date(2026, 2, 28))
@@ -131,6 +132,8 @@ def build(team: Team) -> ReportStore:
     for number, key in enumerate(("H1", "H2", "H3", "H5", "H6"), start=1):
         _household(rs, key, con, f"Familie{key}", number)
     _household(rs, "H4", vp, "FamilieH4", 4)
+    for key in ("H2", "H6"):  # the regisseur draws their plans up
+        add_colleague(team, rs.households[key], reg)
     # Help questions: six in February, two in the previous period, two outside both.
     _question(rs, "H1", con, date(2026, 2, 3), "schulden_geldzaken", "zorgloket", "telefoon",
               "doorverwezen")

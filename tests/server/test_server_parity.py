@@ -79,9 +79,9 @@ def test_export_help_questions(team_server: TeamServer, tmp_path: Path) -> None:
 
 
 def test_plan_print_one_and_all(team_server: TeamServer, tmp_path: Path) -> None:
-    with team_server.client() as client:
-        client.sign_in("teamleider", PASSWORD)
-        dossier = client.active_plans()[0]["dossiernummer"]
+    with team_server.client() as client:  # one of the regisseur's own plans
+        client.sign_in("regisseur", PASSWORD)
+        dossier = client.overview()["plans"][0]["dossiernummer"]
     for extra in ([], ["--redacted"], ["--inwoner"]):
         on_server, on_file = _both(team_server, tmp_path / "-".join(extra or ["pro"]),
                                    "plan.pdf", "plan", "print", dossier, "--user", "regisseur",

@@ -34,8 +34,11 @@ pytestmark = pytest.mark.postgres
 
 
 def _mark(server: SyncServer, username: str, dossiernummer: str) -> None:
+    """Taken offline by someone whose own work it is not yet: with a reason."""
     with server.client(username) as client:
-        client.call("/sync/offline", {"dossiernummer": dossiernummer, "days": 14})
+        client.call("/sync/offline", {
+            "dossiernummer": dossiernummer, "days": 14, "reason_code": "aanmelding",
+            "reason_text": "Aangemeld voor een brede uitvraag, ik pak het op."})
 
 
 def test_offline_registration_reaches_the_consulent_who_starts_the_intake(

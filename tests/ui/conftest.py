@@ -62,3 +62,14 @@ def _closing_at_teardown_never_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     ask "Wijzigingen niet opslaan?" in a modal box and hang the run. Outside the ``notices``
     fixture (which records the questions) a question is answered "yes"."""
     monkeypatch.setattr(Notice, "confirm", classmethod(lambda cls, *args: True))
+
+
+@pytest.fixture(autouse=True)
+def _need_to_know_reason_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a household outside one's own work asks a reason in a modal dialog; a screen
+    test that opens one (a team lead's, a colleague's) answers with a reason. Tests of the
+    question itself replace ``ReasonDialog.ask`` again."""
+    from tests.helpers.access import TEST_REASON
+    from ui.register.need_to_know import ReasonDialog
+
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent: TEST_REASON))

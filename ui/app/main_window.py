@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from intake.core.context import Actor
 from intake.core.roles import CASE_EDITORS, Role
-from intake.register.households import HouseholdView, open_household
+from intake.register.households import HouseholdView
 from intake.store import Store
 from ui.admin.accounts_page import AccountsPage
 from ui.admin.catalogues import CatalogueAdminPage
@@ -21,11 +21,13 @@ from ui.admin.upkeep_page import UpkeepPage
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
 from ui.kit.lazy_tab import LazyTab
-from ui.kit.operation import Operation, stop_background_work
+from ui.kit.operation import stop_background_work
 from ui.plan.due_list import attach_due_list
 from ui.plan.tab import plan_tab
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.household_page import HouseholdPage
+from ui.register.need_to_know import open_with_reason
+from ui.register.openings_page import OpeningsPage
 from ui.register.search_page import SearchPage
 from ui.reports.figures_view import FiguresView
 from ui.reports.team_overview import TeamOverview
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
             if store.location.encrypted and not store.replica:
                 self.upkeep = UpkeepPage(store, actor)
                 self.tabs.addTab(self.upkeep, "Reservekopie en audittrail")
+            self.tabs.addTab(LazyTab(lambda: OpeningsPage(store, actor)),
+                             "Openen door teamleiders")
         else:
             self.search = SearchPage(store, actor)
             self.tabs.addTab(self.search, "Zoeken")
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         if actor.role is Role.TEAMLEIDER:
             self.tabs.addTab(LazyTab(lambda: FiguresView(store, actor)), "Cijfers")
             self.tabs.addTab(LazyTab(lambda: RetentionPage(store, actor)), "Bewaartermijnen")
+            self.tabs.addTab(LazyTab(lambda: OpeningsPage(store, actor)), "Openen met reden")
 
     @property
     def can_edit(self) -> bool:
@@ -206,8 +211,7 @@ class MainWindow(QMainWindow):
         if household_id in self.pages:
             self.tabs.setCurrentWidget(self.pages[household_id])
             return self.pages[household_id]
-        view = Operation(self, self.store, self.actor,
-                         lambda uow: open_household(uow, household_id)).run()
+        view = open_with_reason(self, self.store, self.actor, household_id)
         return None if view is None else self._show_page(view)
 
     def _show_page(self, view: HouseholdView) -> HouseholdPage:

@@ -48,7 +48,7 @@ from intake.help_questions.registration import (
     register_help_question,
 )
 from intake.register import search
-from intake.register.households import HouseholdView, open_household
+from intake.register.households import HouseholdView
 from intake.store import Store
 from intake.uitvraag.flow import open_intake, start_intake
 from intake.uitvraag.views import IntakeView
@@ -57,6 +57,7 @@ from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, make_table, with_error
 from ui.register.household_dialog import HouseholdDialog
+from ui.register.need_to_know import open_with_reason
 from ui.register.search_page import HouseholdTableModel
 from ui.uitvraag.launch import show_wizard
 from ui.uitvraag.start_dialog import fill_catalogue
@@ -272,8 +273,7 @@ class QuickRegistrationDialog(FormDialog):
         if not 0 <= row < self.results.rowCount():
             return
         household_id = self.results.household_id(row)
-        view = self._operation(lambda uow: open_household(uow, household_id)) \
-            .failure(self._household_error).run()
+        view = open_with_reason(self, self.store, self.actor, household_id)
         if view is not None:
             self.choose(view)
 

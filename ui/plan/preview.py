@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool
@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
 
 from intake.core.context import Actor, UnitOfWork
 from intake.core.files import write_private
+from intake.documents import NameReview, NamesToReview, print_plan
+from intake.sharing import NoSharingBasis, organisations
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
+from ui.plan.name_review import NameReviewDialog
 
 VARIANTS = (("professioneel", "Professionele versie"),
             ("inwoner", "Inwonerversie (eenvoudige taal)"),
@@ -47,6 +50,8 @@ class PrintRequest:
     plan_id: uuid.UUID
     version: int
     variant: str
+    review: NameReview = field(default_factory=NameReview)
+    for_organisation: str = ""  # a code of the sociale kaart; "" within the team
 
     def file_name(self, dossiernummer: str) -> str:
         suffix = {"professioneel": "", "inwoner": "-inwoner",
@@ -54,23 +59,13 @@ class PrintRequest:
         return f"plan-{dossiernummer}-v{self.version}{suffix}.pdf"
 
 
-def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None, *,
-               resident: bool = False, redacted: bool = False,
-               plan_id: uuid.UUID | None = None) -> bytes:
-    """``intake.documents.print_plan``, imported with the first print: ReportLab stays out of
-    the app's start-up."""
-    from intake.documents import print_plan as make
-
-    return make(uow, household_id, version, resident=resident, redacted=redacted,
-                plan_id=plan_id)
-
-
 def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
     def work(uow: UnitOfWork) -> bytes:
         return print_plan(uow, request.household_id, request.version,
                           resident=request.variant == "inwoner",
                           redacted=request.variant == "geanonimiseerd",
-                          plan_id=request.plan_id)
+                          plan_id=request.plan_id, review=request.review,
+                          for_organisation=request.for_organisation or None)
     return work
 
 
@@ -89,6 +84,7 @@ class PreviewDialog(FormDialog):
         self._jobs: set[int] = set()  # tickets still on their way
         self._ticket = 0
         self.pdf_bytes = b""
+        self.review = NameReview()  # decisions on flagged words, kept while the preview is open
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.view = QPdfView()
@@ -108,9 +104,18 @@ class PreviewDialog(FormDialog):
         close = QPushButton("Sluiten")
         kind_label = QLabel("&Soort afdruk:")
         kind_label.setBuddy(self.variant)
+        # Sharing outside the team: only with a recorded consent or legal ground.
+        self.organisation = QComboBox()
+        self.organisation.addItem("Binnen het team", "")
+        for code, name in (Operation(self, store, actor, organisations).run() or {}).items():
+            self.organisation.addItem(name, code)
+        for_label = QLabel("&Voor:")
+        for_label.setBuddy(self.organisation)
         top = QHBoxLayout()
         top.addWidget(kind_label)
         top.addWidget(self.variant)
+        top.addWidget(for_label)
+        top.addWidget(self.organisation)
         top.addWidget(self.busy)
         top.addWidget(self.status, 1)
         top.addWidget(self.save_button)
@@ -120,6 +125,7 @@ class PreviewDialog(FormDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.variant.currentIndexChanged.connect(lambda _i: self.make_pdf())
+        self.organisation.currentIndexChanged.connect(lambda _i: self.make_pdf())
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_document)
         close.clicked.connect(self.reject)
@@ -129,7 +135,8 @@ class PreviewDialog(FormDialog):
 
     def request(self) -> PrintRequest:
         return PrintRequest(self.household_id, self.plan_id, self.version,
-                            self.variant.currentData())
+                            self.variant.currentData(), self.review,
+                            self.organisation.currentData() or "")
 
     @property
     def loading(self) -> bool:
@@ -143,6 +150,8 @@ class PreviewDialog(FormDialog):
         self._set_busy(True)
         Operation(self, self.store, self.actor, _make_pdf(self.request())) \
             .success(lambda pdf: self._arrived(ticket, pdf)) \
+            .on(NamesToReview, lambda error: self._review_names(ticket, error)) \
+            .on(NoSharingBasis, lambda error: self._refused(ticket, error.message)) \
             .always(lambda: self._ended(ticket)) \
             .run_in_background(self.pool)
 
@@ -164,6 +173,29 @@ class PreviewDialog(FormDialog):
     def _arrived(self, ticket: int, pdf: bytes) -> None:
         if ticket == self._ticket:  # else an older variant; a newer one is on its way
             self._show(pdf)
+
+    def _clear(self) -> None:
+        """Nothing shown that could be saved or printed for the wrong audience."""
+        self.pdf_bytes = b""
+        self.document.close()
+
+    def _refused(self, ticket: int, message: str) -> None:
+        if ticket == self._ticket:
+            self._clear()
+            Notice.warn(self, message)
+
+    def _review_names(self, ticket: int, error: NamesToReview) -> None:
+        """A redacted print waits for the person printing to decide on flagged words."""
+        if ticket != self._ticket:
+            return
+        review = NameReviewDialog.ask(self, error.names, self.review)
+        if review is None:
+            self._clear()
+            Notice.warn(self, "Het geanonimiseerde plan is niet gemaakt: eerst moeten de "
+                              "gemarkeerde woorden worden nagekeken.")
+            return
+        self.review = review
+        self.make_pdf()
 
     def _ended(self, ticket: int) -> None:
         """After the PDF, a refusal or a crash alike: the screen stops saying it is busy."""

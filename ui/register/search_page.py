@@ -29,7 +29,9 @@ class HouseholdTableModel(RowsModel):
         super().__init__(("Dossiernummer", "Adres", "Personen", "Gezinsleden"), parent)
 
     def set_hits(self, hits: Sequence[HouseholdHit]) -> None:
-        self.set_rows([(h.dossiernummer, h.address, str(h.members), h.names) for h in hits],
+        # A hit outside one's own work: names, year of birth and street only.
+        self.set_rows([(h.dossiernummer or "— (reden nodig)", h.address,
+                        "—" if h.limited else str(h.members), h.names) for h in hits],
                       [h.id for h in hits])
 
     def household_id(self, row: int) -> uuid.UUID:

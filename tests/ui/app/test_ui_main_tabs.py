@@ -33,7 +33,8 @@ def _window(qtbot: QtBot, team: Team, actor: Actor) -> MainWindow:
 def test_teamleider_gets_overview_and_figures_built_when_opened(qtbot: QtBot,
                                                                 team: Team) -> None:
     window = _window(qtbot, team, team.teamleider)
-    assert _titles(window) == ["Zoeken", "Teamoverzicht", "Cijfers", "Bewaartermijnen"]
+    assert _titles(window) == ["Zoeken", "Teamoverzicht", "Cijfers", "Bewaartermijnen",
+                               "Openen met reden"]
     figures_tab = window.tabs.widget(2)
     assert isinstance(figures_tab, LazyTab) and figures_tab.content is None
     window.tabs.setCurrentIndex(2)
@@ -53,7 +54,8 @@ def test_case_worker_gets_own_caseload_only(qtbot: QtBot, team: Team) -> None:
 def test_field_worker_and_beheerder_get_no_overview(qtbot: QtBot, team: Team) -> None:
     assert _titles(_window(qtbot, team, team.vindplaats)) == ["Zoeken"]
     assert _titles(_window(qtbot, team, team.beheerder)) == [
-        "Accounts", "Sociale kaart", "Catalogi", "Bewaartermijnen", "Reservekopie en audittrail"]
+        "Accounts", "Sociale kaart", "Catalogi", "Bewaartermijnen", "Reservekopie en audittrail",
+        "Openen door teamleiders"]
 
 
 def test_my_caseload_follows_a_quick_registration_from_the_menu(

@@ -53,6 +53,7 @@ from ui.kit.crash import CrashDialog
 from ui.kit.dialogs import DIALOGS, DISCARD_QUESTION, FormDialog, is_input
 from ui.plan.action_dialog import ActionDialog
 from ui.plan.evaluation import EvaluationDialog
+from ui.plan.name_review import NameReviewDialog
 from ui.plan.preview import PreviewDialog
 from ui.plan.result_dialog import LawDialog, ResultDialog
 from ui.plan.start import CandidatesDialog
@@ -60,6 +61,8 @@ from ui.plan.versions import AgreeDialog, DiffDialog, VersionsDialog
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.inzage_dialog import InzageDialog
+from ui.register.need_to_know import ReasonDialog
+from ui.register.openings_page import QuestionDialog
 from ui.register.target_groups import TargetGroupDialog
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.team.join import JoinDialog
@@ -154,6 +157,9 @@ FACTORIES: dict[str, Factory] = {
     "PlanSummaryDialog": lambda team, h: PlanSummaryDialog(_plan(team, h)),
     "VersionsDialog": _versions,
     "PreviewDialog": _preview,
+    "NameReviewDialog": lambda _t, _h: NameReviewDialog(["Henk", "Sinterklaas"]),
+    "ReasonDialog": lambda _t, _h: ReasonDialog(),
+    "QuestionDialog": lambda _t, _h: QuestionDialog(),
     "JoinDialog": lambda team, _h: JoinDialog(team.store.location),
     "ConflictsDialog": lambda team, _h: ConflictsDialog(team.store, team.consulent, _no_team),
     "TermDialog": _term_dialog,

@@ -17,6 +17,7 @@ from intake.plans import ActionInput, Outcome, ResultInput, VersionStatus, WhoKi
 from intake.register.households import HouseholdView
 from intake.store.colleagues import case_workers
 from tests.conftest import Team
+from tests.helpers.access import add_colleague
 from tests.helpers.ui_plan_helpers import (
     Dialogs,
     Handler,
@@ -181,6 +182,7 @@ def test_stale_save_is_refused_and_typing_kept(qtbot: QtBot, team: Team,
                                                jolanda: HouseholdView, dialogs: Dialogs,
                                                notices: Notices) -> None:
     _draft(team, jolanda)
+    add_colleague(team, jolanda.id, team.regisseur)
     tab = plan_tab(qtbot, team, team.consulent, jolanda)
     old = tab.view.results[0]
     # Someone else saves the same result after this screen loaded it.

@@ -13,6 +13,7 @@ from intake.core.roles import Role
 from intake.core.validation import mask_bsn
 from intake.register.households import HouseholdView
 from tests.conftest import Team
+from tests.helpers.access import add_colleague
 from tests.ui.conftest import Notices
 from ui.app.main_window import MainWindow, app_version
 from ui.register.history_dialog import HistoryDialog
@@ -59,6 +60,7 @@ def _fill_new_household(qtbot: QtBot, dialog: HouseholdDialog, given: str, famil
 
 def test_search_as_you_type_and_open_with_enter(
         qtbot: QtBot, team: Team, jolanda: HouseholdView) -> None:
+    add_colleague(team, jolanda.id, team.regisseur)  # his own work: the full hit
     window = _window(qtbot, team, team.regisseur)
     search = window.search
     assert search is not None
@@ -215,6 +217,7 @@ def test_edit_and_save_from_the_page(
 
 def test_stale_edit_is_refused_and_nothing_typed_is_lost(
         qtbot: QtBot, team: Team, jolanda: HouseholdView) -> None:
+    add_colleague(team, jolanda.id, team.regisseur)
     first = _dialog(qtbot, team, team.consulent, jolanda)
     second = _dialog(qtbot, team, team.regisseur, jolanda)
     qtbot.keyClicks(first.phone, "074 111 1111")
