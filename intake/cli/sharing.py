@@ -8,22 +8,14 @@ from __future__ import annotations
 import argparse
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, uses_team_server
 from intake.core.errors import KnownError, ValidationError
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date, parse_date
-from intake.register.households import household_id_for
-from intake.sharing import (
-    GROUNDS,
-    PARTS,
-    BasisInput,
-    expiring_consents,
-    household_bases,
-    organisations,
-    record_basis,
-    withdraw_consent,
-)
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,10 +33,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     record.add_argument("dossiernummer", metavar="DOSSIERNUMMER")
     record.add_argument("--voor", required=True, metavar="ORGANISATIECODE",
                         help="code van de organisatie (zie 'intake delen organisaties')")
-    record.add_argument("--grondslag", required=True, choices=sorted(GROUNDS))
+    record.add_argument("--grondslag", required=True, metavar="GRONDSLAG",
+                        help="toestemming, jeugdwet, wmo, participatiewet, wgs of meldcode")
     record.add_argument("--doel", required=True, metavar="TEKST")
     record.add_argument("--delen", default="plan", metavar="DELEN",
-                        help=f"met komma's: {', '.join(PARTS)} (standaard: plan)")
+                        help="met komma's: plan, intake, hulpvragen (standaard: plan)")
     record.add_argument("--hoe", default="", choices=["", "getekend", "mondeling"],
                         help="bij toestemming: hoe gegeven")
     record.add_argument("--van", metavar="DATUM", help="geldig vanaf (standaard: vandaag)")
@@ -79,6 +72,9 @@ def _day(value: str | None, name: str) -> date | None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.register.households import household_id_for
+    from intake.sharing import household_bases
     _file_store_only(args)
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         bases = household_bases(uow, household_id_for(uow, args.dossiernummer))
@@ -92,6 +88,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.register.households import household_id_for
+    from intake.sharing import BasisInput, record_basis
     _file_store_only(args)
     start, until = _day(args.van, "van"), _day(args.tot, "tot")
     data = BasisInput(args.voor, args.grondslag, args.doel,
@@ -104,6 +103,8 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.sharing import withdraw_consent
     _file_store_only(args)
     try:
         basis_id = uuid.UUID(args.id)
@@ -117,6 +118,8 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.sharing import expiring_consents
     _file_store_only(args)
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         due = expiring_consents(uow, args.dagen)
@@ -129,6 +132,8 @@ def cmd_remind(args: argparse.Namespace) -> int:
 
 
 def cmd_organisations(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.sharing import organisations
     _file_store_only(args)
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         known = organisations(uow)

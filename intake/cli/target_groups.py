@@ -9,27 +9,21 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import ValidationError
-from intake.core.session import unit_of_work
 from intake.core.validation import format_date, parse_date
-from intake.register.households import household_id_for, open_household
-from intake.register.target_groups import (
-    end_target_group,
-    household_target_groups,
-    member_by_number,
-    set_target_group,
-    target_groups,
-)
-from intake.team.wire import to_json
+
+if TYPE_CHECKING:
+    pass
 
 
 def _codes() -> str:
-    return "doelgroepen: " + "; ".join(
-        f"{g.code} ({g.scope.value}{', gezondheidsgegeven' if g.health_data else ''})"
-        for g in target_groups() if not g.derived) + ". 'jonge_kind' volgt uit de geboortedatum."
+    # Static: the catalogue loads with the domain, which the start-up leaves out.
+    return ("Doelgroepcodes: jeugd_lvb_ggz, bijzondere_ouders, kwetsbare_jongeren, werkzoekenden, "
+            "laaggeletterdheid_taal (persoon); complexe_gezinssituatie, kinderen_in_armoede, "
+            "schulden (huishouden). 'jonge_kind' volgt uit de geboortedatum.")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,6 +79,10 @@ def _dmy(iso: str | None) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from intake.core.session import unit_of_work
+    from intake.register.households import household_id_for, open_household
+    from intake.register.target_groups import household_target_groups
+    from intake.team.wire import to_json
     if uses_team_server(args):
         with signed_in_team(args) as client:
             answer = client.call("/households/target-groups", {
@@ -101,6 +99,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _change(args: argparse.Namespace, path: str) -> dict[str, Any]:
     """Set or end one group, on the team server or in the file store; its JSON form."""
+    from intake.core.session import unit_of_work
+    from intake.register.households import household_id_for
+    from intake.register.target_groups import end_target_group, member_by_number, set_target_group
+    from intake.team.wire import to_json
     day = _day(args.datum)
     if uses_team_server(args):
         with signed_in_team(args) as client:

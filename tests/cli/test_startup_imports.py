@@ -25,3 +25,22 @@ def test_help_imports_no_heavy_library() -> None:
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert "intake" in loaded
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_the_static_help_names_every_code() -> None:
+    """The help of `intake delen` and `intake doelgroep` is written out (the catalogues load
+    with the domain); it must still name every code the domain accepts."""
+    import argparse
+
+    from intake.cli.sharing import register as sharing_parser
+    from intake.cli.target_groups import _codes
+    from intake.register.target_groups import target_groups
+    from intake.sharing.consent import GROUNDS, PARTS
+
+    parser = argparse.ArgumentParser()
+    sharing_parser(parser.add_subparsers())
+    helps = " ".join(a.help or "" for sub in parser._subparsers._group_actions  # type: ignore[union-attr]
+                     for p in sub.choices.values() for s in p._subparsers._group_actions
+                     for c in s.choices.values() for a in c._actions)
+    assert all(code in helps for code in (*GROUNDS, *PARTS))
+    assert all(g.code in _codes() for g in target_groups())

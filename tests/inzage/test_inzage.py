@@ -26,6 +26,7 @@ from intake.register.households import (
 )
 from intake.uitvraag.signals import handle_signal_step, list_signals
 from tests.conftest import PASSWORD, Team
+from tests.helpers.access import add_colleague, open_with_reason
 from tests.helpers.dossiers import SAMIRA_ANSWER, closed_family
 from tests.helpers.pdf_text import pdf_pages
 
@@ -56,6 +57,7 @@ def _json(raw: bytes) -> dict[str, Any]:
 
 
 def test_the_answer_holds_what_article_15_asks(team: Team, family: HouseholdView) -> None:
+    add_colleague(team, family.id, team.regisseur)
     with unit_of_work(team.store, team.regisseur) as uow:
         files = make_inzage(uow, family.id, member_name="samira bakker")
     text = " ".join(pdf_pages(files.pdf))
@@ -81,6 +83,7 @@ def test_the_answer_holds_what_article_15_asks(team: Team, family: HouseholdView
 
 def test_a_child_gets_their_own_answers_not_the_households(team: Team,
                                                            family: HouseholdView) -> None:
+    open_with_reason(team, team.teamleider, family.id)
     with unit_of_work(team.store, team.teamleider) as uow:
         files = make_inzage(uow, family.id, born="01-06-2015")
     text = " ".join(pdf_pages(files.pdf))

@@ -26,6 +26,7 @@ from intake.register import (
 from intake.register.households import HouseholdInput, create_household
 from tests.conftest import Team
 from tests.documents.test_documents_plan import _jolanda_plan
+from tests.helpers.access import add_colleague
 from tests.helpers.pdf_text import pdf_pages
 from tests.reports.test_reports_store import at
 
@@ -52,6 +53,7 @@ def test_set_and_remove_on_a_day_keeps_the_history(team: Team,
         debts = set_target_group(uow, jolanda.id, "schulden", set_on=date(2026, 11, 2))
     assert parent.set_on == date(2026, 10, 1) and parent.member_name == "Jolanda Verhoef"
     assert debts.set_on == date(2026, 11, 2) and debts.member_id is None and parent.health_data
+    add_colleague(team, jolanda.id, team.regisseur)
     with unit_of_work(team.store, team.regisseur, at(TODAY)) as uow:
         removed = remove_target_group(uow, debts.id, debts.version, date(2026, 11, 30))
         assert removed.removed_on == date(2026, 11, 30)

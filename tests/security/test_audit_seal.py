@@ -72,7 +72,7 @@ def _truncate_and_refill(team: Team) -> None:
                          ids=["edit", "delete", "truncate", "truncate-refill"])
 def test_each_kind_of_tampering_is_found_against_the_seal(
         team: Team, jolanda: HouseholdView, tamper: Callable[[Team], None]) -> None:
-    with unit_of_work(team.store, team.regisseur) as uow:
+    with unit_of_work(team.store, team.consulent) as uow:
         open_household(uow, jolanda.id)
     seal = _seal(team)
     assert _verify(team, seal).ok
@@ -86,7 +86,7 @@ def test_each_kind_of_tampering_is_found_against_the_seal(
 
 def test_entries_after_the_seal_leave_it_valid(team: Team, jolanda: HouseholdView) -> None:
     seal = _seal(team)
-    with unit_of_work(team.store, team.regisseur) as uow:
+    with unit_of_work(team.store, team.consulent) as uow:
         open_household(uow, jolanda.id)
     report = _verify(team, seal)
     assert report.ok and report.entries > seal.head.entries
