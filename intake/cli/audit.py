@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import KnownError
-
-if TYPE_CHECKING:
-    pass
 
 NO_SEAL_ON_SERVER = ("Het zegel is voor een eigen gegevensopslag; de teamserver houdt de "
                      "audittrail zelf bij.")

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import ValidationError
 from intake.core.files import open_private, write_private
 from intake.core.validation import parse_date
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,12 +10,8 @@ import argparse
 import base64
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,7 +8,6 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intake.cli.common import (
     Progress,
@@ -21,9 +20,6 @@ from intake.core.errors import ValidationError
 from intake.core.files import write_private
 from intake.core.validation import parse_date
 from intake.reports.period import Period
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import KnownError
-
-if TYPE_CHECKING:
-    pass
 
 ON_SERVER_HOST = ("Bewaartermijnen wijzigen gebeurt op de serverhost: gebruik daar "
                   "--db postgresql://….")

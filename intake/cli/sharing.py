@@ -8,14 +8,10 @@ from __future__ import annotations
 import argparse
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING
 
 from intake.cli.common import add_user_option, signed_in, uses_team_server
 from intake.core.errors import KnownError, ValidationError
 from intake.core.validation import format_date, parse_date
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from intake.cli.common import add_user_option, signed_in, signed_in_team, uses_team_server
 from intake.core.errors import ValidationError
 from intake.core.validation import format_date, parse_date
-
-if TYPE_CHECKING:
-    pass
 
 
 def _codes() -> str:
