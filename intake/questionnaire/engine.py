@@ -43,7 +43,7 @@ class Child:
 
 @dataclass(frozen=True)
 class Step:
-    """One visible question, in order, with what the wizard needs to show it."""
+    """One visible question, in order, with what the screen needs to show it."""
 
     index: int
     total: int
@@ -74,10 +74,6 @@ class Step:
         if self.repeat_label:
             return f"{self.section.title}: {self.repeat_label}"
         return self.section.title
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.index / self.total) if self.total else 100
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from intake.core.text import full_name
 from intake.questionnaire.definition import AnswerType, Option, Question
 from intake.questionnaire.engine import ProposedHelpQuestion, Step, display, is_empty
 from intake.questionnaire.loading import load_definition
+from intake.uitvraag.sections import Completion, SectionPage, completion, section_pages
 from intake.uitvraag.signals import SignalView
 
 
@@ -62,6 +63,15 @@ class StepsView:
     @property
     def open_signals(self) -> tuple[SignalView, ...]:
         return tuple(s for s in self.signals if s.is_open)
+
+    @property
+    def pages(self) -> tuple[SectionPage, ...]:
+        """One page per section (and child), as the screen shows them."""
+        return section_pages(self.steps)
+
+    @property
+    def completion(self) -> Completion:
+        return completion(self.pages)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """One editor per answer type of the brede uitvraag, all with the same small interface.
 
 An editor shows a value, hands back what is on screen (``value``) and says ``committed`` when
-an answer is complete the moment it is picked (a choice, a score, a tick), so the wizard can
-save it at once. Typed answers are saved when the question is left. Options answer to their
-number key (and yes/no to J and N), so a score is one key press.
+an answer is complete the moment it is picked (a choice, a score, a tick), so the page can
+save it at once; ``typing`` starts the pause after which typed text is saved (and leaving the
+field saves it too). Options answer to their number key (and yes/no to J and N), so a score is
+one key press. ``name`` gives every control a spoken name that is unique on the page: the
+question, and for an option the question with the option.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ class AnswerEditor(QWidget):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self]
+
+    def name(self, question: str) -> None:
+        for widget in self.focus_widgets():
+            widget.setAccessibleName(question)
 
 
 class TextEditor(AnswerEditor):
@@ -102,7 +108,7 @@ class LongTextEditor(AnswerEditor):
         super().__init__(parent)
         self.field = QPlainTextEdit()
         self.field.setTabChangesFocus(True)
-        self.field.setPlaceholderText("In de woorden van de inwoner. Ctrl+Enter: volgende vraag")
+        self.field.setPlaceholderText("In de woorden van de inwoner")
         self.field.setMinimumHeight(110)
         self.field.textChanged.connect(self._typed)
         layout = QVBoxLayout(self)
@@ -111,7 +117,7 @@ class LongTextEditor(AnswerEditor):
         self.setFocusProxy(self.field)
 
     def _typed(self) -> None:
-        if self.field.hasFocus():  # not when the wizard fills it in
+        if self.field.hasFocus():  # not when the page fills it in
             self.typing.emit()
 
     def value(self) -> Any:
@@ -221,6 +227,13 @@ class ChoiceEditor(AnswerEditor):
     def focus_widgets(self) -> list[QWidget]:
         return [self.combo] if self.combo is not None else list(self.buttons)
 
+    def name(self, question: str) -> None:
+        if self.combo is not None:
+            self.combo.setAccessibleName(question)
+            return
+        for button, option in zip(self.buttons, self.options, strict=True):
+            button.setAccessibleName(f"{question}: {option.label}")
+
 
 class ScoreEditor(ChoiceEditor):
     """The 1-5 self-sufficiency score, each value with what it means in this domain."""
@@ -236,7 +249,8 @@ class ScoreEditor(ChoiceEditor):
 
 
 class MultiChoiceEditor(AnswerEditor):
-    """Tick boxes; the number keys tick and untick. Every tick is saved at once."""
+    """Tick boxes; the number keys tick and untick. Every tick is saved at once. Tab stops
+    at the first box only, so a page is one Tab per question."""
 
     def __init__(self, options: Sequence[Option], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +264,8 @@ class MultiChoiceEditor(AnswerEditor):
             box.installEventFilter(keys)
             box.toggled.connect(lambda _on: self.committed.emit())
             layout.addWidget(box)
+        for box in self.boxes[1:]:
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def value(self) -> Any:
         return [o.value for o, box in zip(self.options, self.boxes, strict=True)
@@ -269,9 +285,13 @@ class MultiChoiceEditor(AnswerEditor):
     def focus_widgets(self) -> list[QWidget]:
         return list(self.boxes)
 
+    def name(self, question: str) -> None:
+        for box, option in zip(self.boxes, self.options, strict=True):
+            box.setAccessibleName(f"{question}: {option.label}")
+
 
 def make_editor(kind: AnswerType, choices: Sequence[Option]) -> AnswerEditor:
-    """The editor for one question; help-question lists are built by the wizard itself."""
+    """The editor for one question; help-question lists are built by the page itself."""
     if kind is AnswerType.LONG_TEXT:
         return LongTextEditor()
     if kind is AnswerType.DATE:

@@ -135,3 +135,6 @@ class HelpQuestionsEditor(AnswerEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.type_box, self.member_box, self.add_button, self.remove_button, self.list]
+
+    def name(self, question: str) -> None:
+        """Its controls carry their own names (one list of help questions per page)."""

@@ -1,6 +1,6 @@
-"""The wizard's two overviews: the step list on the left (pages and sections with done and
-missing marks, Enter jumps there) and the summary page before finishing (every answer, the
-missing required ones in red; Enter on a line goes back to that question)."""
+"""The two overviews of the brede uitvraag: the sections on the left (done, or how many
+required answers are open; Enter goes there) and the summary before finishing (every answer,
+the missing required ones in red; Enter on a line goes to that question on its page)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from intake.questionnaire.engine import Step
+from intake.uitvraag.sections import SectionPage, SectionRef
 from intake.uitvraag.views import SummaryView
 
-DONE, MISSING, OPEN = "✓", "!", "○"
+DONE, OPEN = "✓", "○"
 MISSING_COLOUR = QColor("#b00020")
 STEP_ROLE = Qt.ItemDataRole.UserRole
 
@@ -48,67 +48,47 @@ class JumpTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-def section_mark(steps: Sequence[Step], current: int) -> str:
-    """Done: every required answer given (and something answered); missing: a required
-    answer not given in a section already passed; open: not reached yet."""
-    required_done = all(s.answered for s in steps if s.question.required)
-    if required_done and any(s.answered for s in steps):
-        return DONE
-    if steps[-1].index < current:
-        return MISSING
-    return OPEN
+class SectionList(JumpTree):
+    """The sections on the left, grouped by page: a tick when done, else how many required
+    answers are still open; Enter goes to the section (at its first open question)."""
 
-
-class StepList(JumpTree):
     def __init__(self) -> None:
         super().__init__()
         self.setHeaderHidden(True)
         self.setAccessibleName("Onderdelen van de uitvraag")
         self.setMinimumWidth(250)
-        self._sections: list[tuple[QTreeWidgetItem, int, int]] = []  # item, first, last
+        self._items: dict[SectionRef, QTreeWidgetItem] = {}
 
-    def show_steps(self, steps: Sequence[Step], current: int) -> None:
-        """Rebuild (visibility depends on the answers) and mark the current section."""
+    def show_pages(self, pages: Sequence[SectionPage], current: SectionRef | None) -> None:
+        """Rebuild (which sections show depends on the answers) and mark the current one."""
         self.clear()
-        self._sections = []
-        pages: dict[str, QTreeWidgetItem] = {}
-        groups: dict[tuple[str, str, str], list[Step]] = {}
-        for step in steps:
-            groups.setdefault((step.page.key, step.section.key, step.repeat_key), []).append(step)
+        self._items = {}
+        groups: dict[str, QTreeWidgetItem] = {}
         bold = QFont(self.font())
         bold.setBold(True)
-        page_steps: dict[str, list[Step]] = {}
-        for group in groups.values():
-            first = group[0]
-            page = pages.get(first.page.key)
-            if page is None:
-                page = QTreeWidgetItem(self, [first.page.title])
-                page.setData(0, STEP_ROLE, first.index)
-                page.setFont(0, bold)
-                pages[first.page.key] = page
-            page_steps.setdefault(first.page.key, []).extend(group)
-            mark = section_mark(group, current)
-            item = QTreeWidgetItem(page, [f"{mark}  {first.section_title}"])
-            item.setData(0, STEP_ROLE, next((s.index for s in group if not s.answered),
-                                            first.index))
-            item.setToolTip(0, first.section_title + " – " + {
-                DONE: "klaar", MISSING: "verplichte vraag nog open",
-                OPEN: "nog niet aan de beurt"}[mark])
-            if mark == MISSING:
-                item.setForeground(0, QBrush(MISSING_COLOUR))
-            self._sections.append((item, first.index, group[-1].index))
-        for key, page in pages.items():
-            marks = {section_mark(g, current) for g in groups.values() if g[0].page.key == key}
-            page.setText(0, f"{DONE if marks == {DONE} else ' '}  {page.text(0)}")
+        for page in pages:
+            top = groups.get(page.page_title)
+            if top is None:
+                top = QTreeWidgetItem(self, [page.page_title])
+                top.setData(0, STEP_ROLE, page.first_open.index)
+                top.setFont(0, bold)
+                groups[page.page_title] = top
+            left = page.required_open
+            text = f"{DONE}  {page.title}" if page.done else \
+                f"{OPEN}  {page.title}" + (f" ({left} open)" if left else "")
+            item = QTreeWidgetItem(top, [text])
+            item.setData(0, STEP_ROLE, page.first_open.index)
+            item.setToolTip(0, page.title + (" – klaar" if page.done else
+                                             f" – {left} verplichte nog open" if left else ""))
+            self._items[page.ref] = item
+        for title, top in groups.items():
+            done = all(p.done for p in pages if p.page_title == title)
+            top.setText(0, f"{DONE if done else ' '}  {title}")
         self.expandAll()
-        self.mark_current(current)
-
-    def mark_current(self, current: int) -> None:
-        for item, first, last in self._sections:
-            if first <= current <= last:
-                self.setCurrentItem(item)
-                self.scrollToItem(item)
-                return
+        shown = self._items.get(current) if current is not None else None
+        if shown is not None:
+            self.setCurrentItem(shown)
+            self.scrollToItem(shown)
 
 
 class SummaryTree(JumpTree):

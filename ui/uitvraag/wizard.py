@@ -1,29 +1,33 @@
-"""The brede uitvraag, one question at a time, the same for every channel and vindplaats.
+"""The brede uitvraag, one scrollable page per section, the same for every channel and
+vindplaats.
 
-Every answer is saved in its own unit of work the moment it is given: a pick (choice, score,
-tick, help question) at once, typed text when the question is left (next, back, skip, a jump,
-the summary or closing the window). After each save the steps are read again, because which
-questions show depends on the answers; the resume point is stored with every move, so a
-reopened wizard continues at the same question.
+A section is a life domain (score with its descriptors, what goes well, worries, own strength,
+network, help already there), asked once or per child, or one of the parts around them
+(registration, the question, safety, conclusion). Every answer is saved in its own unit of
+work as it is given: a pick (choice, score, tick, help question) at once, typed text after a
+pause of a second and when its field is left. After each save the questions are read again,
+because which ones show depends on the answers; rows appear and disappear in place and the
+field being worked in keeps the focus. The field is remembered, so a reopened uitvraag
+continues there. Progress counts what is done, not where the cursor is.
 
-Keys: Alt+V / Enter / Ctrl+Enter next, Alt+T back, Alt+O skip, Ctrl+PgDown next section,
-Alt+S summary, Alt+R finish, Alt+E the step list, number keys pick an option.
+Keys: Tab and Shift+Tab down and up the page, a number (or J/N) picks an option,
+Ctrl+Enter the next required answer still open, Ctrl+PgDown and Ctrl+PgUp the next and
+previous section, Alt+E the sections, Alt+S the summary, Alt+R finish, Esc closes (all saved).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,29 +38,25 @@ from intake.catalogues.stored import CatalogueKind, entries
 from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import ValidationError
 from intake.questionnaire.definition import AnswerType, Option
-from intake.questionnaire.engine import Step, is_empty
+from intake.questionnaire.engine import AnswerKey, Step
 from intake.store import Store
-from intake.uitvraag.flow import (
-    finish_intake,
-    save_answer,
-    set_position,
-    steps,
-    summary,
-)
+from intake.uitvraag.flow import finish_intake, save_answer, set_position, steps, summary
+from intake.uitvraag.sections import SectionPage, SectionRef, next_open
 from intake.uitvraag.views import IntakeView, StepsView, member_options
 from ui.kit.changes import HouseholdChanged
 from ui.kit.dialogs import FormDialog
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
-from ui.kit.widgets import ErrorLabel
 from ui.uitvraag.editors import AnswerEditor, make_editor
 from ui.uitvraag.help_list import HelpQuestionsEditor
+from ui.uitvraag.section_page import QuestionRow, SectionPageView
 from ui.uitvraag.signals import SignalBanner, SignalDialog
-from ui.uitvraag.steps import StepList, SummaryTree, summary_intro
+from ui.uitvraag.steps import SectionList, SummaryTree, summary_intro
 
 T = TypeVar("T")
-SUMMARY = -1  # self.index while the summary page shows
-AUTOSAVE_MS = 2000
+KEYS_TEXT = ("Tab: volgende vraag · cijfer of J/N: kiezen · Ctrl+Enter: volgende open verplichte "
+             "vraag · Ctrl+PgDn / Ctrl+PgUp: volgend / vorig onderdeel · Alt+E: onderdelen · "
+             "Esc: sluiten (alles is bewaard)")
 
 
 class IntakeWizard(FormDialog):
@@ -73,26 +73,27 @@ class IntakeWizard(FormDialog):
         self.intake_id = intake_id
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(f"Brede uitvraag – {title}" if title else "Brede uitvraag")
-        self.index = 0
-        self.editor: AnswerEditor | None = None
-        self.shown_value: Any = None
         self.view: StepsView
-        # Typed text is also saved after a pause, so a crash loses at most a few seconds.
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(lambda: self.save_current(quiet=True))
+        self.section_views: dict[SectionRef, SectionPageView] = {}
+        self.current: SectionRef | None = None  # None: the summary shows
         self._build()
         self._connect()
+
         def read(uow: UnitOfWork) -> None:
             self.types = tuple(Option(e.code, e.label)
                                for e in entries(uow, CatalogueKind.HULPVRAAGTYPE))
             self.view = steps(uow, intake_id)
             self.members = member_options(uow, self.view.intake.household_id)
 
-        self._operation(read).call()  # without its steps there is no wizard: to the caller
-        self.show_step(self.view.current_index)
-        self.resize(1080, 700)
+        self._operation(read).call()  # without its questions there is nothing to show
+        resume = self.view.current if self.view.intake.current_key is not None else None
+        if resume is not None:
+            self.show_section(_section_of(resume), resume.ref, remember=False)
+        elif self.view.pages:
+            self.show_section(self.view.pages[0].ref, remember=False)
+        else:
+            self.show_summary()
+        self.resize(1080, 760)
 
     # ------------------------------------------------------------ building
 
@@ -100,70 +101,42 @@ class IntakeWizard(FormDialog):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.banner = SignalBanner()
-        self.step_list = StepList()
-        steps_label = QLabel("Onderd&elen")
-        steps_label.setBuddy(self.step_list)
+        self.section_list = SectionList()
+        sections_label = QLabel("Onderd&elen")
+        sections_label.setBuddy(self.section_list)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(steps_label)
-        left_layout.addWidget(self.step_list)
-        self.where = QLabel()
-        self.where.setStyleSheet("color: palette(placeholder-text);")
-        self.question = QLabel()
-        self.question.setWordWrap(True)
-        font = QFont(self.question.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.question.setFont(font)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
-        self.help.setStyleSheet("color: palette(placeholder-text);")
-        self.editor_box = QVBoxLayout()
-        self.error = ErrorLabel()
-        question_page = QWidget()
-        page_layout = QVBoxLayout(question_page)
-        page_layout.addWidget(self.where)
-        page_layout.addWidget(self.question)
-        page_layout.addWidget(self.help)
-        page_layout.addSpacing(8)
-        page_layout.addLayout(self.editor_box)
-        page_layout.addWidget(self.error)
-        page_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(question_page)
+        left_layout.addWidget(sections_label)
+        left_layout.addWidget(self.section_list)
         self.summary_intro = QLabel()
         self.summary_intro.setWordWrap(True)
         self.summary_intro.setTextFormat(Qt.TextFormat.RichText)
         self.summary_tree = SummaryTree()
-        summary_page = QWidget()
-        summary_layout = QVBoxLayout(summary_page)
+        self.summary_page = QWidget()
+        summary_layout = QVBoxLayout(self.summary_page)
         summary_layout.addWidget(self.summary_intro)
         summary_layout.addWidget(self.summary_tree, 1)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(scroll)
-        self.pages.addWidget(summary_page)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.summary_page)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([310, 770])
-        self.back_button = QPushButton("&Terug")
-        self.skip_button = QPushButton("&Overslaan")
-        self.next_button = QPushButton("&Volgende")
+        self.close_button = QPushButton("Sl&uiten")
+        self.previous_button = QPushButton("&Vorig onderdeel")
+        self.next_button = QPushButton("Volgend o&nderdeel")
         self.summary_button = QPushButton("&Samenvatting")
         self.finish_button = QPushButton("Af&ronden")
-        self.close_button = QPushButton("Sl&uiten")
-        self.next_button.setToolTip("Volgende vraag (Enter, Ctrl+Enter of Alt+V)")
-        self.skip_button.setToolTip("Deze vraag nu overslaan; u kunt later terugkomen")
-        keys = QLabel("Enter of Ctrl+Enter: volgende · cijfer of J/N: kiezen · Ctrl+PgDn: volgend "
-                      "onderdeel · Alt+E: naar de onderdelen · Esc: sluiten (alles is bewaard)")
+        self.previous_button.setToolTip("Vorig onderdeel (Ctrl+PgUp)")
+        self.next_button.setToolTip("Volgend onderdeel (Ctrl+PgDn)")
+        keys = QLabel(KEYS_TEXT)
+        keys.setWordWrap(True)
         keys.setStyleSheet("color: palette(placeholder-text);")
         buttons = QHBoxLayout()
-        for button in (self.close_button, None, self.summary_button, self.back_button,
-                       self.skip_button, self.next_button, self.finish_button):
+        for button in (self.close_button, None, self.summary_button, self.previous_button,
+                       self.next_button, self.finish_button):
             if button is None:
                 buttons.addStretch(1)
             else:
@@ -177,18 +150,18 @@ class IntakeWizard(FormDialog):
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
-        self.next_button.clicked.connect(self.go_next)
-        self.back_button.clicked.connect(self.go_back)
-        self.skip_button.clicked.connect(self.skip)
+        self.previous_button.clicked.connect(lambda: self.move_section(-1))
+        self.next_button.clicked.connect(lambda: self.move_section(1))
         self.summary_button.clicked.connect(self.show_summary)
         self.finish_button.clicked.connect(self.finish)
         self.close_button.clicked.connect(self.close)
-        self.step_list.jump_requested.connect(self.jump)
+        self.section_list.jump_requested.connect(self.jump)
         self.summary_tree.jump_requested.connect(self.jump)
         self.banner.handle_requested.connect(self.handle_signals)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.go_next)
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next_section)
+            QShortcut(QKeySequence(keys), self, self.go_to_next_open)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.move_section(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.move_section(-1))
 
     # ------------------------------------------------------------ showing
 
@@ -196,11 +169,22 @@ class IntakeWizard(FormDialog):
     def intake(self) -> IntakeView:
         return self.view.intake
 
+    def page(self, ref: SectionRef | None) -> SectionPage | None:
+        return next((p for p in self.view.pages if p.ref == ref), None)
+
     @property
-    def step(self) -> Step | None:
-        if self.index == SUMMARY or not self.view.steps:
-            return None
-        return self.view.steps[min(self.index, len(self.view.steps) - 1)]
+    def section_view(self) -> SectionPageView | None:
+        return self.section_views.get(self.current) if self.current is not None else None
+
+    def row(self, key: str, repeat_key: str = "") -> QuestionRow | None:
+        """The row of a question on the page now showing (None when it is not there)."""
+        view = self.section_view
+        row = view.rows.get((key, repeat_key)) if view is not None else None
+        return row if row is not None and not row.isHidden() else None
+
+    def focused_row(self) -> QuestionRow | None:
+        view = self.section_view
+        return view.focused_row() if view is not None else None
 
     def _make_editor(self, step: Step) -> AnswerEditor:
         if step.question.type is AnswerType.HELP_QUESTIONS:
@@ -209,62 +193,55 @@ class IntakeWizard(FormDialog):
             return HelpQuestionsEditor(self.types, self.members, proposed)
         return make_editor(step.question.type, step.choices)
 
-    def _drop_editor(self) -> None:
-        self._autosave.stop()
-        if self.editor is not None:
-            self.editor_box.removeWidget(self.editor)
-            self.editor.hide()
-            self.editor.deleteLater()
-            self.editor = None
-
-    def show_step(self, index: int) -> None:
-        if not self.view.steps:
-            self.show_summary()
+    def show_section(self, ref: SectionRef, focus: AnswerKey | None = None, *,
+                     remember: bool = True) -> None:
+        """Show a section's page with the cursor on ``focus`` (else its first open
+        question); what was being typed on the page left is saved first."""
+        if not self.save_focused():
             return
-        self.index = max(0, min(index, len(self.view.steps) - 1))
-        step = self.view.steps[self.index]
-        self._drop_editor()
-        self.editor = self._make_editor(step)
-        self.editor.set_value(step.value)
-        # What the store holds (a proposed help-question list is not stored yet).
-        self.shown_value = self.editor.value() if step.answered else None
-        self.editor.committed.connect(self.save_pick)
-        self.editor.typing.connect(self._autosave.start)
-        self.editor_box.addWidget(self.editor)
-        self.editor.show()
-        self.where.setText(f"{step.page.title} › {step.section_title}")
-        mark = "" if step.question.required else "  (niet verplicht)"
-        self.question.setText(step.question.label + mark)
-        self.help.setText(step.question.help)
-        self.help.setVisible(bool(step.question.help))
-        self.error.show_message("")
-        self.pages.setCurrentIndex(0)
+        page = self.page(ref)
+        if page is None:
+            return
+        view = self.section_views.get(ref)
+        if view is None:
+            view = SectionPageView(ref, self._make_editor, self.save_row)
+            self.section_views[ref] = view
+            self.stack.addWidget(view)
+        view.show_page(page)
+        self.stack.setCurrentWidget(view)
+        self.current = ref
+        target = focus if focus is not None and page.holds(focus) else page.first_open.ref
+        view.focus_on(target)
         self._refresh_chrome()
-        self.editor.focus_first()
+        if remember:
+            self._remember(target)
+
+    def _apply(self, view: StepsView) -> None:
+        """Show the questions and progress for the answers as they are now stored."""
+        self.view = view
+        for page in view.pages:
+            shown = self.section_views.get(page.ref)
+            if shown is not None:
+                shown.show_page(page)
+        self._refresh_chrome()
 
     def _refresh_chrome(self) -> None:
-        total = len(self.view.steps)
-        on_summary = self.index == SUMMARY
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(total if on_summary else self.index + 1)
-        self.progress.setFormat("Samenvatting" if on_summary else f"vraag {self.index + 1} "
-                                                                  f"van {total}")
-        self.step_list.show_steps(self.view.steps, total if on_summary else self.index)
+        done = self.view.completion
+        self.progress.setRange(0, max(done.required_done + done.required_open, 1))
+        self.progress.setValue(done.required_done)
+        self.progress.setFormat(done.text)
+        self.section_list.show_pages(self.view.pages, self.current)
         self.banner.show_signals(self.view.signals)
-        for button in (self.back_button, self.skip_button, self.next_button):
-            button.setVisible(not on_summary)
-        self.back_button.setEnabled(not on_summary and self.index > 0)
+        on_summary = self.current is None
+        refs = [p.ref for p in self.view.pages]
+        self.previous_button.setEnabled(on_summary or (self.current in refs
+                                                       and refs.index(self.current) > 0))
+        self.next_button.setEnabled(not on_summary)
         self.finish_button.setVisible(on_summary)
         self.summary_button.setVisible(not on_summary)
-        self.next_button.setDefault(not on_summary)
         self.finish_button.setDefault(on_summary)
 
     # ------------------------------------------------------------ saving
-
-    def _reload(self) -> None:
-        """Read the steps again: which questions show depends on the answers."""
-        intake_id = self.intake_id
-        self.view = self._operation(lambda uow: steps(uow, intake_id)).call()
 
     def _operation(self, op: Callable[[UnitOfWork], T], *,
                    announce: bool = False) -> Operation[T]:
@@ -272,117 +249,90 @@ class IntakeWizard(FormDialog):
         return Operation(self, self.store, self.actor, op, changes=HouseholdChanged(
             self.view.intake.household_id) if announce else None)
 
-    def save_current(self, *, quiet: bool = False) -> bool:
-        """Save what the editor holds if it changed; False (message shown) if refused.
-        ``quiet``: the save after a typing pause, which must not disturb the typing."""
-        self._autosave.stop()
-        step, editor = self.step, self.editor
-        if step is None or editor is None:
+    def save_row(self, row: QuestionRow, quiet: bool = False) -> bool:
+        """Save what a row holds if it changed; False (message under the field) if refused.
+        ``quiet``: after a typing pause or on leaving the field, which must not take the
+        focus back."""
+        if not row.pending or not self.intake.is_open:
             return True
-        value = editor.value()
-        if value == self.shown_value or (is_empty(value) and is_empty(step.value)):
-            return True
-        self.error.show_message("")
+        value = row.value()
+        key, repeat_key, intake_id = row.key, row.repeat_key, self.intake_id
 
         def refused(error: ValidationError) -> None:
+            row.refused(error.fields.get(key, " ".join(error.fields.values())))
             if not quiet:
-                self.error.show_message(error.fields.get(step.key,
-                                                         " ".join(error.fields.values())))
-                editor.focus_first()
+                row.focus()
 
-        intake_id = self.intake_id
-        saving = self._operation(lambda uow: save_answer(
-            uow, intake_id, step.key, value, step.repeat_key)).on(ValidationError, refused) \
-            .failure(lambda error: self.error.show_message(error.message))
-        saving.run()
-        if not saving.ok:
+        saving = self._operation(lambda uow: (
+            save_answer(uow, intake_id, key, value, repeat_key), steps(uow, intake_id))) \
+            .on(ValidationError, refused).failure(lambda error: row.refused(error.message))
+        result = saving.run()
+        if result is None:
             return False
-        self.shown_value = value
+        row.saved(value)
+        self._apply(result[1])
         self.answers_saved.emit()
         return True
 
-    def _index_of(self, ref: tuple[str, str]) -> int | None:
-        return next((s.index for s in self.view.steps if s.ref == ref), None)
+    def save_focused(self) -> bool:
+        row = self.focused_row()
+        return row is None or self.save_row(row)
 
-    def save_pick(self) -> None:
-        """A choice is an answer at once: save, re-read, stay on this question."""
-        step = self.step
-        if step is None or not self.save_current():
+    def _remember(self, ref: AnswerKey) -> None:
+        """Store the field to resume at (its own unit of work: one per move)."""
+        if not self.intake.is_open:
             return
-        self._reload()
-        found = self._index_of(step.ref)
-        self.index = found if found is not None else self.index
-        self._refresh_chrome()
-
-    def _remember(self, ref: tuple[str, str]) -> None:
-        """Store the resume point (its own unit of work: one per move)."""
         intake_id = self.intake_id
-        self._operation(lambda uow: set_position(uow, intake_id, *ref)).call()
+        self._operation(lambda uow: set_position(uow, intake_id, *ref)).run()
 
-    def _go(self, target: int) -> None:
-        if target >= len(self.view.steps):
+    # ------------------------------------------------------------ moving
+
+    def move_section(self, offset: int) -> None:
+        """The next (1) or previous (-1) section; past the last one, the summary."""
+        refs = [p.ref for p in self.view.pages]
+        if self.current is None:
+            if offset < 0 and refs:
+                self.show_section(refs[-1])
+            return
+        if self.current not in refs:
+            return
+        target = refs.index(self.current) + offset
+        if target >= len(refs):
             self.show_summary()
+        elif target >= 0:
+            self.show_section(refs[target])
+
+    def go_to_next_open(self) -> None:
+        """To the next required answer still open, on whichever page; the summary when none
+        is left."""
+        row = self.focused_row()
+        if not self.save_focused():
             return
-        target = max(0, target)
-        self._remember(self.view.steps[target].ref)
-        self.show_step(target)
-
-    def _move(self, offset: int, *, save: bool = True) -> None:
-        """Leave the current question (saving it unless skipped) and go ``offset`` steps on;
-        counted from where the question stands after the re-read, since steps may appear
-        or vanish with the answer just given."""
-        current = self.step
-        if current is None or (save and not self.save_current()):
-            return
-        self._reload()
-        base = self._index_of(current.ref)
-        self._go((base if base is not None else self.index) + offset)
-
-    def go_next(self) -> None:
-        self._move(1)
-
-    def go_back(self) -> None:
-        if self.index > 0:
-            self._move(-1)
-
-    def skip(self) -> None:
-        """Move on without keeping what was typed here; an earlier answer stays."""
-        self._move(1, save=False)
-
-    def next_section(self) -> None:
-        step = self.step
+        step = next_open(self.view.steps, row.ref if row is not None else None)
         if step is None:
-            return
-        later = next((s.index for s in self.view.steps[step.index:]
-                      if (s.section.key, s.repeat_key) != (step.section.key, step.repeat_key)),
-                     len(self.view.steps))
-        self._move(later - step.index)
+            self.show_summary()
+        else:
+            self.show_section(_section_of(step), step.ref)
 
     def jump(self, index: int) -> None:
-        """Go to a step chosen in the step list or the summary."""
-        if not 0 <= index < len(self.view.steps):
-            return
-        ref = self.view.steps[index].ref
-        if not self.save_current():
-            return
-        self._reload()
-        found = self._index_of(ref)
-        self._go(found if found is not None else index)
+        """Go to a question chosen in the section list or the summary."""
+        if 0 <= index < len(self.view.steps):
+            step = self.view.steps[index]
+            self.show_section(_section_of(step), step.ref)
 
     # ------------------------------------------------------------ summary and finish
 
     def show_summary(self) -> None:
-        if not self.save_current():
+        if not self.save_focused():
             return
         intake_id = self.intake_id
         view, self.view = self._operation(lambda uow: (
             summary(uow, intake_id), steps(uow, intake_id))).call()
-        self.index = SUMMARY
-        self._drop_editor()
+        self.current = None
         self.summary_intro.setText(summary_intro(view, len(self.view.steps)))
         first_missing = self.summary_tree.show_summary(view)
         self.finish_button.setEnabled(view.can_finish)
-        self.pages.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.summary_page)
         self._refresh_chrome()
         self.summary_tree.setFocus()
         if first_missing is not None:
@@ -404,7 +354,6 @@ class IntakeWizard(FormDialog):
             text += " Let op: er staat nog een signaal open; dat blijft zichtbaar bij het dossier."
         Notice.info(self, text)
         self.finished_intake.emit(result)
-        self.index = SUMMARY
         self.accept()
 
     def _not_finished(self, error: ValidationError) -> None:
@@ -414,21 +363,29 @@ class IntakeWizard(FormDialog):
     # ------------------------------------------------------------ signals and closing
 
     def handle_signals(self) -> None:
+        row = self.focused_row()
         for signal in [s for s in self.view.signals if s.is_open]:
             SignalDialog.ask(self.store, self.actor, signal, self)
-        self._reload()
-        self.banner.show_signals(self.view.signals)
-        if self.editor is not None:
-            self.editor.focus_first()
+        intake_id = self.intake_id
+        self._apply(self._operation(lambda uow: steps(uow, intake_id)).call())
+        if row is not None:
+            row.focus()
 
     def _leave(self) -> bool:
-        if self.index == SUMMARY or self.save_current():
+        row = self.focused_row()
+        if self.save_focused():
+            if row is not None:
+                self._remember(row.ref)
             return True
         return bool(Notice.confirm(
             self, "Het antwoord op deze vraag is niet geldig en wordt niet bewaard. Toch sluiten?",
             "Antwoord niet bewaard", "Toch sluiten", "Terug naar de vraag"))
 
     def reject(self) -> None:
-        """Escape closes the window too, after saving the answer on screen."""
+        """Escape closes the window too, after saving the answer being given."""
         if self._leave():
             super().reject()
+
+
+def _section_of(step: Step) -> SectionRef:
+    return (step.section.key, step.repeat_key)
