@@ -1,7 +1,7 @@
 """The brede uitvraag of a household: start or resume, the steps to ask, every answer saved
 the moment it is given, the summary, and finishing (which registers the help questions found).
 
-Each function runs inside the caller's unit of work; the wizard opens one per answer, so a
+Each function runs inside the caller's unit of work; the screen opens one per answer, so a
 closed window or a crash loses at most the answer being typed.
 """
 
@@ -301,7 +301,8 @@ def _store_answer(uow: UnitOfWork, intake: Intake, key: str, repeat_key: str,
 
 
 def set_position(uow: UnitOfWork, intake_id: uuid.UUID, key: str, repeat_key: str = "") -> None:
-    """Remember where the wizard is (back, skip, return) so reopening resumes there."""
+    """Remember the field the person is at (a section left, the window closed) so reopening
+    resumes there."""
     intake = _require_open(uow, intake_id)
     intake.current_key, intake.current_repeat = key, repeat_key
     intake.updated_at = uow.now
