@@ -388,3 +388,18 @@ def test_crisis_banner_says_who_to_call(qtbot: QtBot, team: Team,
     assert "Veilig Thuis" in wizard.banner.text.text()
     assert QApplication.focusWidget() is not None and _at(wizard) == "vh_crisis"
     wizard.close()
+
+
+def test_the_section_list_goes_to_a_section_at_its_first_open_answer(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView) -> None:
+    wizard = _wizard(qtbot, team, team.consulent, jolanda)
+    keys = Keyboard(qtbot)
+    keys.key("e", ALT)  # Onderdelen
+    assert keys.focused() is wizard.section_list
+    item = wizard.section_list.currentItem()
+    assert item is not None and "Registratie" in item.text(0) and "open" in item.text(0)
+    for _ in range(4):  # De vraag, its section, Geld werk en de dag, Financiën
+        keys.key(Qt.Key.Key_Down)
+    keys.key(Qt.Key.Key_Return)
+    assert wizard.current == ("financien", "") and _at(wizard) == "fi_score"
+    wizard.close()
