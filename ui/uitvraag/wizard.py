@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -94,6 +94,19 @@ class IntakeWizard(FormDialog):
         else:
             self.show_summary()
         self.resize(1080, 760)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self, self._show_focus)  # once activation has settled
+
+    def _show_focus(self) -> None:
+        """Worked by keyboard from the first key: the focus shows (on an option too) before
+        any Tab is pressed, so a number or J/N never lands unseen."""
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.update()
 
     # ------------------------------------------------------------ building
 

@@ -403,3 +403,12 @@ def test_the_section_list_goes_to_a_section_at_its_first_open_answer(
     keys.key(Qt.Key.Key_Return)
     assert wizard.current == ("financien", "") and _at(wizard) == "fi_score"
     wizard.close()
+
+
+def test_the_focus_shows_from_the_first_key(qtbot: QtBot, team: Team,
+                                            jolanda: HouseholdView) -> None:
+    """A number or J/N goes to the option with the focus: it must be seen before any Tab."""
+    wizard = _wizard(qtbot, team, team.consulent, jolanda)
+    qtbot.waitUntil(lambda: wizard.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange))
+    assert _at(wizard) == "reg_melder"
+    wizard.close()
