@@ -225,6 +225,7 @@ class IntakeWizard(FormDialog):
         self.current = ref
         target = focus if focus is not None and page.holds(focus) else page.first_open.ref
         view.focus_on(target)
+        self._show_focus()  # moving the focus by program hides its mark again
         self._refresh_chrome()
         if remember:
             self._remember(target)

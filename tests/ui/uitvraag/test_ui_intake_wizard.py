@@ -409,6 +409,14 @@ def test_the_focus_shows_from_the_first_key(qtbot: QtBot, team: Team,
                                             jolanda: HouseholdView) -> None:
     """A number or J/N goes to the option with the focus: it must be seen before any Tab."""
     wizard = _wizard(qtbot, team, team.consulent, jolanda)
-    qtbot.waitUntil(lambda: wizard.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange))
+    def shown() -> bool:
+        return wizard.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+
+    qtbot.waitUntil(shown)
     assert _at(wizard) == "reg_melder"
+    keys = Keyboard(qtbot)
+    keys.key(Qt.Key.Key_PageDown, CTRL)  # to another page: the focus shows there too
+    assert _at(wizard) == "vr_eigen_woorden" and shown()
+    keys.key(Qt.Key.Key_Return, CTRL)
+    assert _at(wizard) == "vr_hoofdprobleem" and shown()
     wizard.close()
