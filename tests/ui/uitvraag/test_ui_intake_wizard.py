@@ -420,3 +420,21 @@ def test_the_focus_shows_from_the_first_key(qtbot: QtBot, team: Team,
     keys.key(Qt.Key.Key_Return, CTRL)
     assert _at(wizard) == "vr_hoofdprobleem" and shown()
     wizard.close()
+
+
+def test_a_tick_is_saved_at_once_and_tab_leaves_the_boxes_in_one_step(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView) -> None:
+    wizard = _wizard(qtbot, team, team.consulent, jolanda)
+    keys = Keyboard(qtbot)
+    _go(qtbot, wizard, "fi_score")
+    keys.key(Qt.Key.Key_Tab)
+    assert _at(wizard) == "fi_onderwerpen"
+    keys.key("3")
+    keys.key("5")
+    assert _stored(team, wizard)[("fi_onderwerpen", "")] == ["schulden", "administratie"]
+    assert _at(wizard) == "fi_onderwerpen"
+    keys.key("3")  # off again
+    assert _stored(team, wizard)[("fi_onderwerpen", "")] == ["administratie"]
+    keys.key(Qt.Key.Key_Tab)
+    assert _at(wizard) == "fi_dreiging"
+    wizard.close()
