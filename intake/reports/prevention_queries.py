@@ -38,11 +38,11 @@ from sqlalchemy.orm import Session
 from db.models import (
     Evaluation,
     EvaluationOutcome,
+    FigureAction,
     HelpQuestion,
     Member,
     Plan,
     PlanAction,
-    PlanResult,
     PlanVersion,
     SocialService,
     TargetGroupTag,
@@ -52,7 +52,6 @@ from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
 from intake.reports.queries import TOTAL, Cells
 
-NO_LEVEL = "geen"  # an action without a prevention level (care, not prevention)
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
 
@@ -170,15 +169,13 @@ class PreventionPeriod:
     def actions(self) -> list[Item]:
         """Actions of versions agreed in the period by lineage (a copy in a later version
         agreed in the same period is the same action), on the first such day, by level."""
-        level = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
+        fact = FigureAction
         lineages = (
-            select(_key(Plan.household_id).label("household_id"),
-                   func.min(PlanVersion.agreed_on).label("day"), level.label("level"))
-            .join(PlanResult, PlanResult.id == PlanAction.result_id)
-            .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-            .join(Plan, Plan.id == PlanVersion.plan_id)
-            .where(PlanVersion.agreed_on.between(self.period.start, self.period.end))
-            .group_by(PlanAction.lineage_id, Plan.household_id, level).subquery("lineages"))
+            select(_key(fact.household_id).label("household_id"),
+                   func.min(fact.agreed_on).label("day"), fact.prevention_level.label("level"))
+            .where(fact.agreed_on.between(self.period.start, self.period.end))
+            .group_by(fact.lineage_id, fact.household_id, fact.prevention_level)
+            .subquery("lineages"))
         return self._items(
             select(lineages.c.household_id, lineages.c.day, lineages.c.level, func.count())
             .group_by(lineages.c.household_id, lineages.c.day, lineages.c.level))
@@ -187,15 +184,14 @@ class PreventionPeriod:
         """Actions with a service whose start date lies in the period, in an agreed version,
         by lineage: the organisation, the start and the first agreement of a version holding
         that start."""
-        return (select(PlanAction.lineage_id, SocialService.organisation,
-                       func.min(PlanAction.start_on).label("start"),
-                       func.min(PlanVersion.agreed_on).label("agreed"))
-                .join(SocialService, SocialService.id == PlanAction.service_id)
-                .join(PlanResult, PlanResult.id == PlanAction.result_id)
-                .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-                .where(PlanAction.start_on.between(self.period.start, self.period.end),
-                       PlanVersion.agreed_on.is_not(None))
-                .group_by(PlanAction.lineage_id, SocialService.organisation)
+        fact = FigureAction
+        return (select(fact.lineage_id, SocialService.organisation,
+                       func.min(fact.start_on).label("start"),
+                       func.min(fact.agreed_on).label("agreed"))
+                .join(SocialService, SocialService.id == fact.service_id)
+                .where(fact.start_on.between(self.period.start, self.period.end),
+                       fact.agreed_on.is_not(None))
+                .group_by(fact.lineage_id, SocialService.organisation)
                 .subquery("started"))
 
     @cached_property
@@ -273,8 +269,8 @@ def results_per_organisation(data: PreventionPeriod) -> PeriodCounts:
     base = (select(SocialService.organisation, EvaluationOutcome.outcome,
                    func.count(distinct(EvaluationOutcome.id)))
             .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
-            .join(PlanAction, PlanAction.result_id == EvaluationOutcome.result_id)
-            .join(SocialService, SocialService.id == PlanAction.service_id)
+            .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
+            .join(SocialService, SocialService.id == FigureAction.service_id)
             .where(Evaluation.evaluated_on.between(period.start, period.end)))
     cells: Cells = {(organisation, outcome): n for organisation, outcome, n in
                     data.session.execute(base.group_by(SocialService.organisation,
