@@ -12,7 +12,6 @@ once per period and shared by the figures that need it.
 from __future__ import annotations
 
 import statistics
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     String,
-    Subquery,
     cast,
     distinct,
     func,
@@ -180,47 +178,43 @@ class PreventionPeriod:
             select(lineages.c.household_id, lineages.c.day, lineages.c.level, func.count())
             .group_by(lineages.c.household_id, lineages.c.day, lineages.c.level))
 
-    def _started(self) -> Subquery:
-        """Actions with a service whose start date lies in the period, in an agreed version,
-        by lineage: the organisation, the start and the first agreement of a version holding
-        that start."""
-        fact = FigureAction
-        return (select(fact.lineage_id, SocialService.organisation,
-                       func.min(fact.start_on).label("start"),
-                       func.min(fact.agreed_on).label("agreed"))
-                .join(SocialService, SocialService.id == fact.service_id)
-                .where(fact.start_on.between(self.period.start, self.period.end),
-                       fact.agreed_on.is_not(None))
-                .group_by(fact.lineage_id, SocialService.organisation)
-                .subquery("started"))
-
     @cached_property
+    def _started(self) -> list[tuple[Any, str, date, date]]:
+        """Actions with a service whose start date lies in the period, in an agreed version,
+        by lineage: (lineage, organisation, start, first agreement of a version holding that
+        start)."""
+        fact = FigureAction
+        rows = self._connection.execute(
+            select(_key(fact.lineage_id), SocialService.organisation, func.min(fact.start_on),
+                   func.min(fact.agreed_on))
+            .join(SocialService, SocialService.id == fact.service_id)
+            .where(fact.start_on.between(self.period.start, self.period.end),
+                   fact.agreed_on.is_not(None))
+            .group_by(fact.lineage_id, SocialService.organisation))
+        return [(lineage, organisation, start, agreed) for lineage, organisation, start, agreed
+                in rows if start is not None and agreed is not None]
+
+    @property
     def started(self) -> list[tuple[str, date, date, int]]:
         """(organisation, start, agreement, number of actions)."""
-        started = self._started()
-        rows = self._connection.execute(
-            select(started.c.organisation, started.c.start, started.c.agreed, func.count())
-            .group_by(started.c.organisation, started.c.start, started.c.agreed))
-        return [(organisation, start, agreed, n) for organisation, start, agreed, n in rows
-                if start is not None and agreed is not None]
+        counted: dict[tuple[str, date, date], int] = {}
+        for _lineage, organisation, start, agreed in self._started:
+            key = (organisation, start, agreed)
+            counted[key] = counted.get(key, 0) + 1
+        return [(*key, n) for key, n in counted.items()]
 
     @cached_property
-    def finished(self) -> list[tuple[uuid.UUID, str]]:
+    def finished(self) -> list[tuple[Any, str]]:
         """Actions with a service marked done in the period: (lineage, organisation)."""
         rows = self._connection.execute(
-            select(PlanAction.lineage_id, SocialService.organisation).distinct()
+            select(_key(PlanAction.lineage_id), SocialService.organisation).distinct()
             .join(SocialService, SocialService.id == PlanAction.service_id)
             .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
         return [(lineage, organisation) for lineage, organisation in rows]
 
-    def started_among(self, lineages: set[uuid.UUID]) -> int:
+    def started_among(self, lineages: set[Any]) -> int:
         """How many of these actions also started in the period."""
-        if not lineages:
-            return 0
-        started = self._started()
-        return int(self._connection.scalar(
-            select(func.count(distinct(started.c.lineage_id)))
-            .where(started.c.lineage_id.in_(lineages))) or 0)
+        return len(lineages & {lineage for lineage, *_rest in self._started})
 
 
 def _counts(data: PreventionPeriod, items: list[Item], cells: Cells) -> PeriodCounts:
