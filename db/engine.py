@@ -105,4 +105,8 @@ def make_engine(location: StoreLocation, key: bytes | None = None) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    from db import figure_facts  # the models load with the first session, not with the engine
+
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    figure_facts.install(factory)
+    return factory

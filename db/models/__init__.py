@@ -35,7 +35,7 @@ from db.models.plan import (
     PlanVersion,
     SocialService,
 )
-from db.models.reports import REPORT_INDEXES  # noqa: F401  (indexes for the figures)
+from db.models.reports import REPORT_INDEXES, FigureAction, FigurePlan  # noqa: F401  (indexes)
 from db.models.retention import Destruction, RetentionTerm
 from db.models.sharing import NeedToKnowOpening, SharingBasis
 from db.models.sync import (
@@ -59,6 +59,8 @@ __all__ = [
     "Evaluation",
     "EvaluationMoment",
     "EvaluationOutcome",
+    "FigureAction",
+    "FigurePlan",
     "HelpQuestion",
     "Household",
     "HouseholdAccess",

@@ -1,12 +1,18 @@
 """Indexes the management figures need. Each figure reads the rows of its period from one
 index range and, where it can, never visits the table: on an encrypted store every table row
 visited is a page read and decrypted at random, where an index range is a few pages read in
-order. The tables belong to the intake and plan modules; only these indexes are declared here."""
+order. The case tables belong to the intake and plan modules; declared here are their indexes
+and the two fact tables derived from the plans (kept in step by `db.figure_facts`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+import uuid
+from datetime import date
 
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base
 from db.models.intake import HelpQuestion, Intake
 from db.models.plan import (
     Evaluation,
@@ -52,3 +58,49 @@ REPORT_INDEXES = (
     Index("ix_plan_actions_finished_on", PlanAction.finished_on, PlanAction.service_id,
           PlanAction.lineage_id),
 )
+
+
+class FigureAction(Base):
+    """Every plan action with its household, plan and the day its version was agreed: the
+    action figures read one narrow table by one index range instead of joining actions,
+    results, versions and plans for every row of a year. Kept by `db.figure_facts`."""
+
+    __tablename__ = "figure_actions"
+
+    action_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    lineage_id: Mapped[uuid.UUID]
+    result_id: Mapped[uuid.UUID]
+    agreed_on: Mapped[date | None] = mapped_column(nullable=True)
+    support_level: Mapped[str] = mapped_column(String(40))
+    prevention_level: Mapped[str] = mapped_column(String(20))  # "geen" without a level
+    service_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    start_on: Mapped[date | None] = mapped_column(nullable=True)
+
+    __table_args__ = (
+        # Actions of versions agreed in a period, per lineage, level and household.
+        Index("ix_figure_actions_agreed", "agreed_on", "lineage_id", "support_level",
+              "prevention_level", "household_id"),
+        # Actions with a service started in a period.
+        Index("ix_figure_actions_start", "start_on", "service_id", "lineage_id", "agreed_on"),
+        # The services of a judged result.
+        Index("ix_figure_actions_result", "result_id", "service_id"),
+    )
+
+
+class FigurePlan(Base):
+    """Every plan with the day of its first agreed version (None while there is none)."""
+
+    __tablename__ = "figure_plans"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    first_agreed_on: Mapped[date | None] = mapped_column(nullable=True)
+
+    __table_args__ = (
+        Index("ix_figure_plans_first_agreed", "first_agreed_on", "kind", "household_id"),
+    )

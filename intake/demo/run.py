@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from db import figure_facts
 from db.engine import StoreLocation
 from db.models import Household, User
 from intake.core import audit
@@ -153,6 +154,7 @@ def _fill(store: Store, actors: dict[Role, Actor], households: int, seed: int,
         add_households(ctx, households, progress, with_jolanda=offset == 0)
         for step in steps:
             step(ctx, progress)
+        figure_facts.rebuild_all(session.connection())  # the bulk rows bypassed the session
         detail = ", ".join(f"{value} {what}" for what, value in ctx.counts.items())
         audit.append(session, actors[Role.BEHEERDER], now,
                      event=AuditEvent("demo", "demogegevens", detail=f"{detail}, seed {seed}"))

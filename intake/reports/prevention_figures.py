@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from db.figure_facts import NO_LEVEL
 from intake.catalogues.fixed import prevention_levels
 from intake.plans.vocab import Outcome
 from intake.register.target_groups import target_groups
@@ -31,7 +32,7 @@ def _groups() -> tuple[Label, ...]:
 
 def _levels() -> tuple[Label, ...]:
     return (*(Label(p.code, p.label) for p in prevention_levels()),
-            Label(q.NO_LEVEL, "Geen preventieniveau"))
+            Label(NO_LEVEL, "Geen preventieniveau"))
 
 
 def _organisations(counts: tuple[PeriodCounts, PeriodCounts]) -> tuple[Label, ...]:

@@ -12,7 +12,6 @@ once per period and shared by the figures that need it.
 from __future__ import annotations
 
 import statistics
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     String,
-    Subquery,
     cast,
     distinct,
     func,
@@ -38,11 +36,11 @@ from sqlalchemy.orm import Session
 from db.models import (
     Evaluation,
     EvaluationOutcome,
+    FigureAction,
     HelpQuestion,
     Member,
     Plan,
     PlanAction,
-    PlanResult,
     PlanVersion,
     SocialService,
     TargetGroupTag,
@@ -52,7 +50,6 @@ from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
 from intake.reports.queries import TOTAL, Cells
 
-NO_LEVEL = "geen"  # an action without a prevention level (care, not prevention)
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
 
@@ -170,61 +167,54 @@ class PreventionPeriod:
     def actions(self) -> list[Item]:
         """Actions of versions agreed in the period by lineage (a copy in a later version
         agreed in the same period is the same action), on the first such day, by level."""
-        level = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
+        fact = FigureAction
         lineages = (
-            select(_key(Plan.household_id).label("household_id"),
-                   func.min(PlanVersion.agreed_on).label("day"), level.label("level"))
-            .join(PlanResult, PlanResult.id == PlanAction.result_id)
-            .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-            .join(Plan, Plan.id == PlanVersion.plan_id)
-            .where(PlanVersion.agreed_on.between(self.period.start, self.period.end))
-            .group_by(PlanAction.lineage_id, Plan.household_id, level).subquery("lineages"))
+            select(_key(fact.household_id).label("household_id"),
+                   func.min(fact.agreed_on).label("day"), fact.prevention_level.label("level"))
+            .where(fact.agreed_on.between(self.period.start, self.period.end))
+            .group_by(fact.lineage_id, fact.household_id, fact.prevention_level)
+            .subquery("lineages"))
         return self._items(
             select(lineages.c.household_id, lineages.c.day, lineages.c.level, func.count())
             .group_by(lineages.c.household_id, lineages.c.day, lineages.c.level))
 
-    def _started(self) -> Subquery:
-        """Actions with a service whose start date lies in the period, in an agreed version,
-        by lineage: the organisation, the start and the first agreement of a version holding
-        that start."""
-        return (select(PlanAction.lineage_id, SocialService.organisation,
-                       func.min(PlanAction.start_on).label("start"),
-                       func.min(PlanVersion.agreed_on).label("agreed"))
-                .join(SocialService, SocialService.id == PlanAction.service_id)
-                .join(PlanResult, PlanResult.id == PlanAction.result_id)
-                .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-                .where(PlanAction.start_on.between(self.period.start, self.period.end),
-                       PlanVersion.agreed_on.is_not(None))
-                .group_by(PlanAction.lineage_id, SocialService.organisation)
-                .subquery("started"))
-
     @cached_property
+    def _started(self) -> list[tuple[Any, str, date, date]]:
+        """Actions with a service whose start date lies in the period, in an agreed version,
+        by lineage: (lineage, organisation, start, first agreement of a version holding that
+        start)."""
+        fact = FigureAction
+        rows = self._connection.execute(
+            select(_key(fact.lineage_id), SocialService.organisation, func.min(fact.start_on),
+                   func.min(fact.agreed_on))
+            .join(SocialService, SocialService.id == fact.service_id)
+            .where(fact.start_on.between(self.period.start, self.period.end),
+                   fact.agreed_on.is_not(None))
+            .group_by(fact.lineage_id, SocialService.organisation))
+        return [(lineage, organisation, start, agreed) for lineage, organisation, start, agreed
+                in rows if start is not None and agreed is not None]
+
+    @property
     def started(self) -> list[tuple[str, date, date, int]]:
         """(organisation, start, agreement, number of actions)."""
-        started = self._started()
-        rows = self._connection.execute(
-            select(started.c.organisation, started.c.start, started.c.agreed, func.count())
-            .group_by(started.c.organisation, started.c.start, started.c.agreed))
-        return [(organisation, start, agreed, n) for organisation, start, agreed, n in rows
-                if start is not None and agreed is not None]
+        counted: dict[tuple[str, date, date], int] = {}
+        for _lineage, organisation, start, agreed in self._started:
+            key = (organisation, start, agreed)
+            counted[key] = counted.get(key, 0) + 1
+        return [(*key, n) for key, n in counted.items()]
 
     @cached_property
-    def finished(self) -> list[tuple[uuid.UUID, str]]:
+    def finished(self) -> list[tuple[Any, str]]:
         """Actions with a service marked done in the period: (lineage, organisation)."""
         rows = self._connection.execute(
-            select(PlanAction.lineage_id, SocialService.organisation).distinct()
+            select(_key(PlanAction.lineage_id), SocialService.organisation).distinct()
             .join(SocialService, SocialService.id == PlanAction.service_id)
             .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
         return [(lineage, organisation) for lineage, organisation in rows]
 
-    def started_among(self, lineages: set[uuid.UUID]) -> int:
+    def started_among(self, lineages: set[Any]) -> int:
         """How many of these actions also started in the period."""
-        if not lineages:
-            return 0
-        started = self._started()
-        return int(self._connection.scalar(
-            select(func.count(distinct(started.c.lineage_id)))
-            .where(started.c.lineage_id.in_(lineages))) or 0)
+        return len(lineages & {lineage for lineage, *_rest in self._started})
 
 
 def _counts(data: PreventionPeriod, items: list[Item], cells: Cells) -> PeriodCounts:
@@ -273,8 +263,8 @@ def results_per_organisation(data: PreventionPeriod) -> PeriodCounts:
     base = (select(SocialService.organisation, EvaluationOutcome.outcome,
                    func.count(distinct(EvaluationOutcome.id)))
             .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
-            .join(PlanAction, PlanAction.result_id == EvaluationOutcome.result_id)
-            .join(SocialService, SocialService.id == PlanAction.service_id)
+            .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
+            .join(SocialService, SocialService.id == FigureAction.service_id)
             .where(Evaluation.evaluated_on.between(period.start, period.end)))
     cells: Cells = {(organisation, outcome): n for organisation, outcome, n in
                     data.session.execute(base.group_by(SocialService.organisation,

@@ -10,20 +10,18 @@ from __future__ import annotations
 import statistics
 from datetime import timedelta
 
-from sqlalchemy import and_, case, distinct, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy.orm import Session
 
 from db.models import (
     CatalogueEntry,
     Evaluation,
     EvaluationOutcome,
+    FigureAction,
+    FigurePlan,
     HelpQuestion,
     Household,
     Intake,
-    Plan,
-    PlanAction,
-    PlanResult,
-    PlanVersion,
 )
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
@@ -92,11 +90,9 @@ def support_level_mix(session: Session, period: Period) -> PeriodCounts:
     """Actions of plan versions agreed in the period; an action copied into a later version
     agreed in the same period counts once (its lineage)."""
     rows = session.execute(
-        select(PlanAction.support_level, func.count(distinct(PlanAction.lineage_id)))
-        .join(PlanResult, PlanResult.id == PlanAction.result_id)
-        .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
-        .where(PlanVersion.agreed_on.between(period.start, period.end))
-        .group_by(PlanAction.support_level))
+        select(FigureAction.support_level, func.count(distinct(FigureAction.lineage_id)))
+        .where(FigureAction.agreed_on.between(period.start, period.end))
+        .group_by(FigureAction.support_level))
     cells: Cells = {(level, TOTAL): n for level, n in rows}
     return PeriodCounts(period, int(sum(cells.values())), cells)
 
@@ -155,17 +151,12 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
     with neither in the window is left out.
     """
     window = period.start - EPISODE
-    # A plan is unique per household; its first agreement lies in the period when it has an
-    # agreed version in the period and none before (both served by the agreed_on index).
-    earlier = aliased(PlanVersion, name="earlier_version")
-    agreed_before = exists().where(earlier.plan_id == PlanVersion.plan_id,
-                                   earlier.agreed_on < period.start)
+    # A plan is unique per household; its first agreement is kept with the plan's facts.
     first_agreed = (
-        select(Plan.household_id, func.min(PlanVersion.agreed_on).label("agreed"))
-        .join(Plan, Plan.id == PlanVersion.plan_id)
-        .where(PlanVersion.agreed_on.between(period.start, period.end), Plan.kind == "plan",
-               ~agreed_before)
-        .group_by(Plan.household_id)
+        select(FigurePlan.household_id, func.min(FigurePlan.first_agreed_on).label("agreed"))
+        .where(FigurePlan.first_agreed_on.between(period.start, period.end),
+               FigurePlan.kind == "plan")
+        .group_by(FigurePlan.household_id)
         .cte("first_agreed"))  # used twice: a CTE is computed once
     first_question = (
         select(first_agreed.c.household_id, func.min(HelpQuestion.registered_on).label("first"))

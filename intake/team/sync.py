@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db import figure_facts
 from db.models import AuditEntry, Household, SyncAlias, SyncConflict, SyncOutbox, SyncState
 from intake.core.clock import utcnow
 from intake.core.errors import KnownError
@@ -194,11 +195,18 @@ def _apply_page(session: Session, answer: dict[str, Any], report: SyncReport,
     for name in rows.dependency_order(n for n in tables if n in known):
         _upsert(session, name, tables[name], pending)
         report.pulled_rows += len(tables[name])
+        if name in figure_facts.TABLES:  # Core writes: the session does not see them
+            tbl = rows.table(name)
+            figure_facts.touch(session, name, [rows.decode_row(tbl, r)["id"]
+                                               for r in tables[name]])
     report.households_in += len(tables.get("households", []))
     gone: dict[str, list[str]] = answer.get("weg", {})
     for name in reversed(rows.dependency_order(n for n in gone if n in known)):
         tbl = rows.table(name)
         for key in gone[name]:
+            if name in figure_facts.TABLES:
+                figure_facts.touch(session, name, session.scalars(
+                    select(tbl.c.id).where(rows.key_clause(tbl, key))))
             session.execute(delete(tbl).where(rows.key_clause(tbl, key)))
     for raw in answer.get("vernietigd", []):  # destroyed on the server: gone now, for good
         remove_household(session, uuid.UUID(raw))

@@ -1,0 +1,159 @@
+"""The figure fact tables kept in step with the plans, in the transaction that changes them.
+
+Every session of the store's factory that writes a plan, version, result or action notes its
+household; just before the commit that household's rows of `figure_actions` and
+`figure_plans` are rebuilt from the plan tables with one INSERT ... SELECT each. Rows written
+with Core statements (a replica's pull, the demo's bulk load) are not seen by the session:
+those writers call `touch` or `rebuild_all` themselves. Deleting a household deletes its
+facts by cascade.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Select, delete, event, func, insert, inspect, or_, select
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+
+from db.models import FigureAction, FigurePlan, Plan, PlanAction, PlanResult, PlanVersion
+
+NO_LEVEL = "geen"  # an action without a prevention level
+_PENDING = "figure_households"
+_CHUNK = 500
+
+# A tracked row's parent column, and the table that column points into.
+_PARENT = {Plan: ("household_id", "household"), PlanVersion: ("plan_id", "plan"),
+           PlanResult: ("plan_version_id", "version"), PlanAction: ("result_id", "result")}
+TABLES = {"plans": "plan", "plan_versions": "version", "plan_results": "result",
+          "plan_actions": "action"}
+
+
+def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uuid.UUID]:
+    """The households of rows named by id: households, plans, versions, results or actions."""
+    if level == "household" or not ids:
+        return set(ids)
+    query: Select[Any] = select(Plan.household_id)
+    if level in ("version", "result", "action"):
+        query = query.join(PlanVersion, PlanVersion.plan_id == Plan.id)
+    if level in ("result", "action"):
+        query = query.join(PlanResult, PlanResult.plan_version_id == PlanVersion.id)
+    if level == "action":
+        query = query.join(PlanAction, PlanAction.result_id == PlanResult.id)
+    key = {"plan": Plan.id, "version": PlanVersion.id, "result": PlanResult.id,
+           "action": PlanAction.id}[level]
+    found: set[uuid.UUID] = set()
+    listed = list(ids)
+    for start in range(0, len(listed), _CHUNK):
+        found.update(connection.scalars(
+            query.where(key.in_(listed[start:start + _CHUNK])).distinct()))
+    return found
+
+
+def touch(session: Session, table: str, ids: Iterable[Any]) -> None:
+    """Rows of a plan table written (or about to be deleted) outside the ORM: their
+    households' facts are rebuilt at the commit. Call before deleting, after inserting."""
+    level = TABLES.get(table)
+    if level is not None:
+        pending: set[uuid.UUID] = session.info.setdefault(_PENDING, set())
+        pending.update(_households_of(session.connection(), level, set(ids)))
+
+
+def _note(session: Session, objects: Iterable[Any]) -> None:
+    parents: dict[str, set[Any]] = {}
+    for obj in objects:
+        found = _PARENT.get(type(obj))
+        if found is not None:
+            column, level = found
+            value = getattr(obj, column)
+            if value is not None:
+                parents.setdefault(level, set()).add(value)
+            if isinstance(obj, Plan):  # a plan moved to another household leaves the old one
+                old = _old_household(obj)
+                if old is not None:
+                    parents.setdefault("household", set()).add(old)
+    if parents:
+        pending: set[uuid.UUID] = session.info.setdefault(_PENDING, set())
+        connection = session.connection()
+        for level, ids in parents.items():
+            pending.update(_households_of(connection, level, ids))
+
+
+def _old_household(plan: Plan) -> Any:
+    history = inspect(plan).attrs.household_id.history
+    return history.deleted[0] if history.deleted else None
+
+
+def _before_flush(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
+    # A deleted row's parents are still there to be found.
+    _note(session, session.deleted)
+
+
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    # New rows' parents may have come in with the same flush: look them up after it.
+    _note(session, [*session.new, *(o for o in session.dirty if session.is_modified(o))])
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()
+    pending: set[uuid.UUID] = session.info.pop(_PENDING, set())
+    if pending:
+        refresh(session.connection(), pending)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Keep the facts in step in every session of this factory."""
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_rollback", _after_rollback)
+
+
+def _action_rows() -> Select[*tuple[Any, ...]]:
+    return (select(PlanAction.id, Plan.household_id, Plan.id, PlanAction.lineage_id,
+                   PlanAction.result_id, PlanVersion.agreed_on, PlanAction.support_level,
+                   func.coalesce(PlanAction.prevention_level, NO_LEVEL),
+                   PlanAction.service_id, PlanAction.start_on)
+            .join(PlanResult, PlanResult.id == PlanAction.result_id)
+            .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
+            .join(Plan, Plan.id == PlanVersion.plan_id))
+
+
+def _plan_rows() -> Select[*tuple[Any, ...]]:
+    first = (select(func.min(PlanVersion.agreed_on)).where(PlanVersion.plan_id == Plan.id)
+             .scalar_subquery())
+    return select(Plan.id, Plan.household_id, Plan.kind, first)
+
+
+_ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
+                   "agreed_on", "support_level", "prevention_level", "service_id", "start_on")
+_PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
+
+
+def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
+    """Rebuild the facts of these households from their plans."""
+    listed = sorted(set(households))
+    for start in range(0, len(listed), _CHUNK):
+        chunk = listed[start:start + _CHUNK]
+        plans = select(Plan.id).where(Plan.household_id.in_(chunk))
+        connection.execute(delete(FigureAction).where(
+            or_(FigureAction.household_id.in_(chunk), FigureAction.plan_id.in_(plans))))
+        connection.execute(delete(FigurePlan).where(
+            or_(FigurePlan.household_id.in_(chunk), FigurePlan.plan_id.in_(plans))))
+        connection.execute(insert(FigureAction).from_select(
+            _ACTION_COLUMNS, _action_rows().where(Plan.household_id.in_(chunk))))
+        connection.execute(insert(FigurePlan).from_select(
+            _PLAN_COLUMNS, _plan_rows().where(Plan.household_id.in_(chunk))))
+
+
+def rebuild_all(connection: Connection) -> None:
+    """All facts anew: after a bulk load that bypassed the session."""
+    connection.execute(delete(FigureAction))
+    connection.execute(delete(FigurePlan))
+    connection.execute(insert(FigureAction).from_select(_ACTION_COLUMNS, _action_rows()))
+    connection.execute(insert(FigurePlan).from_select(_PLAN_COLUMNS, _plan_rows()))
