@@ -64,13 +64,13 @@ def test_the_facts_follow_every_plan_write(team: Team) -> None:
 def test_a_failed_save_leaves_the_facts_as_they_were(team: Team) -> None:
     ps = build(team)
     before = _facts(team)
-    with pytest.raises(StaleEditError):
-        with unit_of_work(team.store, team.consulent, at(date(2026, 3, 2))) as uow:
-            plan_id = next(iter(uow.session.scalars(select(FigurePlan.plan_id).where(
-                FigurePlan.household_id == ps.households["P1"]))))
-            view = start_new_version(uow, plan_id)
-            action = view.results[0].actions[0]
-            remove_action(uow, action.id, action.version + 5)  # someone else's change
+    with pytest.raises(StaleEditError), \
+            unit_of_work(team.store, team.consulent, at(date(2026, 3, 2))) as uow:
+        plan_id = next(iter(uow.session.scalars(select(FigurePlan.plan_id).where(
+            FigurePlan.household_id == ps.households["P1"]))))
+        view = start_new_version(uow, plan_id)
+        action = view.results[0].actions[0]
+        remove_action(uow, action.id, action.version + 5)  # someone else's change
     assert _facts(team) == before
 
 
