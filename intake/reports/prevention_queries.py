@@ -194,7 +194,7 @@ class PreventionPeriod:
         return [(lineage, organisation, start, agreed) for lineage, organisation, start, agreed
                 in rows if start is not None and agreed is not None]
 
-    @property
+    @cached_property
     def started(self) -> list[tuple[str, date, date, int]]:
         """(organisation, start, agreement, number of actions)."""
         counted: dict[tuple[str, date, date], int] = {}

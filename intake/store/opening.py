@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.engine import StoreLocation, make_engine, make_session_factory
-from db.migrate import NotAStoreError, StoreTooNewError, upgrade
+from db.migrate import BrokenReferenceError, NotAStoreError, StoreTooNewError, upgrade
 from db.models import User
 from intake.core import audit
 from intake.core.clock import utcnow
@@ -61,6 +61,11 @@ TOO_NEW = (
     "Deze gegevensopslag is gemaakt met een nieuwere versie van de applicatie. Installeer de "
     "nieuwste versie; er is niets gewijzigd."
 )
+BROKEN_REFERENCE = (
+    "De gegevensopslag kon niet worden bijgewerkt: in tabel {table} verwijst een rij naar "
+    "gegevens die er niet zijn. Er is niets gewijzigd; neem contact op met de functioneel "
+    "beheerder."
+)
 
 
 REPLICA = ("Dit is een laptopreplica van een teamopslag. Open hem met de app of met 'intake "
@@ -102,6 +107,9 @@ def _open_engine(location: StoreLocation, key: bytes | None, now: datetime,
     except NotAStoreError as error:
         engine.dispose()
         raise StoreError("Dit bestand is geen gegevensopslag van deze applicatie.") from error
+    except BrokenReferenceError as error:
+        engine.dispose()
+        raise StoreError(BROKEN_REFERENCE.format(table=error.table)) from error
     except DBAPIError as error:
         engine.dispose()
         known = translate_db_error(error)

@@ -17,6 +17,7 @@ from db.migrate import head_revisions
 from db.models import CatalogueEntry, SocialService
 from intake.catalogues.shipped import SEEDED_CATALOGUES, shipped_items, shipped_services
 from intake.core import audit
+from intake.core.errors import StoreError
 from intake.core.session import unit_of_work
 from intake.help_questions.registration import list_help_questions
 from intake.register.households import household_id_for, open_household
@@ -74,3 +75,38 @@ def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revisions() == tuple(script.get_heads())
     assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_an_upgrade_checks_references_once_and_leaves_them_switched_on(tmp_path: Path) -> None:
+    """Batch migrations run without SQLite's per-row reference checks (a drop of a big table
+    would take hours with them); the references are checked once at the end instead."""
+    dump = next(p for p in FROZEN if p.stem == "store_0004_reports")
+    path = tmp_path / "frozen.db"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(dump.read_text(encoding="utf-8"))
+    conn.close()
+    location = StoreLocation.parse(f"sqlite:///{path}")
+    store, _consulent = open_store(location, "consulent", PASSWORD)
+    try:
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").first() is None
+    finally:
+        store.close()
+
+
+def test_an_upgrade_that_would_leave_a_broken_reference_changes_nothing(
+        tmp_path: Path) -> None:
+    dump = next(p for p in FROZEN if p.stem == "store_0004_reports")
+    path = tmp_path / "frozen.db"
+    with sqlite3.connect(path) as conn:  # foreign keys are off in a bare connection
+        conn.executescript(dump.read_text(encoding="utf-8"))
+        conn.execute("UPDATE help_questions SET household_id = 'ffffffffffffffffffffffffffffffff'")
+    conn.close()
+    location = StoreLocation.parse(f"sqlite:///{path}")
+    with pytest.raises(StoreError, match="help_questions"):
+        open_store(location, "consulent", PASSWORD)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0004_reports",)
+    conn.close()
