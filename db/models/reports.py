@@ -13,6 +13,7 @@ from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.models.households import Member
 from db.models.intake import HelpQuestion, Intake
 from db.models.plan import (
     Evaluation,
@@ -57,6 +58,9 @@ REPORT_INDEXES = (
           PlanAction.lineage_id, PlanAction.result_id),
     Index("ix_plan_actions_finished_on", PlanAction.finished_on, PlanAction.service_id,
           PlanAction.lineage_id),
+    # Members in an age band on some day of the period (the derived target groups), with
+    # their household, without visiting the members themselves.
+    Index("ix_members_birth_household", Member.date_of_birth, Member.household_id),
 )
 
 

@@ -134,7 +134,10 @@ class PreventionPeriod:
     def by_group(self, items: Iterable[Item]) -> Cells:
         """(group, column) -> the number of items, each counted once per group it is in."""
         cells: Cells = {}
+        tags, births = self.tags, self.births
         for household, day, column, n in items:
+            if household not in tags and household not in births:
+                continue  # most households are in no group: skip the per-day work
             for code in self.groups_on(household, day):
                 cells[(code, column)] = cells.get((code, column), 0) + n
         return cells

@@ -1,4 +1,4 @@
-"""figure facts: plan actions and plans with their agreement days, for the figures
+"""figure facts: plan actions and plans with their agreement days; births by household
 
 Revision ID: 0014_figure_facts
 Revises: 0013_sharing
@@ -64,10 +64,12 @@ def upgrade() -> None:
     )
     op.create_index('ix_figure_plans_first_agreed', 'figure_plans', ['first_agreed_on', 'kind', 'household_id'], unique=False)
     op.create_index(op.f('ix_figure_plans_household_id'), 'figure_plans', ['household_id'], unique=False)
+    op.create_index('ix_members_birth_household', 'members', ['date_of_birth', 'household_id'], unique=False)
     op.execute(FILL_ACTIONS)
     op.execute(FILL_PLANS)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_members_birth_household', table_name='members')
     op.drop_table('figure_plans')
     op.drop_table('figure_actions')
