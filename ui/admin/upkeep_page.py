@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,26 +30,13 @@ from intake.store.backup import BackupReport, RestoreReport, make_backup, restor
 from intake.store.reminders import MAX_DAYS, UpkeepView, set_reminder_days, upkeep
 from intake.store.screen_lock import MAX_LOCK_MINUTES, lock_minutes, set_lock_minutes
 from ui.kit.dialogs import FormDialog
+from ui.kit.files import FilePicker
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel
 
 BACKUP_FILTER = "Reservekopieën (*.reservekopie)"
 SEAL_FILTER = "Zegels van de audittrail (*.zegel.json)"
-
-
-class FilePicker:
-    """File dialogs in one place, so tests can replace them (pytest-qt's advice)."""
-
-    @classmethod
-    def save(cls, parent: QWidget, title: str, suggested: str, filter: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filter)
-        return Path(name) if name else None
-
-    @classmethod
-    def open(cls, parent: QWidget, title: str, filter: str) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter)
-        return Path(name) if name else None
 
 
 class RestoreDialog(FormDialog):
@@ -200,8 +186,8 @@ class UpkeepPage(QWidget):
         self.seal_days.setValue(view.seal_days)
 
     def make_backup(self) -> None:
-        path = FilePicker.save(self, "Reservekopie opslaan", str(
-            Path.home() / "intake.reservekopie"), BACKUP_FILTER)
+        path = FilePicker.save(self, "Reservekopie opslaan", "intake.reservekopie",
+                               BACKUP_FILTER)
         if path is None:
             return
 
@@ -225,8 +211,7 @@ class UpkeepPage(QWidget):
                               "intact). Open hem via het startscherm.")
 
     def seal(self) -> None:
-        path = FilePicker.save(self, "Zegel opslaan", str(
-            Path.home() / "audittrail.zegel.json"), SEAL_FILTER)
+        path = FilePicker.save(self, "Zegel opslaan", "audittrail.zegel.json", SEAL_FILTER)
         if path is None:
             return
 

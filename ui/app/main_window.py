@@ -31,6 +31,7 @@ from ui.app.screen_lock import ScreenLock
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
 from ui.kit import changes as change_hub
+from ui.kit.dialogs import name_controls, plain
 from ui.kit.lazy_tab import LazyTab
 from ui.kit.operation import Operation, stop_background_work
 from ui.plan.due_list import attach_due_list
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._create_status_bar()
         self._connect_signals()
         self._update_actions()
+        self.name_current_page()
         self.resize(1100, 720)
         if lock_after_ms is None:
             minutes = Operation(self, store, actor, lock_minutes).run()
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         self.quick_action.triggered.connect(self.register_quickly)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
+        self.tabs.currentChanged.connect(lambda _index: self.name_current_page())
         if self.search is not None:
             self.search.open_requested.connect(self.open_household)
         if self.accounts is not None:
@@ -229,6 +232,14 @@ class MainWindow(QMainWindow):
                 and not self.search.field.text().strip():
             self.search.refresh()
 
+    def name_current_page(self) -> None:
+        """Accessible names for the page shown, unique within it (ui.kit.dialogs); again
+        whenever one of its own tabs is shown, so what it builds later is named too."""
+        index = self.tabs.currentIndex()
+        widget = self.tabs.widget(index)
+        if widget is not None:
+            name_controls(widget, plain(self.tabs.tabText(index)))
+
     def current_page(self) -> HouseholdPage | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, HouseholdPage) else None
@@ -251,7 +262,9 @@ class MainWindow(QMainWindow):
         self.pages[view.id] = page
         index = self.tabs.addTab(page, view.dossiernummer)
         self.tabs.setTabToolTip(index, view.title)
+        page.tabs.currentChanged.connect(lambda _index: self.name_current_page())
         self.tabs.setCurrentIndex(index)
+        self.name_current_page()
         page.edit_button.setFocus()
         return page
 

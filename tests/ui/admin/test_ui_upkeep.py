@@ -13,8 +13,9 @@ from intake.store import open_store
 from intake.store.screen_lock import lock_minutes
 from tests.conftest import PASSWORD, Team
 from tests.ui.conftest import Notices
-from ui.admin.upkeep_page import FilePicker, RestoreDialog, UpkeepPage
+from ui.admin.upkeep_page import RestoreDialog, UpkeepPage
 from ui.app.main_window import MainWindow
+from ui.kit.files import FilePicker
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
