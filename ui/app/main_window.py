@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,19 @@ from ui.team.panel import attach as attach_sync
 HOUSEHOLD_TABS = (timeline_tab, plan_tab)
 
 APP_TITLE = "Eén gezin, één plan"
+
+
+# The smallest screen in logical pixels the window must fit: 1366 x 768 at 150 %, or 1920 x
+# 1080 at 200 %, less a task bar. Every page's minimum size stays within it (a test checks).
+SMALLEST_SCREEN = QSize(910, 500)
+PREFERRED_SIZE = QSize(1100, 720)
+
+
+def initial_size(window: QWidget) -> QSize:
+    """The preferred size, but never larger than the screen (at 200 % it would be)."""
+    available = window.screen().availableGeometry()
+    return PREFERRED_SIZE.boundedTo(QSize(int(available.width() * 0.95),
+                                          int(available.height() * 0.95)))
 
 
 def app_version() -> str:
@@ -104,7 +117,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._update_actions()
         self.name_current_page()
-        self.resize(1100, 720)
+        self.resize(initial_size(self))
         if lock_after_ms is None:
             minutes = Operation(self, store, actor, lock_minutes).run()
             lock_after_ms = (minutes or 10) * 60_000

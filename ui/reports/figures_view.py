@@ -106,9 +106,12 @@ class FiguresView(QWidget):
             top.addWidget(widget)
         top.addWidget(self.show_button)
         top.addStretch(1)
-        top.addWidget(self.suppress)
+        # The exports on a line of their own: at 200 % one line would not fit a laptop screen.
+        exports = QHBoxLayout()
+        exports.addWidget(self.suppress)
+        exports.addStretch(1)
         for button in self.export_buttons.values():
-            top.addWidget(button)
+            exports.addWidget(button)
         detail = QWidget()
         box = QVBoxLayout(detail)
         box.setContentsMargins(8, 0, 0, 0)
@@ -124,6 +127,7 @@ class FiguresView(QWidget):
         splitter.setSizes([360, 840])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(exports)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:

@@ -16,7 +16,7 @@ from intake.core.context import Actor
 from intake.register.households import HouseholdView
 from tests.conftest import Team
 from tests.ui.conftest import Notices
-from ui.app.main_window import MainWindow
+from ui.app.main_window import PREFERRED_SIZE, SMALLEST_SCREEN, MainWindow
 from ui.kit.dialogs import controls
 from ui.kit.lazy_tab import LazyTab
 
@@ -95,4 +95,17 @@ def test_every_page_is_registered_and_every_control_named(
     assert set(seen) - PAGES.keys() == set(), "add these pages to PAGES"
     assert set(seen) == {name for name, roles in PAGES.items() if role in roles}
     assert [p for found in seen.values() for p in found] == []
+    # Usable at 150 % and 200 %: no page needs more room than the smallest screen has.
+    needed = window.minimumSizeHint()
+    assert needed.width() <= SMALLEST_SCREEN.width(), needed
+    assert needed.height() <= SMALLEST_SCREEN.height(), needed
     window.close()
+
+
+def test_the_window_never_opens_larger_than_the_screen(qtbot: QtBot, team: Team) -> None:
+    window = MainWindow(team.store, team.consulent)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry().size()
+    assert window.size().width() <= available.width()
+    assert window.size().height() <= available.height()
+    assert window.size() == PREFERRED_SIZE.boundedTo(window.size())
