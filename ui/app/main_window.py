@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -34,6 +33,7 @@ from ui.kit import changes as change_hub
 from ui.kit.dialogs import name_controls, plain
 from ui.kit.lazy_tab import LazyTab
 from ui.kit.operation import Operation, stop_background_work
+from ui.kit.widgets import ElidedLabel
 from ui.plan.due_list import attach_due_list
 from ui.plan.tab import plan_tab
 from ui.register.household_dialog import HouseholdDialog
@@ -193,16 +193,16 @@ class MainWindow(QMainWindow):
         bar.addMenu("H&elp").addAction(self.about_action)
 
     def _create_status_bar(self) -> None:
-        person = QLabel(f"Aangemeld: {self.actor.display_name} ({self.actor.role.label})")
-        store = QLabel(f"Gegevensopslag: {self.store.location.describe()}")
-        store.setToolTip(self.store.location.describe())
-        self.statusBar().addWidget(person)
-        self.statusBar().addPermanentWidget(store)
+        # Elided where a small or 200 % screen has no room; the whole text is the tooltip.
+        person = ElidedLabel(f"Aangemeld: {self.actor.display_name} ({self.actor.role.label})")
+        store = ElidedLabel(f"Gegevensopslag: {self.store.location.describe()}")
+        self.statusBar().addWidget(person, 1)
+        self.statusBar().addPermanentWidget(store, 1)
         if self.upkeep is not None and self.upkeep.reminders:
             # The beheerder's reminder of an old backup or seal, visible from any tab.
-            self.reminder = QLabel(self.upkeep.reminders[0])
+            self.reminder = ElidedLabel(self.upkeep.reminders[0])
             self.reminder.setStyleSheet("QLabel { background: #FFF4CE; padding: 0 6px; }")
-            self.statusBar().addWidget(self.reminder)
+            self.statusBar().addWidget(self.reminder, 2)
         self.sync_panel = attach_sync(self, self.store, self.actor)
 
     def _connect_signals(self) -> None:

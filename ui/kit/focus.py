@@ -17,14 +17,14 @@ FOCUS_RULES: dict[str, str] = {
     "QTextEdit": _FRAME,
     "QComboBox": _FRAME + " padding: 1px 18px 1px 3px;",
     "QAbstractSpinBox": _FRAME + " padding: 1px 2px;",
-    "QPushButton": _FRAME + " padding: 3px 10px; background-color: palette(button);",
+    "QPushButton": _FRAME + " padding: 1px 4px; background-color: palette(button);",
     "QToolButton": _FRAME,
     "QCheckBox": f"outline: none; border: 2px solid {FOCUS_COLOUR}; border-radius: 3px;",
     "QRadioButton": f"outline: none; border: 2px solid {FOCUS_COLOUR}; border-radius: 3px;",
     "QAbstractItemView": f"border: 2px solid {FOCUS_COLOUR};",
     "QTabBar": "",  # the tab itself, below
 }
-_TAB = f"QTabBar::tab:focus {{ border: 2px solid {FOCUS_COLOUR}; }}"
+_TAB = f"QTabBar::tab:focus {{ border: 2px solid {FOCUS_COLOUR}; padding: 3px 8px; }}"
 
 
 def focus_style_sheet() -> str:

@@ -28,7 +28,7 @@ def test_the_beheerder_is_reminded_and_makes_a_backup_and_a_seal(
     qtbot.addWidget(window)
     page = window.upkeep
     assert isinstance(page, UpkeepPage)
-    assert "nog nooit een reservekopie" in window.reminder.text()
+    assert "nog nooit een reservekopie" in window.reminder.full_text()
     backup = tmp_path / "kopie.reservekopie"
     seal = tmp_path / "audittrail.zegel.json"
     monkeypatch.setattr(FilePicker, "save", classmethod(
