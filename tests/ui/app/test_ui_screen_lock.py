@@ -4,10 +4,12 @@ login with the store closed; a replaced store key does the same."""
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import NoReturn
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -21,7 +23,7 @@ from tests.ui.conftest import Notices
 from ui.app import startup
 from ui.app.main_window import APP_TITLE, MainWindow
 from ui.app.screen_lock import Cover, LockDialog
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, report_progress
 from ui.register.household_dialog import HouseholdDialog
 
 pytestmark = [pytest.mark.gui,
@@ -125,3 +127,23 @@ def test_a_replaced_store_key_goes_back_to_the_login(qtbot: QtBot, team: Team,
         Operation(window, team.store, team.consulent, replaced).run()
     assert notices.warnings == ["De sleutel is vervangen. Meld u opnieuw aan."]
     assert window.has_signed_out and team.store.key is None
+
+
+def test_afmelden_stops_background_work_before_the_store_closes(
+        qtbot: QtBot, team: Team, notices: Notices) -> None:
+    window = _window(qtbot, team, team.consulent)
+    started, steps = threading.Event(), []
+
+    def long_work(_uow: object) -> None:
+        started.set()
+        for step in range(600):  # until Afmelden cancels it, at most a minute
+            report_progress(step, 600)
+            steps.append(step)
+            time.sleep(0.1)
+
+    Operation(window, team.store, team.consulent, long_work).run_in_background()
+    assert started.wait(10)
+    window.sign_out()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0, "the worker was waited for"
+    assert len(steps) < 600, "it stopped at its next progress report"
+    assert team.store.key is None
