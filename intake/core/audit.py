@@ -25,6 +25,8 @@ AUDIT_LOCK = 7_551_014  # advisory lock key of the audit chain on PostgreSQL
 
 ACTION_LABELS = {
     "aanmelden": "Aangemeld",
+    "ontgrendelen": "Scherm ontgrendeld na vergrendelen",
+    "afmelden": "Afgemeld",
     "inzien": "Dossier ingezien",
     "aanmaken": "Aangemaakt",
     "wijzigen": "Gewijzigd",

@@ -1,5 +1,11 @@
-"""Figures as CSV (one long table, one line per cell, for the municipal dashboard) and as
-XLSX (one sheet per figure, laid out as on screen, with its period and N above it)."""
+"""Figures as CSV (one long table, one line per cell) and as XLSX (one sheet per figure, named
+by its Dutch title, laid out as on screen, with its period and N above it).
+
+The CSV is for Dutch Excel, which opens it with a double click: semicolons between the
+fields, UTF-8 with a byte order mark (so "één" stays readable) and decimal commas. The
+help-question export for the municipal dashboard (help_question_export.py) keeps its own
+machine format.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,10 @@ from intake.reports.tables import (
     period_lines,
 )
 
+CSV_DELIMITER = ";"
+CSV_ENCODING = "utf-8-sig"  # with the byte order mark Excel needs to read UTF-8
+SHEET_NAME_MAX = 31  # Excel's limit
+SHEET_NAME_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 CSV_HEADER = ("figuur", "titel", "periode_van", "periode_tot", "rij_code", "rij", "kolom_code",
               "kolom", "waarde", "n", "eenheid")
 
@@ -37,7 +47,7 @@ def _value(figure: Figure, counts: PeriodCounts, row: str, column: str, suppress
 def figures_csv(figures: FigureSet, suppress: bool = False) -> bytes:
     """Every cell of every figure for both periods, zeros included, so a dashboard can sum."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for figure in figures.figures:
         for counts in figure.periods:
@@ -49,7 +59,7 @@ def figures_csv(figures: FigureSet, suppress: bool = False) -> bytes:
                         counts.period.end.isoformat(), row.code, row.label, column.code,
                         column.label, _value(figure, counts, row.code, column.code, suppress),
                         n, figure.unit)))
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode(CSV_ENCODING)
 
 
 def figures_xlsx(figures: FigureSet, suppress: bool = False) -> bytes:
@@ -64,9 +74,11 @@ def figures_xlsx(figures: FigureSet, suppress: bool = False) -> bytes:
         index.append(["Aantallen van 1 tot 5 staan als '< 5' (kleine aantallen verborgen)."])
     index.append([])
     index.append(["Blad", "Figuur"])
+    used = {index.title}
     for figure in figures.figures:
-        index.append(formula_safe_row([figure.key[:31], figure.title]))
-        _figure_sheet(book, figure, suppress)
+        name = sheet_name(figure.title, used)
+        index.append(formula_safe_row([name, figure.title]))
+        _figure_sheet(book, name, figure, suppress)
     index.column_dimensions["A"].width = 30
     index.column_dimensions["B"].width = 60
     out = io.BytesIO()
@@ -74,8 +86,24 @@ def figures_xlsx(figures: FigureSet, suppress: bool = False) -> bytes:
     return out.getvalue()
 
 
-def _figure_sheet(book: Workbook, figure: Figure, suppress: bool) -> None:
-    sheet = book.create_sheet(figure.key[:31])
+def sheet_name(title: str, used: set[str]) -> str:
+    """The figure's Dutch title as a sheet name: Excel's forbidden characters out, at most
+    31 characters, a number added when two titles would read the same."""
+    base = " ".join(title.translate(SHEET_NAME_FORBIDDEN).split()).strip("'")
+    if len(base) > SHEET_NAME_MAX:  # cut at a word, not inside one
+        cut = base[: SHEET_NAME_MAX + 1].rsplit(" ", 1)[0]
+        base = cut if len(cut) > SHEET_NAME_MAX // 2 else base[:SHEET_NAME_MAX]
+    base = base.strip(" ,;-")
+    name, number = base, 2
+    while name.lower() in {u.lower() for u in used}:
+        suffix = f" ({number})"
+        name, number = base[: SHEET_NAME_MAX - len(suffix)].rstrip() + suffix, number + 1
+    used.add(name)
+    return name
+
+
+def _figure_sheet(book: Workbook, name: str, figure: Figure, suppress: bool) -> None:
+    sheet = book.create_sheet(name)
     sheet.append(formula_safe_row([figure.title]))
     sheet["A1"].font = Font(bold=True, size=13)
     for line in period_lines(figure, suppress):

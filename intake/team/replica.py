@@ -30,9 +30,10 @@ from sqlalchemy import Engine, event, select
 from db.engine import StoreLocation, make_engine, make_session_factory
 from db.migrate import NotAStoreError, StoreTooNewError, upgrade
 from db.models import User
+from intake.core import audit
 from intake.core.clock import utcnow
 from intake.core.context import Actor
-from intake.core.errors import AccountLockedError, AuthenticationError, StoreError
+from intake.core.errors import AccountLockedError, AuditEvent, AuthenticationError, StoreError
 from intake.core.files import create_empty, private_folder
 from intake.store import Store, crypto, keys
 from intake.store.crypto import WrappedKey
@@ -45,6 +46,7 @@ from intake.store.keyring import (
     write_failure,
 )
 from intake.store.opening import TOO_NEW, WRONG_LOGIN, actor_for, replica_file
+from intake.store.screen_lock import WRONG_PASSWORD
 from intake.team import outbox
 from intake.team.client import TeamClient
 from intake.team.wire import REVOKED, ReplicaRevokedError
@@ -312,3 +314,26 @@ def delete_replica(path: Path) -> None:
 def team_file(location: StoreLocation) -> TeamFile:
     return TeamFile.load(replica_file(_file_location(location)))
 
+
+
+def confirm_replica_password(store: Store, actor: Actor, password: str,
+                             now: datetime | None = None) -> None:
+    """A locked window on a laptop opens again with the password that unlocks the replica's
+    key (the users table of a replica holds no password); wrong attempts count as at sign-in."""
+    now = now or utcnow()
+    team = team_file(store.location)
+    wait = locked_for(team.locked_until, now)
+    if wait:
+        raise AccountLockedError(wait)
+    if actor.username != team.username or keys.open_unlock(team.password_key, password) is None:
+        team.failed += 1
+        team.locked_until = next_lock(team.failed, now)
+        team.save()
+        raise AuthenticationError(WRONG_PASSWORD)
+    if team.failed:
+        team.failed = 0
+        team.locked_until = None
+        team.save()
+    with store.sessions.begin() as session:
+        audit.append(session, actor, now,
+                     event=AuditEvent("ontgrendelen", "account", str(actor.id)))

@@ -110,7 +110,13 @@ def test_cli_writes_the_file_and_audits(team: Team, jolanda: HouseholdView, tmp_
                  "teamleider", "--from", (today - timedelta(days=1)).strftime("%d-%m-%Y"),
                  "--to", (today + timedelta(days=1)).isoformat(), "--out", str(out)])
     assert code == 0 and "1 hulpvragen" in capsys.readouterr().out
+    data = out.read_bytes()
+    # The dashboard's machine format, unlike the figures for Excel: no byte order mark,
+    # commas, the column names of COLUMNS, ISO dates (documented in the README).
+    assert data.startswith(",".join(COLUMNS).encode() + b"\n")
     (row,) = rows_of(out.read_text(encoding="utf-8"))
+    assert date.fromisoformat(row["date"]) - today in (timedelta(0), timedelta(days=1),
+                                                        timedelta(days=-1))
     assert row["vindplaats_code"] == "wijkteam" and row["ijw_referrer_code"] == "01"
     code = main(["export", "hulpvragen", "--db", str(team.location.path), "--user",
                  "vindplaats", "--from", "01-01-2026", "--to", "31-12-2026", "--out",

@@ -3,7 +3,6 @@ small-cell suppression in every export, and the figures through a running team s
 
 from __future__ import annotations
 
-import csv
 import io
 
 import pytest
@@ -19,6 +18,7 @@ from intake.reports.model import FigureSet, PeriodCounts
 from intake.reports.tables import display_table
 from tests.conftest import Team
 from tests.helpers import pg_server
+from tests.helpers.figures_csv import csv_rows
 from tests.helpers.pdf_text import pdf_pages
 from tests.reports.prevention_store import build
 from tests.reports.test_reports_postgres import _team as pg_team
@@ -130,7 +130,7 @@ def test_small_cells_are_suppressed_in_every_export(team: Team) -> None:
         plain = export_report(uow, PERIOD, ReportFormat.CSV)
         book = export_report(uow, PERIOD, ReportFormat.XLSX, suppress_small=True)
         pdf = export_report(uow, PERIOD, ReportFormat.PDF, suppress_small=True)
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    rows = csv_rows(data)
 
     def cell(rows: list[dict[str, str]], figure: str, row: str, column: str) -> dict[str, str]:
         return next(r for r in rows if r["figuur"] == figure and r["rij_code"] == row
@@ -141,11 +141,11 @@ def test_small_cells_are_suppressed_in_every_export(team: Team) -> None:
     assert cell(rows, "acties_preventieniveau", "selectief", A)["n"] == "6"
     assert cell(rows, "doorlooptijd_organisatie", "Stadsbank Oost Nederland",
                 "mediaan_dagen")["waarde"] == "n < 5"
-    open_rows = list(csv.DictReader(io.StringIO(plain.decode("utf-8"))))
+    open_rows = csv_rows(plain)
     assert cell(open_rows, "hulpvragen_doelgroep", "jonge_kind", A)["waarde"] == "3"
     assert cell(open_rows, "doorlooptijd_organisatie", "Stadsbank Oost Nederland",
                 "mediaan_dagen")["waarde"] == "7"
-    sheet = load_workbook(io.BytesIO(book))["acties_organisatie"]
+    sheet = load_workbook(io.BytesIO(book))["Acties per organisatie gestart"]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["Stadsbank Oost Nederland", "< 5", 0, "< 5", 0] in values
     text = " ".join(pdf_pages(pdf))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,9 @@ from intake.cli import main
 from intake.core.errors import PermissionDenied
 from intake.core.session import unit_of_work
 from intake.reports.export import ReportFormat, export_report
+from intake.reports.export_tables import CSV_HEADER
 from tests.conftest import PASSWORD, Team
+from tests.helpers.figures_csv import csv_rows
 from tests.reports.test_reports_store import PERIOD, TODAY, ReportStore, at, build
 
 
@@ -33,7 +35,7 @@ def _export(rs: ReportStore, fmt: ReportFormat, suppress: bool = False) -> bytes
 
 
 def test_csv_parses_with_both_periods(store: ReportStore) -> None:
-    rows = list(csv.DictReader(io.StringIO(_export(store, ReportFormat.CSV).decode("utf-8"))))
+    rows = csv_rows(_export(store, ReportFormat.CSV))
     mine = [r for r in rows if r["figuur"] == "hulpvragen_vindplaats"
             and r["rij_code"] == "zorgloket"]
     assert {(r["periode_van"], r["waarde"], r["n"]) for r in mine} == {
@@ -43,8 +45,7 @@ def test_csv_parses_with_both_periods(store: ReportStore) -> None:
 
 
 def test_csv_suppresses_small_cells(store: ReportStore) -> None:
-    text = _export(store, ReportFormat.CSV, suppress=True).decode("utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = csv_rows(_export(store, ReportFormat.CSV, suppress=True))
     values = {r["waarde"] for r in rows if r["figuur"] != "doorlooptijd_plan"}
     assert values <= {"0", "< 5", "6"}
     assert any(r["waarde"] == "< 5" for r in rows)
@@ -52,8 +53,8 @@ def test_csv_suppresses_small_cells(store: ReportStore) -> None:
 
 def test_xlsx_has_a_sheet_per_figure(store: ReportStore) -> None:
     book = load_workbook(io.BytesIO(_export(store, ReportFormat.XLSX)))
-    assert "Overzicht" in book.sheetnames and "tevredenheid" in book.sheetnames
-    sheet = book["hulpvragen_vindplaats"]
+    assert "Overzicht" in book.sheetnames and "Tevredenheid van inwoners" in book.sheetnames
+    sheet = book["Hulpvragen per vindplaats"]
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     assert cells[1][0] == f"Periode: {PERIOD.label}"
     assert ["Zorgloket/stadhuis", 4, 1] in [row[:3] for row in cells]
@@ -103,3 +104,33 @@ def test_cli_writes_each_format(store: ReportStore, tmp_path: Path,
                  "--to", "28-02-2026", "--out", str(tmp_path / "x.txt")]) == 2
     err = capsys.readouterr().err
     assert "teamleider" in err and ".pdf, .csv of .xlsx" in err
+
+
+def test_the_csv_opens_in_dutch_excel(store: ReportStore) -> None:
+    data = _export(store, ReportFormat.CSV)
+    first_line = data.split(b"\r\n", 1)[0]
+    assert first_line == b"\xef\xbb\xbf" + ";".join(CSV_HEADER).encode()
+    rows = csv_rows(data)
+    assert any(r["titel"] == "Huishoudens met meer dan één hulpvraag of wet" for r in rows)
+    numbers = [r["waarde"] for r in rows if r["waarde"][:1].isdigit()]
+    assert numbers and not [n for n in numbers if "." in n], "decimal commas"
+    medians = [r["waarde"] for r in rows if r["figuur"] == "doorlooptijd_plan"
+               and "," in r["waarde"]]
+    assert all(re.fullmatch(r"\d+,\d", m) for m in medians)
+
+
+def test_xlsx_sheets_and_headers_are_dutch_words(store: ReportStore) -> None:
+    book = load_workbook(io.BytesIO(_export(store, ReportFormat.XLSX)))
+    index = book["Overzicht"]
+    listed = {row[0].value: row[1].value for row in index.iter_rows(min_row=6)
+              if row[0].value and row[0].value != "Blad"}
+    assert set(listed) == set(book.sheetnames) - {"Overzicht"}
+    for name in book.sheetnames:
+        assert "_" not in name and len(name) <= 31
+        if name != "Overzicht":
+            assert str(listed[name]).startswith(name.split(" (")[0].split(" ")[0])
+            sheet = book[name]
+            assert sheet["A1"].value == listed[name]
+            headers = next(row for row in sheet.iter_rows(values_only=True)
+                           if row[1] is not None)
+            assert not [h for h in headers if isinstance(h, str) and "_" in h], name

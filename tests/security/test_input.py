@@ -192,8 +192,8 @@ def test_a_spreadsheet_cell_is_never_a_formula(team: Team) -> None:
         exported = export_csv_text(uow, start, end)
         figures = build_figures(uow.session, Period(start, end), today())
     cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
-    cells += [cell for row in csv.reader(io.StringIO(figures_csv(figures).decode()))
-              for cell in row]
+    cells += [cell for row in csv.reader(io.StringIO(figures_csv(figures).decode("utf-8-sig")),
+                                         delimiter=";") for cell in row]
     assert "'=HYPERLINK(\"http://x\")" in cells
     assert not [cell for cell in cells if cell[:1] in {"=", "+", "@"}]
     book = load_workbook(io.BytesIO(figures_xlsx(figures)))

@@ -201,6 +201,8 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.store.colleagues.case_workers": OWN_OR_TEAM,
     "intake.store.reminders.set_reminder_days": ADMIN,
     "intake.store.reminders.upkeep": ADMIN,
+    "intake.store.screen_lock.lock_minutes": ALL,  # read by every window at sign-in
+    "intake.store.screen_lock.set_lock_minutes": ADMIN,
     # the brede uitvraag
     "intake.uitvraag.flow.attach_help_question": EDIT,
     "intake.uitvraag.flow.children_of": READ,
@@ -279,7 +281,7 @@ def _world(team: Team, tmp_path: Path) -> dict[str, Any]:
         "outcome_code": "afgesloten", "referral_target": "", "law_code": "geen",
         "step": 1, "decision": "", "new_password": "kort", "password": "kort",
         "display_name": "Niemand", "role": Role.CONSULENT, "channel_code": "huisbezoek",
-        "vindplaats_code": "zorgloket", "on": date(2026, 12, 1), "within_days": 30,
+        "vindplaats_code": "zorgloket", "on": date(2026, 12, 1), "within_days": 30, "minutes": 15,
         "scope_key": "", "question_key": "x",
     }
 

@@ -48,7 +48,7 @@ def _pdf_text(path: Path) -> list[str]:
 def _figures(path: Path) -> list[list[str]]:
     """The figures' rows; accounts have their own ids in each store, so the id of a
     regisseur (the key of 'plannen per regisseur') is left out."""
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
     uuid_like = re.compile(r"^[0-9a-f]{32}$")
     return sorted([cell if not uuid_like.match(cell) else "" for cell in row] for row in rows)
 

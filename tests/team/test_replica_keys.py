@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 
 from intake.core.clock import utcnow
+from intake.core.errors import AccountLockedError, AuthenticationError
 from intake.store import crypto, keys
 from intake.store.crypto import WrappedKey
 from intake.store.keyring import Unlock
+from intake.store.screen_lock import WRONG_PASSWORD
 from intake.team import replica
 from tests.team.conftest import Laptop
 
@@ -81,3 +83,13 @@ def test_two_windows_saving_the_team_file_keep_each_others_changes(
     found = replica.TeamFile.load(path)
     assert (found.keep_days, found.last_sync, found.failed) == (0, now, 2)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".keys-")]
+
+
+def test_a_laptop_replica_unlocks_with_the_password_of_its_key(laptops: Any) -> None:
+    laptop = laptops("consulent").join()
+    store, actor = laptop.store, laptop.actor
+    with pytest.raises(AuthenticationError, match=WRONG_PASSWORD):
+        replica.confirm_replica_password(store, actor, "fout")
+    assert laptop.team().failed == 1
+    with pytest.raises(AccountLockedError):
+        replica.confirm_replica_password(store, actor, laptop.password)

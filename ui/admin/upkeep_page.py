@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,27 +28,15 @@ from intake.core.seal import Seal, seal_chain, write_seal
 from intake.store import Store, StoreLocation
 from intake.store.backup import BackupReport, RestoreReport, make_backup, restore_backup
 from intake.store.reminders import MAX_DAYS, UpkeepView, set_reminder_days, upkeep
+from intake.store.screen_lock import MAX_LOCK_MINUTES, lock_minutes, set_lock_minutes
 from ui.kit.dialogs import FormDialog
+from ui.kit.files import FilePicker
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel
 
 BACKUP_FILTER = "Reservekopieën (*.reservekopie)"
 SEAL_FILTER = "Zegels van de audittrail (*.zegel.json)"
-
-
-class FilePicker:
-    """File dialogs in one place, so tests can replace them (pytest-qt's advice)."""
-
-    @classmethod
-    def save(cls, parent: QWidget, title: str, suggested: str, filter: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filter)
-        return Path(name) if name else None
-
-    @classmethod
-    def open(cls, parent: QWidget, title: str, filter: str) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter)
-        return Path(name) if name else None
 
 
 class RestoreDialog(FormDialog):
@@ -143,6 +130,10 @@ class UpkeepPage(QWidget):
             box.setRange(1, MAX_DAYS)
             box.setSuffix(" dagen")
         self.save_days = QPushButton("Herinneringen &opslaan")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, MAX_LOCK_MINUTES)
+        self.lock_minutes.setSuffix(" minuten zonder invoer")
+        self.save_lock = QPushButton("Vergrendeltijd op&slaan")
         buttons = QHBoxLayout()
         for button in (self.backup_button, self.restore_button, self.seal_button,
                        self.verify_button):
@@ -152,6 +143,8 @@ class UpkeepPage(QWidget):
         days.addRow("Herinner aan een reservekopie na", self.backup_days)
         days.addRow("Herinner aan een zegel na", self.seal_days)
         days.addRow("", self.save_days)
+        days.addRow("Scherm vergrendelen na", self.lock_minutes)
+        days.addRow("", self.save_lock)
         intro = QLabel("Maak regelmatig een reservekopie en bewaar hem buiten deze computer. "
                        "Het zegel van de audittrail bewaart u ergens anders (op papier of een "
                        "USB-stick): daarmee ziet u later of de audittrail is aangepast.")
@@ -168,10 +161,19 @@ class UpkeepPage(QWidget):
         self.seal_button.clicked.connect(self.seal)
         self.verify_button.clicked.connect(self.verify)
         self.save_days.clicked.connect(self.save_reminder_days)
+        self.save_lock.clicked.connect(self.save_lock_minutes)
         self.refresh()
 
     def refresh(self) -> None:
         Operation(self, self.store, self.actor, upkeep).success(self.show_upkeep).run()
+        Operation(self, self.store, self.actor, lock_minutes) \
+            .success(self.lock_minutes.setValue).run()
+
+    def save_lock_minutes(self) -> None:
+        """Windows opened from now on lock after this time (an open one keeps its own)."""
+        minutes = self.lock_minutes.value()
+        Operation(self, self.store, self.actor, lambda uow: set_lock_minutes(uow, minutes)) \
+            .success(self.lock_minutes.setValue).run()
 
     def show_upkeep(self, view: UpkeepView) -> None:
         self.reminders = view.reminders
@@ -184,8 +186,8 @@ class UpkeepPage(QWidget):
         self.seal_days.setValue(view.seal_days)
 
     def make_backup(self) -> None:
-        path = FilePicker.save(self, "Reservekopie opslaan", str(
-            Path.home() / "intake.reservekopie"), BACKUP_FILTER)
+        path = FilePicker.save(self, "Reservekopie opslaan", "intake.reservekopie",
+                               BACKUP_FILTER)
         if path is None:
             return
 
@@ -209,8 +211,7 @@ class UpkeepPage(QWidget):
                               "intact). Open hem via het startscherm.")
 
     def seal(self) -> None:
-        path = FilePicker.save(self, "Zegel opslaan", str(
-            Path.home() / "audittrail.zegel.json"), SEAL_FILTER)
+        path = FilePicker.save(self, "Zegel opslaan", "audittrail.zegel.json", SEAL_FILTER)
         if path is None:
             return
 

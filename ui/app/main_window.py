@@ -5,23 +5,35 @@ from __future__ import annotations
 import uuid
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from intake.core.context import Actor
 from intake.core.roles import CASE_EDITORS, Role
 from intake.register.households import HouseholdView
 from intake.store import Store
+from intake.store.screen_lock import lock_minutes, sign_out
 from ui.admin.accounts_page import AccountsPage
 from ui.admin.catalogues import CatalogueAdminPage
 from ui.admin.retention_page import RetentionPage
 from ui.admin.social_map import SocialMapAdmin
 from ui.admin.upkeep_page import UpkeepPage
+from ui.app.screen_lock import ScreenLock
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
+from ui.kit import changes as change_hub
+from ui.kit.dialogs import name_controls, plain
 from ui.kit.lazy_tab import LazyTab
-from ui.kit.operation import stop_background_work
+from ui.kit.operation import Operation, stop_background_work
+from ui.kit.widgets import ElidedLabel
 from ui.plan.due_list import attach_due_list
 from ui.plan.tab import plan_tab
 from ui.register.household_dialog import HouseholdDialog
@@ -39,6 +51,19 @@ HOUSEHOLD_TABS = (timeline_tab, plan_tab)
 APP_TITLE = "Eén gezin, één plan"
 
 
+# The smallest screen in logical pixels the window must fit: 1366 x 768 at 150 %, or 1920 x
+# 1080 at 200 %, less a task bar. Every page's minimum size stays within it (a test checks).
+SMALLEST_SCREEN = QSize(910, 500)
+PREFERRED_SIZE = QSize(1100, 720)
+
+
+def initial_size(window: QWidget) -> QSize:
+    """The preferred size, but never larger than the screen (at 200 % it would be)."""
+    available = window.screen().availableGeometry()
+    return PREFERRED_SIZE.boundedTo(QSize(int(available.width() * 0.95),
+                                          int(available.height() * 0.95)))
+
+
 def app_version() -> str:
     try:
         return version("intake")
@@ -47,12 +72,21 @@ def app_version() -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+    """``signed_out`` after Afmelden (menu, Ctrl+Shift+L, the lock, a replaced store key):
+    the window is closed, its workers stopped and the store closed with its key dropped;
+    the start-up then shows the login again."""
+
+    signed_out = Signal()
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None, *,
+                 lock_after_ms: int | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.actor = actor
+        self.has_signed_out = False
         self.pages: dict[uuid.UUID, HouseholdPage] = {}
-        self.setWindowTitle(f"{APP_TITLE} – {actor.display_name}")
+        # The application's name is added by Qt (setApplicationDisplayName), never twice.
+        self.setWindowTitle(actor.display_name)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(False)
@@ -82,7 +116,15 @@ class MainWindow(QMainWindow):
         self._create_status_bar()
         self._connect_signals()
         self._update_actions()
-        self.resize(1100, 720)
+        self.name_current_page()
+        self.resize(initial_size(self))
+        if lock_after_ms is None:
+            minutes = Operation(self, store, actor, lock_minutes).run()
+            lock_after_ms = (minutes or 10) * 60_000
+        self.screen_lock = ScreenLock(self, store, actor, lock_after_ms)
+        self.screen_lock.signed_out.connect(self.sign_out)
+        # Queued: the operation that met the replaced key finishes before the window goes.
+        change_hub.hub().key_replaced.connect(self.sign_out, Qt.ConnectionType.QueuedConnection)
 
     def _add_overview_tabs(self) -> None:
         """The team lead's overview and figures; a case worker's own caseload."""
@@ -124,6 +166,7 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("&Wijzigen…", "Ctrl+E")
         self.history_action = self._action("Wie heeft dit dossier &ingezien?", "Ctrl+I")
         self.close_tab_action = self._action("Tabblad &sluiten", QKeySequence.StandardKey.Close)
+        self.sign_out_action = self._action("A&fmelden", "Ctrl+Shift+L")
         self.quit_action = self._action("&Afsluiten", QKeySequence.StandardKey.Quit)
         self.add_account_action = self._action("Account &toevoegen…", "Ctrl+N")
         self.about_action = self._action("&Over deze applicatie")
@@ -136,6 +179,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.add_account_action)
             file_menu.addSeparator()
         file_menu.addAction(self.close_tab_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
         if self.search is not None:
             household = bar.addMenu("&Huishouden")
@@ -148,16 +193,16 @@ class MainWindow(QMainWindow):
         bar.addMenu("H&elp").addAction(self.about_action)
 
     def _create_status_bar(self) -> None:
-        person = QLabel(f"Aangemeld: {self.actor.display_name} ({self.actor.role.label})")
-        store = QLabel(f"Gegevensopslag: {self.store.location.describe()}")
-        store.setToolTip(self.store.location.describe())
-        self.statusBar().addWidget(person)
-        self.statusBar().addPermanentWidget(store)
+        # Elided where a small or 200 % screen has no room; the whole text is the tooltip.
+        person = ElidedLabel(f"Aangemeld: {self.actor.display_name} ({self.actor.role.label})")
+        store = ElidedLabel(f"Gegevensopslag: {self.store.location.describe()}")
+        self.statusBar().addWidget(person, 1)
+        self.statusBar().addPermanentWidget(store, 1)
         if self.upkeep is not None and self.upkeep.reminders:
             # The beheerder's reminder of an old backup or seal, visible from any tab.
-            self.reminder = QLabel(self.upkeep.reminders[0])
+            self.reminder = ElidedLabel(self.upkeep.reminders[0])
             self.reminder.setStyleSheet("QLabel { background: #FFF4CE; padding: 0 6px; }")
-            self.statusBar().addWidget(self.reminder)
+            self.statusBar().addWidget(self.reminder, 2)
         self.sync_panel = attach_sync(self, self.store, self.actor)
 
     def _connect_signals(self) -> None:
@@ -166,11 +211,13 @@ class MainWindow(QMainWindow):
         self.edit_action.triggered.connect(self._edit_current)
         self.history_action.triggered.connect(self._history_current)
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.about)
         self.quick_action.triggered.connect(self.register_quickly)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
+        self.tabs.currentChanged.connect(lambda _index: self.name_current_page())
         if self.search is not None:
             self.search.open_requested.connect(self.open_household)
         if self.accounts is not None:
@@ -198,6 +245,14 @@ class MainWindow(QMainWindow):
                 and not self.search.field.text().strip():
             self.search.refresh()
 
+    def name_current_page(self) -> None:
+        """Accessible names for the page shown, unique within it (ui.kit.dialogs); again
+        whenever one of its own tabs is shown, so what it builds later is named too."""
+        index = self.tabs.currentIndex()
+        widget = self.tabs.widget(index)
+        if widget is not None:
+            name_controls(widget, plain(self.tabs.tabText(index)))
+
     def current_page(self) -> HouseholdPage | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, HouseholdPage) else None
@@ -220,7 +275,9 @@ class MainWindow(QMainWindow):
         self.pages[view.id] = page
         index = self.tabs.addTab(page, view.dossiernummer)
         self.tabs.setTabToolTip(index, view.title)
+        page.tabs.currentChanged.connect(lambda _index: self.name_current_page())
         self.tabs.setCurrentIndex(index)
+        self.name_current_page()
         page.edit_button.setFocus()
         return page
 
@@ -259,11 +316,27 @@ class MainWindow(QMainWindow):
                 f"<p>Gegevensopslag: {self.store.location.describe()}</p>")
 
     def about(self) -> None:
-        QMessageBox.about(self, f"Over {APP_TITLE}", self.about_text())
+        QMessageBox.about(self, "Over deze applicatie", self.about_text())
+
+    def sign_out(self) -> None:
+        """Afmelden: back to the login without quitting. Dialogs still open (a lock over a
+        form) close without saving: the person chose to leave."""
+        if self.has_signed_out:
+            return
+        self.has_signed_out = True
+        self.screen_lock.stop()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible():
+                window.done(QDialog.DialogCode.Rejected)
+        self.close()
+        sign_out(self.store, self.actor)
+        # After the dialogs' own event loops have ended.
+        QTimer.singleShot(0, self.signed_out.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Hidden first, so closing the household tabs shows (and builds) no other tab, then
         # background work is stopped before the store closes.
+        self.screen_lock.stop()
         self.hide()
         self.tabs.blockSignals(True)
         for index in reversed(range(self.tabs.count())):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -17,6 +18,7 @@ from intake.store import StoreLocation, resolve_location, store_exists
 from ui.app.login import FirstStartDialog, LoginDialog, SignedIn
 from ui.app.main_window import APP_TITLE, MainWindow
 from ui.kit.crash import install_excepthook
+from ui.kit.focus import focus_style_sheet
 from ui.kit.gc_guard import MainThreadGarbageCollector
 from ui.kit.notice import Notice
 from ui.kit.operation import Attempt, reraise
@@ -32,6 +34,7 @@ def configure_application(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
         app.installTranslator(translator)
+    app.setStyleSheet(focus_style_sheet())
 
 
 def sign_in(location: StoreLocation) -> SignedIn | None:
@@ -47,21 +50,35 @@ def run(db_arg: str | None) -> int:
     configure_application(app)
     MainThreadGarbageCollector(app)
     install_excepthook()
-    # A bug before the main window exists goes on to the exception hook as it always did.
-    opening = Attempt(None, lambda: sign_in(resolve_location(db_arg))) \
-        .on(KnownError, lambda error: Notice.warn(
-            None, error.message, "De gegevensopslag kan niet worden geopend")) \
-        .on(Exception, reraise)
-    signed_in = opening.run()
-    if not opening.ok:
-        return 2
-    if signed_in is None:
-        return 0
-    store, actor = signed_in
-    log.info("signed in with role %s", actor.role.value)
-    window = MainWindow(store, actor)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        store.close()
+    return sessions(resolve_location(db_arg), app.exec)
+
+
+def sessions(location: StoreLocation, exec_loop: Callable[[], int]) -> int:
+    """Sign in, work, and after Afmelden sign in again, until the login is cancelled or the
+    window is closed. ``exec_loop`` runs the event loop (tests drive it themselves)."""
+    app = QApplication.instance()
+    while True:
+        # A bug before the main window exists goes on to the exception hook as it always did.
+        opening = Attempt(None, lambda: sign_in(location)) \
+            .on(KnownError, lambda error: Notice.warn(
+                None, error.message, "De gegevensopslag kan niet worden geopend")) \
+            .on(Exception, reraise)
+        signed_in = opening.run()
+        if not opening.ok:
+            return 2
+        if signed_in is None:
+            return 0
+        store, actor = signed_in
+        log.info("signed in with role %s", actor.role.value)
+        window = MainWindow(store, actor)
+        if app is not None:
+            window.signed_out.connect(app.quit)
+        window.show()
+        try:
+            code = exec_loop()
+        finally:
+            store.close()
+        if not window.has_signed_out:
+            return code
+        window.deleteLater()
+        log.info("signed out; back to the login")

@@ -24,6 +24,9 @@ class HouseholdChanged:
 
 class ChangeHub(QObject):
     household_changed = Signal(object, object)  # household id, the initiating QObject or None
+    # Another window replaced the store key: this window can read nothing more and goes back
+    # to the login.
+    key_replaced = Signal()
 
 
 _hub: ChangeHub | None = None

@@ -127,22 +127,26 @@ def _label_before(widget: QWidget) -> QLabel | None:
     return None
 
 
-def _controls(window: QWidget) -> list[QWidget]:
-    return [w for w in window.findChildren(QWidget)
+def controls(root: QWidget) -> list[QWidget]:
+    """The inputs, buttons and tables of a dialog or page (a dialog opened from a page is
+    its own window and not part of it)."""
+    return [w for w in root.findChildren(QWidget)
             if (is_input(w) or isinstance(w, QAbstractButton | QAbstractItemView))
-            and not isinstance(w, QHeaderView) and w.window() is window]
+            and not isinstance(w, QHeaderView) and w.window() is root.window()]
 
 
-def name_controls(window: QWidget) -> None:
+def name_controls(window: QWidget, title: str = "") -> None:
     """Every input, button and table gets an accessible name: its visible label, else its
     placeholder, tooltip or the title of its group or window (a screen reader says what it
-    is); names that would repeat within the window get a number."""
+    is); names that would repeat within the window get a number. A page of the main window
+    passes its tab's ``title``; running it again names what was added since."""
+    title = title or plain(window.windowTitle())
     for label in window.findChildren(QLabel):
         buddy = label.buddy()
         if buddy is not None and not buddy.accessibleName() and plain(label.text()):
             buddy.setAccessibleName(plain(label.text()))
-    controls = _controls(window)
-    for widget in controls:
+    found = controls(window)
+    for widget in found:
         if widget.accessibleName():
             continue
         text = ""
@@ -157,11 +161,10 @@ def name_controls(window: QWidget) -> None:
             text = widget.placeholderText()
         text = text or plain(widget.toolTip()) or _group_title(widget)
         if not text:
-            text = ("Lijst: " if isinstance(widget, QAbstractItemView) else "") \
-                + plain(window.windowTitle())
+            text = ("Lijst: " if isinstance(widget, QAbstractItemView) else "") + title
         widget.setAccessibleName(text)
     seen: dict[str, int] = {}
-    for widget in controls:
+    for widget in found:
         name = widget.accessibleName()
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import KnownError
 from intake.core.session import unit_of_work
-from intake.store import Store
+from intake.store import KeyReplacedError, Store
 from ui.kit import changes as change_hub
 from ui.kit import crash
 from ui.kit.changes import HouseholdChanged
@@ -113,6 +113,8 @@ class Outcome(Generic[T]):
                 self._failure(error)
             else:
                 Notice.warn(self.parent, error.message)
+            if isinstance(error, KeyReplacedError):
+                change_hub.hub().key_replaced.emit()
         elif not isinstance(error, Cancelled):
             crash.show_crash(error)
 

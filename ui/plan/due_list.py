@@ -62,9 +62,12 @@ class DueEvaluationsList(QWidget):
         self.caption.setText(f"Evaluaties {whose}: {len(due)} binnen vier weken"
                              + (f", waarvan {overdue} te laat" if overdue else ""))
         rows = min(len(due), MAX_ROWS_SHOWN)
-        height = self.table.horizontalHeader().sizeHint().height() \
-            + rows * self.table.verticalHeader().defaultSectionSize() + 4
-        self.table.setFixedHeight(height)
+        header = self.table.horizontalHeader().sizeHint().height()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        # Up to all rows shown, but it may shrink to two (and scroll) on a small or a 200 %
+        # screen, so the search above keeps its room.
+        self.table.setMaximumHeight(header + rows * row_height + 4)
+        self.table.setMinimumHeight(header + min(rows, 2) * row_height + 4)
         self.setVisible(bool(due))
 
     def _open(self, row: int) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,6 +34,7 @@ from intake.documents import NameReview, NamesToReview, print_plan
 from intake.sharing import NoSharingBasis, organisations
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
+from ui.kit.files import FilePicker
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.plan.name_review import NameReviewDialog
@@ -216,13 +216,11 @@ class PreviewDialog(FormDialog):
 
     @classmethod
     def ask_path(cls, parent: QWidget, suggested: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(parent, "Opslaan als PDF", suggested,
-                                                    "PDF-bestanden (*.pdf)")
-        return path
+        path = FilePicker.save(parent, "Opslaan als PDF", suggested, "PDF-bestanden (*.pdf)")
+        return str(path) if path is not None else ""
 
     def save_as(self) -> None:
-        path = self.ask_path(self, str(Path.home() / self.request().file_name(
-            self.dossiernummer)))
+        path = self.ask_path(self, self.request().file_name(self.dossiernummer))
         if not path:
             return
         try:

@@ -11,13 +11,15 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -115,7 +117,7 @@ class HouseholdPage(QWidget):
         overview_layout.addWidget(self.target_groups, 2)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.overview, "&Overzicht")
+        self.add_tab(self.overview, "&Overzicht")
         self._lay_out()
         self.edit_button.clicked.connect(self.edit)
         self.history_button.clicked.connect(self.show_history)
@@ -137,14 +139,14 @@ class HouseholdPage(QWidget):
     def _lay_out(self) -> None:
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        titles.addWidget(self.dossiernummer)
-        titles.addWidget(self.address)
-        titles.addWidget(self.contact)
-        actions = QVBoxLayout()
+        for label in (self.dossiernummer, self.address, self.contact):
+            label.setWordWrap(True)  # a long family name never widens the window
+            titles.addWidget(label)
+        actions = QHBoxLayout()  # side by side: the header stays low on a 200 % screen
+        actions.setAlignment(Qt.AlignmentFlag.AlignTop)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.history_button)
         actions.addWidget(self.inzage_button)
-        actions.addStretch(1)
         header = QHBoxLayout()
         header.addLayout(titles, 1)
         header.addLayout(actions)
@@ -153,7 +155,23 @@ class HouseholdPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        return self.tabs.addTab(widget, title)
+        """Each tab in a scroll area: what fits a normal screen needs more height than a
+        laptop screen at 200 % has, and then scrolls instead of being cut off."""
+        scroll = QScrollArea()
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return self.tabs.addTab(scroll, title)
+
+    def tab_content(self, index: int) -> QWidget | None:
+        """What a tab shows, inside its scroll area."""
+        scroll = self.tabs.widget(index)
+        return scroll.widget() if isinstance(scroll, QScrollArea) else scroll
+
+    def show_tab_of(self, content: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            if self.tab_content(index) is content:
+                self.tabs.setCurrentIndex(index)
 
     def show_view(self, view: HouseholdView) -> None:
         self.view = view

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +26,7 @@ from intake.inzage import InzageFiles, make_inzage
 from intake.register.households import HouseholdView
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
+from ui.kit.files import FilePicker, in_documents
 from ui.kit.forms import muted
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
@@ -45,7 +45,7 @@ class InzageDialog(FormDialog):
         self.member = QComboBox()
         for member in view.members:
             self.member.addItem(member.name, member.id)
-        self.path = QLineEdit(str(Path.home() / f"inzage-{view.dossiernummer}.pdf"))
+        self.path = QLineEdit(in_documents(f"inzage-{view.dossiernummer}.pdf"))
         self.browse = QPushButton("&Bladeren…")
         self.with_json = QCheckBox("Ook als &JSON-bestand (gegevensoverdracht)")
         self.with_json.setChecked(True)
@@ -74,10 +74,9 @@ class InzageDialog(FormDialog):
         self.resize(560, 240)
 
     def choose_file(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, "Inzage opslaan als",
-                                                      self.path.text(), "PDF (*.pdf)")
-        if chosen:
-            self.path.setText(chosen)
+        chosen = FilePicker.save(self, "Inzage opslaan als", self.path.text(), "PDF (*.pdf)")
+        if chosen is not None:
+            self.path.setText(str(chosen))
 
     def submit(self) -> None:
         target = Path(self.path.text().strip()).expanduser()

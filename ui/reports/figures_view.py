@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from intake.reports.model import Figure, FigureSet
 from intake.reports.period import Period, last_full_month
 from intake.reports.tables import display_table, period_lines, share_text
 from intake.store import Store
+from ui.kit.files import FilePicker
 from ui.kit.notice import Notice
 from ui.kit.operation import Attempt, Operation, report_progress
 from ui.kit.progress import Cancelled
@@ -106,9 +106,12 @@ class FiguresView(QWidget):
             top.addWidget(widget)
         top.addWidget(self.show_button)
         top.addStretch(1)
-        top.addWidget(self.suppress)
+        # The exports on a line of their own: at 200 % one line would not fit a laptop screen.
+        exports = QHBoxLayout()
+        exports.addWidget(self.suppress)
+        exports.addStretch(1)
         for button in self.export_buttons.values():
-            top.addWidget(button)
+            exports.addWidget(button)
         detail = QWidget()
         box = QVBoxLayout(detail)
         box.setContentsMargins(8, 0, 0, 0)
@@ -124,6 +127,7 @@ class FiguresView(QWidget):
         splitter.setSizes([360, 840])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(exports)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -206,11 +210,9 @@ class FiguresView(QWidget):
     @classmethod
     def ask_path(cls, parent: QWidget, fmt: ReportFormat, suggested: str) -> Path | None:
         """The file to write; tests replace this (pytest-qt's advice for dialogs)."""
-        name, _filter = QFileDialog.getSaveFileName(parent, "Opslaan als", suggested,
-                                                    FILTERS[fmt])
-        if not name:
+        path = FilePicker.save(parent, "Opslaan als", suggested, FILTERS[fmt])
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == f".{fmt.value}" else \
             path.with_name(path.name + f".{fmt.value}")
 

@@ -137,6 +137,10 @@ class TeamOverview(QWidget):
         filters = QHBoxLayout()
         for label, widget in (("Status:", self.status), ("Evaluatie:", self.evaluation),
                               ("Medewerker:", self.worker)):
+            # As wide as the longest choice would not fit a laptop screen at 200 %.
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(10)
             caption = QLabel(label)
             caption.setBuddy(widget)
             filters.addWidget(caption)

@@ -8,11 +8,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.engine import StoreLocation
+from intake.core.session import unit_of_work
 from intake.store import open_store
+from intake.store.screen_lock import lock_minutes
 from tests.conftest import PASSWORD, Team
 from tests.ui.conftest import Notices
-from ui.admin.upkeep_page import FilePicker, RestoreDialog, UpkeepPage
+from ui.admin.upkeep_page import RestoreDialog, UpkeepPage
 from ui.app.main_window import MainWindow
+from ui.kit.files import FilePicker
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -25,7 +28,7 @@ def test_the_beheerder_is_reminded_and_makes_a_backup_and_a_seal(
     qtbot.addWidget(window)
     page = window.upkeep
     assert isinstance(page, UpkeepPage)
-    assert "nog nooit een reservekopie" in window.reminder.text()
+    assert "nog nooit een reservekopie" in window.reminder.full_text()
     backup = tmp_path / "kopie.reservekopie"
     seal = tmp_path / "audittrail.zegel.json"
     monkeypatch.setattr(FilePicker, "save", classmethod(
@@ -67,3 +70,17 @@ def test_a_backup_is_restored_at_a_new_place_from_the_dialog(
     assert dialog.restored is not None and dialog.restored.path == target
     store, _actor = open_store(StoreLocation.parse(str(target)), "beheerder", PASSWORD)
     store.close()
+
+
+def test_the_beheerder_sets_when_the_screen_locks(qtbot: QtBot, team: Team,
+                                                  notices: Notices) -> None:
+    page = UpkeepPage(team.store, team.beheerder)
+    qtbot.addWidget(page)
+    assert page.lock_minutes.value() == 10
+    page.lock_minutes.setValue(3)
+    page.save_lock.click()
+    with unit_of_work(team.store, team.consulent) as uow:
+        assert lock_minutes(uow) == 3
+    window = MainWindow(team.store, team.consulent)
+    qtbot.addWidget(window)
+    assert window.screen_lock.watch.timer.interval() == 3 * 60_000

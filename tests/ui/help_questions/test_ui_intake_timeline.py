@@ -25,10 +25,11 @@ def _timeline(qtbot: QtBot, team: Team, household: HouseholdView) -> HelpQuestio
     activate(qtbot, window)
     page = window.open_household(household.id)
     assert page is not None
-    found = [page.tabs.widget(i) for i in range(page.tabs.count())
-             if isinstance(page.tabs.widget(i), HelpQuestionTimeline)]
+    found = [page.tab_content(i) for i in range(page.tabs.count())
+             if isinstance(page.tab_content(i), HelpQuestionTimeline)]
     assert len(found) == 1
-    assert "uitvraag" in page.tabs.tabText(page.tabs.indexOf(found[0]))
+    assert "uitvraag" in page.tabs.tabText(
+        next(i for i in range(page.tabs.count()) if page.tab_content(i) is found[0]))
     assert window.quick_action.shortcut().toString() == "Ctrl+M"
     assert window.quick_action.isEnabled()
     return found[0]
@@ -63,8 +64,8 @@ def test_teamleider_reads_but_cannot_add(qtbot: QtBot, team: Team,
     qtbot.addWidget(window)
     page = window.open_household(jolanda.id)
     assert page is not None
-    tab = next(page.tabs.widget(i) for i in range(page.tabs.count())
-               if isinstance(page.tabs.widget(i), HelpQuestionTimeline))
+    tab = next(page.tab_content(i) for i in range(page.tabs.count())
+               if isinstance(page.tab_content(i), HelpQuestionTimeline))
     assert isinstance(tab, HelpQuestionTimeline)
     assert not tab.intake_button.isEnabled() and not tab.register_button.isEnabled()
     assert not window.quick_action.isEnabled()
@@ -74,7 +75,7 @@ def test_quick_registration_from_the_menu_shows_on_the_open_household(
         qtbot: QtBot, team: Team, jolanda: HouseholdView, monkeypatch: pytest.MonkeyPatch) -> None:
     tab = _timeline(qtbot, team, jolanda)
     page = tab.page
-    page.tabs.setCurrentWidget(tab)
+    page.show_tab_of(tab)
     assert tab.model.rowCount() == 0
 
     def fill_in_and_save(dialog: QuickRegistrationDialog) -> int:  # instead of a modal loop

@@ -48,6 +48,7 @@ from ui.admin.retention_page import TermDialog
 from ui.admin.social_map import ServiceDialog
 from ui.admin.upkeep_page import RestoreDialog
 from ui.app.login import FirstStartDialog, LoginDialog, RecoverDialog
+from ui.app.screen_lock import LockDialog
 from ui.help_questions.quick_registration import QuickRegistrationDialog
 from ui.kit.crash import CrashDialog
 from ui.kit.dialogs import DIALOGS, DISCARD_QUESTION, FormDialog, is_input
@@ -164,6 +165,7 @@ FACTORIES: dict[str, Factory] = {
     "ConflictsDialog": lambda team, _h: ConflictsDialog(team.store, team.consulent, _no_team),
     "TermDialog": _term_dialog,
     "InzageDialog": lambda team, h: InzageDialog(team.store, team.consulent, h),
+    "LockDialog": lambda team, _h: LockDialog(team.store, team.consulent),
 }
 EDITING = sorted(name for name in FACTORIES if DIALOGS[name].asks_before_discarding)
 

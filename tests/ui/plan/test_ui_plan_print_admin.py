@@ -123,8 +123,9 @@ def test_plan_tab_on_household_page_shows_overdue_banner(qtbot: QtBot, team: Tea
     assert page is not None
     titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
     assert "Plan van aanpak" in titles
-    tab = page.tabs.widget(titles.index("Plan van aanpak"))
-    page.tabs.setCurrentWidget(tab)
+    tab = page.tab_content(titles.index("Plan van aanpak"))
+    assert tab is not None
+    page.show_tab_of(tab)
     qtbot.waitUntil(lambda: tab.loaded)
     assert tab.banner.isVisible() and "te laat" in tab.banner.text()
     assert window.search is not None

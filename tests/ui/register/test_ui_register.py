@@ -16,6 +16,7 @@ from tests.conftest import Team
 from tests.helpers.access import add_colleague
 from tests.ui.conftest import Notices
 from ui.app.main_window import MainWindow, app_version
+from ui.kit.widgets import ElidedLabel
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.household_page import HouseholdPage
@@ -286,5 +287,6 @@ def test_double_click_opens_and_about_names_version_and_store(
     assert page is not None and page.household_id == jolanda.id
     about = window.about_text()
     assert f"Versie {app_version()}" in about and team.store.location.describe() in about
-    status = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
+    status = " ".join(label.full_text() if isinstance(label, ElidedLabel) else label.text()
+                      for label in window.statusBar().findChildren(QLabel))
     assert "Carla Consulent (Consulent)" in status and team.store.location.describe() in status

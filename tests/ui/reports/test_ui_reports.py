@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from intake.reports.caseload import CaseStatus
 from intake.reports.export import ReportFormat
 from tests.conftest import Team
+from tests.helpers.figures_csv import csv_rows
 from tests.reports.test_reports_store import PERIOD, ReportStore, build
 from tests.ui.conftest import Notices
 from ui.reports.figures_view import FiguresView
@@ -112,7 +112,7 @@ def test_export_runs_off_the_ui_thread(qtbot: QtBot, store: ReportStore, tmp_pat
         page.export(fmt)
     assert notices.said == [f"Opgeslagen in {target}."]
     if fmt is ReportFormat.CSV:
-        rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
+        rows = csv_rows(target.read_bytes())
         assert any(r["waarde"] == "< 5" for r in rows)
     else:
         assert target.read_bytes().startswith(b"%PDF")
