@@ -173,6 +173,11 @@ class HelpQuestion(Versioned, Base):
         ForeignKey("intakes.id", ondelete="SET NULL"), nullable=True, index=True
     )
 
+    # The quick registration lists the types a person registers most first: counted from
+    # this index alone.
+    __table_args__ = (Index("ix_help_questions_registrar_type", "registered_by_id",
+                            "type_code"),)
+
 
 class StoreSecret(Base):
     """Secrets that belong to one store, e.g. the key of the export pseudonyms."""

@@ -93,6 +93,7 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.help_questions.registration.default_channel": ALL,
     "intake.help_questions.registration.default_vindplaats": ALL,
     "intake.help_questions.registration.local_today": ALL,
+    "intake.help_questions.registration.most_used_types": ALL,  # one's own counts only
     "intake.help_questions.registration.household_help_questions": READ,
     "intake.help_questions.registration.intake_help_questions": READ,
     "intake.help_questions.registration.list_help_questions": READ,
