@@ -61,7 +61,7 @@ from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, make_table, with_error
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.need_to_know import open_with_reason
-from ui.register.search_page import HouseholdTableModel
+from ui.register.search_page import HouseholdTableModel, hits_with_flags
 from ui.uitvraag.launch import show_wizard
 from ui.uitvraag.start_dialog import fill_catalogue
 from ui.uitvraag.wizard import IntakeWizard
@@ -259,11 +259,12 @@ class QuickRegistrationDialog(FormDialog):
         if len(query) < search.MIN_CHARS:
             self.results.set_hits([])
             return
-        hits = self._operation(lambda uow: search.search_households(uow, query)) \
-            .failure(self._household_error).run()
-        if hits is None:
+        found = self._operation(lambda uow: hits_with_flags(
+            uow, search.search_households(uow, query))).failure(self._household_error).run()
+        if found is None:
             return
-        self.results.set_hits(hits)
+        hits, flags = found
+        self.results.set_hits(hits, flags)
         self.errors["household"].show_message("" if hits else "Geen huishouden gevonden. "
                                               "Maak er een aan met Nieuw huishouden.")
         if hits:

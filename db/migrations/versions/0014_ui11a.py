@@ -1,4 +1,5 @@
-"""quick registration: the types a person registers most, counted from an index
+"""quick registration and signals: the types a person registers most, and the open signals,
+each read from an index
 
 Revision ID: 0014_ui11a
 Revises: 0013_sharing
@@ -15,10 +16,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+INDEXES = (
+    ("ix_help_questions_registrar_type", "help_questions", ["registered_by_id", "type_code"]),
+    ("ix_signals_open_household", "signals", ["handled_at", "household_id", "kind"]),
+)
+
+
 def upgrade() -> None:
-    op.create_index("ix_help_questions_registrar_type", "help_questions",
-                    ["registered_by_id", "type_code"], unique=False)
+    for name, table, columns in INDEXES:
+        op.create_index(name, table, columns, unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_help_questions_registrar_type", table_name="help_questions")
+    for name, table, _columns in reversed(INDEXES):
+        op.drop_index(name, table_name=table)
