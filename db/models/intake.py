@@ -130,6 +130,9 @@ class Signal(Versioned, Base):
     raised_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     handled_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
+    # Lists flag the households with an open signal: the open ones (few) from this index alone.
+    __table_args__ = (Index("ix_signals_open_household", "handled_at", "household_id", "kind"),)
+
 
 class SignalStep(Base):
     """The recorded decision for one step of the signal's route (the Meldcode's five steps)."""
@@ -172,6 +175,11 @@ class HelpQuestion(Versioned, Base):
     intake_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("intakes.id", ondelete="SET NULL"), nullable=True, index=True
     )
+
+    # The quick registration lists the types a person registers most first: counted from
+    # this index alone.
+    __table_args__ = (Index("ix_help_questions_registrar_type", "registered_by_id",
+                            "type_code"),)
 
 
 class StoreSecret(Base):

@@ -41,6 +41,8 @@ ACTION_LABELS = {
     "inzage-overzicht": "Inzageoverzicht opgevraagd",
     "demo": "Demogegevens aangemaakt",
     "afdrukken": "Afgedrukt",
+    "afdrukvoorbeeld": "Afdrukvoorbeeld bekeken",
+    "pdf-opslaan": "Opgeslagen als PDF",
     "exporteren": "Geëxporteerd",
     "synchroniseren": "Gesynchroniseerd met een laptop",
     "offline": "Beschikbaar gemaakt voor offline",

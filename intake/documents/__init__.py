@@ -2,13 +2,18 @@
 a registered TTF font, and user text escaped before it enters markup."""
 
 from intake.documents.plan_print import (
+    OUTPUTS,
+    PREVIEW,
+    PRINTED,
+    SAVED,
     NamesToReview,
     PreparedPrint,
     prepare_print,
     print_plan,
+    record_output,
     render_print,
 )
 from intake.documents.redaction import NameReview
 
-__all__ = ["NameReview", "NamesToReview", "PreparedPrint", "prepare_print", "print_plan",
-           "render_print"]
+__all__ = ["OUTPUTS", "PREVIEW", "PRINTED", "SAVED", "NameReview", "NamesToReview",
+           "PreparedPrint", "prepare_print", "print_plan", "record_output", "render_print"]

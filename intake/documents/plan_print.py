@@ -1,5 +1,9 @@
-"""Printing a plan: permission, audit 'afdrukken', then the professional or the resident
-document, optionally with names replaced. Returns the PDF as bytes."""
+"""Printing a plan: permission, audit, then the professional or the resident document,
+optionally with names replaced. Returns the PDF as bytes.
+
+The audit tells what became of the document: a print preview ('afdrukvoorbeeld') made on
+screen only, then each time it was printed ('afdrukken') or saved as a PDF ('pdf-opslaan');
+a print from the command line or in bulk is 'afdrukken'."""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ from intake.plans.vocab import PlanKind
 from intake.sharing.consent import BasisView, basis_for
 
 REDACTED_MARK = "Namen vervangen — alleen voor overleg"
+PREVIEW, PRINTED, SAVED = "afdrukvoorbeeld", "afdrukken", "pdf-opslaan"
+OUTPUTS = (PRINTED, SAVED)  # what a preview's document can become
 
 
 class NamesToReview(KnownError):
@@ -58,10 +64,10 @@ class PreparedPrint:
 def print_plan(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
                resident: bool = False, redacted: bool = False,
                plan_id: uuid.UUID | None = None, review: NameReview | None = None,
-               for_organisation: str | None = None) -> bytes:
+               for_organisation: str | None = None, action: str = PRINTED) -> bytes:
     """The household plan (see ``prepare_print``) as a PDF."""
     return render_print(prepare_print(uow, household_id, version, resident, redacted, plan_id,
-                                      review, for_organisation))
+                                      review, for_organisation, action))
 
 
 def render_print(prepared: PreparedPrint) -> bytes:
@@ -73,7 +79,7 @@ def render_print(prepared: PreparedPrint) -> bytes:
 def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None = None,
                   resident: bool = False, redacted: bool = False,
                   plan_id: uuid.UUID | None = None, review: NameReview | None = None,
-                  for_organisation: str | None = None) -> PreparedPrint:
+                  for_organisation: str | None = None, action: str = PRINTED) -> PreparedPrint:
     """The household plan (or the plan ``plan_id``, e.g. a toekomstplan) as a PDF.
 
     ``version``: a version number (default: the newest). ``resident``: the plain-language
@@ -81,9 +87,12 @@ def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None 
     address left out; a word that looks like an unregistered name raises ``NamesToReview``
     until ``review`` says what it is. ``for_organisation``: a code of the sociale kaart; the
     print is refused unless a consent or legal ground covers sharing the plan with it, and
-    says so on every page and states the basis in full on the first.
+    says so on every page and states the basis in full on the first. ``action``: the audit
+    action, ``PREVIEW`` for a document only shown on screen (see ``record_output``).
     Allowed for whoever may read the household (the team lead included)."""
-    require_read(uow, household_id, "afdrukken")
+    if action not in (PREVIEW, *OUTPUTS):
+        raise ValueError(action)
+    require_read(uow, household_id, action)
     basis = basis_for(uow, household_id, for_organisation) if for_organisation else None
     if plan_id is not None:
         plan = get_plan(uow, plan_id)
@@ -124,10 +133,30 @@ def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None 
     # The story is made here, not at layout: making it is what finds the unregistered names.
     if doc.redactor.flagged:
         raise NamesToReview(doc.redactor.flagged)
-    audit.record(uow, "afdrukken", "plan", row.id, household_id,
-                 detail=f"versie {view.number}, "
-                        + ("inwonerversie" if resident else "professionele versie")
-                        + (", namen vervangen" if redacted else "")
-                        + (f", voor {basis.organisation_code} op grond van {basis.ground}"
-                           if basis else ""))
+    audit.record(uow, action, "plan", row.id, household_id,
+                 detail=_detail(view.number, resident, redacted)
+                 + (f", voor {basis.organisation_code} op grond van {basis.ground}"
+                    if basis else ""))
     return PreparedPrint(story, info)
+
+
+def _detail(number: int, resident: bool, redacted: bool) -> str:
+    return (f"versie {number}, " + ("inwonerversie" if resident else "professionele versie")
+            + (", namen vervangen" if redacted else ""))
+
+
+def record_output(uow: UnitOfWork, household_id: uuid.UUID, plan_id: uuid.UUID, version: int,
+                  action: str, resident: bool = False, redacted: bool = False,
+                  for_organisation: str | None = None) -> None:
+    """A previewed plan printed on paper (``PRINTED``) or saved as a PDF (``SAVED``): its own
+    line in "Wie heeft dit dossier ingezien?", next to the preview's."""
+    require_read(uow, household_id, PRINTED if action not in OUTPUTS else action)
+    if action not in OUTPUTS:
+        raise ValueError(action)
+    plan = get_plan(uow, plan_id)
+    if plan.household_id != household_id:
+        raise NotFoundError("Dit plan hoort niet bij dit huishouden.")
+    row = version_row(uow, plan, version)
+    audit.record(uow, action, "plan", row.id, household_id,
+                 detail=_detail(version, resident, redacted)
+                 + (f", voor {for_organisation}" if for_organisation else ""))

@@ -10,6 +10,7 @@ from intake.help_questions.registration import (
     intake_help_questions,
     list_help_questions,
     local_today,
+    most_used_types,
     register_help_question,
     set_outcome,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "intake_help_questions",
     "list_help_questions",
     "local_today",
+    "most_used_types",
     "register_help_question",
     "set_outcome",
 ]

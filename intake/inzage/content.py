@@ -36,7 +36,8 @@ from intake.retention import load_terms, retention_of, term_label
 from intake.retention.dossiers import laws_of
 from intake.uitvraag.flow import summary
 
-SHARING_ACTIONS = {"afdrukken": "Afgedrukt", "exporteren": "Geëxporteerd"}
+SHARING_ACTIONS = {"afdrukken": "Afgedrukt", "pdf-opslaan": "Opgeslagen als PDF",
+                   "exporteren": "Geëxporteerd"}
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,35 @@ class AccessRow:
     role: str
     action: str
     result: str
+    part: str = ""  # which part of the dossier: 'gezinsleden', 'planversie 2', 'evaluatie'…
+
+
+PARTS = {"huishouden": "huishouden", "gezinslid": "gezinslid", "hulpvraag": "hulpvraag",
+         "hulpvragen": "hulpvragen", "uitvraag": "brede uitvraag", "uitvragen": "brede uitvraag",
+         "signaal": "signaal", "signalen": "signalen", "doelgroepen": "doelgroepen",
+         "evaluaties": "evaluaties", "plan": "plan", "grondslag": "grondslag voor delen",
+         "openen-met-reden": "openen met reden"}
+# update_household names the parts it changed: the address and contact fields, or these.
+HOUSEHOLD_PARTS = {"gezinsleden": "gezinsleden", "netwerk": "netwerk"}
+VERSION = re.compile(r"^(?:concept )?versie (\d+)")
+
+
+def part_of(object_type: str, detail: str) -> str:
+    """The part of the dossier an audit entry is about, in the words of the screen, from what
+    the entry holds (so older entries read the same): which version of the plan, whether a
+    plan change was an evaluation, which parts of the household a save changed."""
+    if object_type == "plan":
+        version = VERSION.match(detail)
+        if version is None:
+            return "plan"
+        if "geëvalueerd" in detail:
+            return f"evaluatie van versie {version.group(1)}"
+        return f"planversie {version.group(1)}"
+    if object_type == "huishouden" and detail.startswith("velden: "):
+        fields = [name.strip() for name in detail.removeprefix("velden: ").split(",")]
+        parts = ["huishouden"] if any(f not in HOUSEHOLD_PARTS for f in fields) else []
+        return ", ".join(parts + [HOUSEHOLD_PARTS[f] for f in fields if f in HOUSEHOLD_PARTS])
+    return PARTS.get(object_type, object_type)
 
 
 def household_history(uow: UnitOfWork, household_id: uuid.UUID) -> list[AccessRow]:
@@ -43,6 +73,7 @@ def household_history(uow: UnitOfWork, household_id: uuid.UUID) -> list[AccessRo
             role=Role(role).label if role else "",
             action=audit.ACTION_LABELS.get(entry.action, entry.action),
             result=entry.result,
+            part=part_of(entry.object_type, entry.detail),
         )
         for entry, display, role in rows
     ]

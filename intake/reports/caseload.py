@@ -51,9 +51,27 @@ class PlanColumns:
 
     query: Select[Any]
     status: ColumnElement[str]
-    regisseur_id: ColumnElement[uuid.UUID]
+    regisseur_id: ColumnElement[uuid.UUID]  # who answers for it (``responsible``)
     next_evaluation: ColumnElement[date | None]
     author_id: ColumnElement[uuid.UUID]
+
+
+def shown_regisseur(active: type[PlanVersion], latest: type[PlanVersion]) \
+        -> ColumnElement[uuid.UUID]:
+    """The regisseur a list names for a plan: the one of the version in force, else of the
+    newest version; the version the overview's summary opens, and its print names. Nobody
+    stands in: lists used to show the drafter of a plan without a regisseur, or a newer
+    draft's regisseur for the plan in force, where the plan and its print showed none."""
+    return case((active.id.is_not(None), active.regisseur_id), else_=latest.regisseur_id)
+
+
+def responsible(active: type[PlanVersion], latest: type[PlanVersion]) \
+        -> ColumnElement[uuid.UUID]:
+    """Who answers for a plan in counts per person (the workload per worker, the figure per
+    "regisseur (of opsteller)"): the regisseur, or who drafted the version when none is set,
+    as the plan module's evaluations_due counts it. Never shown as the plan's regisseur."""
+    return func.coalesce(active.regisseur_id, latest.regisseur_id, active.created_by_id,
+                         latest.created_by_id)
 
 
 def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
@@ -73,10 +91,9 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
         .where(in_force.status == "actief")
         .group_by(EvaluationMoment.plan_version_id).subquery("first_moment"))
     regisseur = aliased(User, name="regisseur")
-    # Responsible: the regisseur, or who drafted the version when none is set (as the plan
-    # module's evaluations_due counts it).
-    regisseur_id = func.coalesce(active.regisseur_id, latest.regisseur_id, active.created_by_id,
-                                 latest.created_by_id)
+    shown = aliased(User, name="shown_regisseur")
+    regisseur_id = responsible(active, latest)
+    shown_id = shown_regisseur(active, latest)
     status = case(
         (or_(Plan.closed_at.is_not(None), latest.status == "afgesloten"),
          CaseStatus.AFGESLOTEN.value),
@@ -92,6 +109,8 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
                latest.number.label("version_number"), new_version.label("new_version"),
                regisseur_id.label("regisseur_id"),
                regisseur.display_name.label("regisseur_name"),
+               shown_id.label("shown_regisseur_id"),
+               shown.display_name.label("shown_regisseur_name"),
                Plan.created_by_id.label("author_id"), active.agreed_on.label("agreed_on"),
                active.number.label("active_number"), first_moment.c.due.label("next_evaluation")]
     if with_dossier:
@@ -102,6 +121,7 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
         .outerjoin(active, and_(active.plan_id == Plan.id, active.status == "actief"))
         .outerjoin(first_moment, first_moment.c.plan_version_id == active.id)
         .outerjoin(regisseur, regisseur.id == regisseur_id)
+        .outerjoin(shown, shown.id == shown_id)
     )
     if with_dossier:
         query = query.join(Household, Household.id == Plan.household_id)

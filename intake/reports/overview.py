@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,7 @@ from intake.reports.caseload import (
     evaluation_state,
     plan_status_query,
 )
+from intake.uitvraag.signals import open_signal_flags
 
 OVERVIEW_ROLES = frozenset({Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR})
 REFUSED = ("Het teamoverzicht is er voor de teamleider en, voor hun eigen caseload, voor "
@@ -56,11 +58,14 @@ class PlanRow:
     version_number: int  # the newest version
     active_number: int | None  # the version in force, if any: what a summary shows
     new_version: str  # label of a draft next to the active version, or ''
-    regisseur_id: uuid.UUID | None
+    regisseur_id: uuid.UUID | None  # as the plan and its print name (``shown_regisseur``)
     regisseur_name: str
     agreed_on: date | None
     next_evaluation: date | None
     evaluation_state: str  # 'verlopen', 'binnenkort' or ''
+    # Whose workload it counts in: the regisseur, or the drafter when none is set.
+    responsible_id: uuid.UUID | None = None
+    responsible_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,8 @@ class TeamOverview:
     plans: tuple[PlanRow, ...]
     waiting: tuple[WaitingRow, ...]
     workers: tuple[WorkerLoad, ...]
+    # Listed households with an open safety or crisis signal, to their kinds (labels).
+    signals: Mapping[uuid.UUID, tuple[str, ...]] = field(default_factory=dict)
 
 
 def require_overview(uow: UnitOfWork) -> bool:
@@ -109,8 +116,10 @@ def team_overview(uow: UnitOfWork, wanted: OverviewFilter | None = None) -> Team
     audit.record(uow, "inzien", "teamoverzicht",
                  detail=f"{len(plans)} plannen, {len(waiting)} wachtend"
                  + (", eigen caseload" if own else ""))
+    signals = open_signal_flags(uow, {r.household_id for r in plans}
+                                | {r.household_id for r in waiting})
     return TeamOverview(today, own, tuple(plans), tuple(waiting),
-                        tuple(_loads(plans, waiting, owner)))
+                        tuple(_loads(plans, waiting, owner)), signals)
 
 
 def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) -> list[PlanRow]:
@@ -140,9 +149,11 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
             status=status, version_number=r["version_number"],
             active_number=r["active_number"],
             new_version=VERSION_LABELS.get(r["new_version"] or "", ""),
-            regisseur_id=r["regisseur_id"], regisseur_name=r["regisseur_name"] or NO_WORKER,
+            regisseur_id=r["shown_regisseur_id"],
+            regisseur_name=r["shown_regisseur_name"] or NO_WORKER,
             agreed_on=r["agreed_on"], next_evaluation=r["next_evaluation"],
-            evaluation_state=evaluation_state(status, r["next_evaluation"], today)))
+            evaluation_state=evaluation_state(status, r["next_evaluation"], today),
+            responsible_id=r["regisseur_id"], responsible_name=r["regisseur_name"] or NO_WORKER))
     return rows
 
 
@@ -197,8 +208,8 @@ def _loads(plans: list[PlanRow], rows: list[WaitingRow], owner: dict[uuid.UUID, 
            ) -> list[WorkerLoad]:
     loads: dict[uuid.UUID | None, WorkerLoad] = {}
     for plan in plans:
-        load = loads.setdefault(plan.regisseur_id, WorkerLoad(plan.regisseur_id,
-                                                              plan.regisseur_name))
+        load = loads.setdefault(plan.responsible_id, WorkerLoad(plan.responsible_id,
+                                                                plan.responsible_name))
         load.statuses[plan.status] += 1
         load.overdue += plan.evaluation_state == "verlopen"
         load.due_soon += plan.evaluation_state == "binnenkort"

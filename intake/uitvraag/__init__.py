@@ -20,8 +20,10 @@ from intake.uitvraag.handover import (
 )
 from intake.uitvraag.signals import (
     SignalView,
+    flag_text,
     handle_signal_step,
     list_signals,
+    open_signal_flags,
     route_steps,
 )
 from intake.uitvraag.views import (
@@ -40,6 +42,7 @@ __all__ = [
     "SummaryView",
     "attach_help_question",
     "finish_intake",
+    "flag_text",
     "handle_signal_step",
     "latest_intake_summary",
     "list_intakes",
@@ -47,6 +50,7 @@ __all__ = [
     "load_answers",
     "member_options",
     "open_intake",
+    "open_signal_flags",
     "route_steps",
     "save_answer",
     "set_position",

@@ -9,6 +9,7 @@ Routes, step titles and phone numbers are data (resources/catalogues/signalen.js
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -16,12 +17,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.models import Signal, SignalStep, User
+from db.models import Household, Signal, SignalStep, User
 from intake.catalogues.fixed import load_json
 from intake.core import audit
-from intake.core.access import require_edit, require_read
+from intake.core.access import (
+    NO_CASE_ACCESS,
+    household_filter,
+    opens_without_reason,
+    require_edit,
+    require_read,
+    require_role,
+)
 from intake.core.context import UnitOfWork
 from intake.core.errors import NotFoundError, StaleEditError, ValidationError
+from intake.core.roles import CASE_READERS
 
 DECISION_MAX = 2000
 
@@ -135,6 +144,44 @@ def list_signals(uow: UnitOfWork, household_id: uuid.UUID, *, open_only: bool = 
     audit.record(uow, "inzien", "signalen", household_id, household_id,
                  detail=f"{len(signals)} signalen")
     return view_signals(uow, signals)
+
+
+def open_signal_flags(uow: UnitOfWork, household_ids: Iterable[uuid.UUID], *,
+                      reasonless_only: bool = False) -> dict[uuid.UUID, tuple[str, ...]]:
+    """Which of the listed households have an open signal, and of which kind (labels, crisis
+    first): for the household header, the caseload and team lists and the search results.
+
+    One query whatever the length of the list: open signals are few, and read from their
+    index alone, limited to the households the actor may see (and, with ``reasonless_only``,
+    to those they open without giving a reason: a search hit does not tell a signal to
+    whom the file is not theirs). Households left out of the answer have none. One audit
+    entry counts what was flagged; no household's content is read."""
+    require_role(uow, CASE_READERS, "inzien", "signalen",
+                 NO_CASE_ACCESS.get(uow.actor.role, "Geen toegang."))
+    wanted = set(household_ids)
+    if not wanted:
+        return {}
+    query = (select(Signal.household_id, Signal.kind)
+             .join(Household, Household.id == Signal.household_id)
+             .where(Signal.handled_at.is_(None), household_filter(uow))
+             .distinct())
+    if reasonless_only:
+        query = query.where(opens_without_reason(uow))
+    kinds: dict[uuid.UUID, set[str]] = {}
+    for household_id, kind in uow.session.execute(query):
+        if household_id in wanted:
+            kinds.setdefault(household_id, set()).add(kind)
+    labels = {kind: spec["label"] for kind, spec in _config()["kinds"].items()}
+    flags = {household_id: tuple(labels.get(kind, kind) for kind in sorted(
+        found, key=lambda kind: (kind != "crisis", kind))) for household_id, found in kinds.items()}
+    audit.record(uow, "inzien", "signalen",
+                 detail=f"vlag bij {len(flags)} van {len(wanted)} huishoudens")
+    return flags
+
+
+def flag_text(labels: tuple[str, ...]) -> str:
+    """What a list or header shows for an open signal: 'Signaal open: Acute crisis'."""
+    return f"Signaal open: {', '.join(labels)}" if labels else ""
 
 
 def handle_signal_step(uow: UnitOfWork, signal_id: uuid.UUID, step: int, decision: str,

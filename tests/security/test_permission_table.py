@@ -89,10 +89,12 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.documents.plan_data.gather": HELPER,
     "intake.documents.plan_print.prepare_print": READ,
     "intake.documents.plan_print.print_plan": READ,
+    "intake.documents.plan_print.record_output": READ,
     # help questions
     "intake.help_questions.registration.default_channel": ALL,
     "intake.help_questions.registration.default_vindplaats": ALL,
     "intake.help_questions.registration.local_today": ALL,
+    "intake.help_questions.registration.most_used_types": ALL,  # one's own counts only
     "intake.help_questions.registration.household_help_questions": READ,
     "intake.help_questions.registration.intake_help_questions": READ,
     "intake.help_questions.registration.list_help_questions": READ,
@@ -218,6 +220,7 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.uitvraag.handover.latest_intake_summary": READ,
     "intake.uitvraag.signals.handle_signal_step": EDIT,
     "intake.uitvraag.signals.list_signals": READ,
+    "intake.uitvraag.signals.open_signal_flags": OWN_OR_TEAM,  # flags of visible ones only
     "intake.uitvraag.signals.raise_signal": HELPER,
     "intake.uitvraag.signals.view_signals": HELPER,
     "intake.uitvraag.views.build_summary": HELPER,
@@ -276,6 +279,7 @@ def _world(team: Team, tmp_path: Path) -> dict[str, Any]:
         "period": Period(date(2026, 1, 1), date(2026, 12, 31)), "fmt": ReportFormat.CSV,
         "start": date(2026, 1, 1), "end": date(2026, 12, 31), "query": "Verhoef",
         "text": "", "out": tmp_path / "uit" / "bestand", "ids": [household.id],
+        "household_ids": [household.id],
         "backup_days": 7, "seal_days": 30, "number_a": 1, "number_b": 1, "number": 1,
         "chosen": [], "items": [], "key": "x", "value": "x", "repeat_key": "",
         "outcome_code": "afgesloten", "referral_target": "", "law_code": "geen",

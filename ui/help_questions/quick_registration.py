@@ -1,9 +1,11 @@
 """Quick registration of a help question where it is found (POH-jeugd, school, wijkteam).
 
-Find or create the household, the type (type-ahead), the question in one line, the outcome;
-vindplaats and channel come from the person's profile. With the keyboard: name, Enter,
-Enter, type, Tab, question, Enter — seven interactions. "Verder met brede uitvraag" saves
-and continues into the full intake, linked to this help question.
+Find or create the household, the question in one line, the type, the outcome; vindplaats
+and channel come from the person's account, and the types they register most come first, the
+most used one chosen. Beyond typing the question, by keyboard: name, Enter, Enter, question,
+Enter saves "direct geholpen" (four); Alt+N, where to, Enter instead saves "doorverwezen"
+(six). "Verder met brede uitvraag" saves and continues into the full intake, linked to this
+help question.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from intake.help_questions.registration import (
     HelpQuestionView,
     default_channel,
     default_vindplaats,
+    most_used_types,
     register_help_question,
 )
 from intake.register import search
@@ -58,7 +61,7 @@ from ui.kit.operation import Operation
 from ui.kit.widgets import ErrorLabel, make_table, with_error
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.need_to_know import open_with_reason
-from ui.register.search_page import HouseholdTableModel
+from ui.register.search_page import HouseholdTableModel, hits_with_flags
 from ui.uitvraag.launch import show_wizard
 from ui.uitvraag.start_dialog import fill_catalogue
 from ui.uitvraag.wizard import IntakeWizard
@@ -68,6 +71,16 @@ DEBOUNCE_MS = 200
 WHOLE_HOUSEHOLD = "Het hele huishouden"
 OUTCOME_TEXTS = {OUTCOME_DIRECT: "&Direct geholpen", OUTCOME_INTAKE: "Brede &uitvraag",
                  OUTCOME_REFERRED: "Doorverwezen &naar…", OUTCOME_CLOSED: "Afges&loten"}
+
+
+def fill_types(box: QComboBox, items: list[CatalogueEntryView], most_used: list[str]) -> None:
+    """The types in catalogue order, the person's most used ones first (the first chosen),
+    then a line and the rest; without a history nothing is chosen."""
+    first = [item for code in most_used for item in items if item.code == code]
+    fill_catalogue(box, first + [item for item in items if item not in first],
+                   first[0].code if first else "")
+    if first:
+        box.insertSeparator(len(first) + 1)
 
 
 class _EnterKey(QObject):
@@ -138,7 +151,8 @@ class QuickRegistrationDialog(FormDialog):
         self.vindplaats = QComboBox()
         self.channel = QComboBox()
         def read(uow: UnitOfWork) -> list[CatalogueEntryView]:
-            fill_catalogue(self.type_box, entries(uow, CatalogueKind.HULPVRAAGTYPE), "")
+            fill_types(self.type_box, entries(uow, CatalogueKind.HULPVRAAGTYPE),
+                       most_used_types(uow))
             fill_catalogue(self.vindplaats, entries(uow, CatalogueKind.VINDPLAATS),
                            default_vindplaats(uow))
             fill_catalogue(self.channel, entries(uow, CatalogueKind.KANAAL),
@@ -189,8 +203,8 @@ class QuickRegistrationDialog(FormDialog):
             for widget in (self.search_field, self.new_button, self.table):
                 widget.hide()
         form.addRow("&Huishouden:", finder)
-        form.addRow("&Soort:", with_error(self.type_box, self.errors["type_code"]))
         form.addRow("&Vraag:", with_error(self.question, self.errors["question"]))
+        form.addRow("&Soort:", with_error(self.type_box, self.errors["type_code"]))
         outcome = QWidget()
         outcome_layout = QVBoxLayout(outcome)
         outcome_layout.setContentsMargins(0, 0, 0, 0)
@@ -208,7 +222,7 @@ class QuickRegistrationDialog(FormDialog):
         form.addRow("&Kanaal:", with_error(self.channel, self.errors["channel_code"]))
         label = form.labelForField(finder)
         if isinstance(label, QLabel):
-            label.setBuddy(self.search_field if not fixed_household else self.type_box)
+            label.setBuddy(self.search_field if not fixed_household else self.question)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -217,8 +231,8 @@ class QuickRegistrationDialog(FormDialog):
         layout.addWidget(self.buttons)
         self.save_button.setDefault(True)  # once it belongs to the dialog, or it won't take
         self.resize(640, 500 if not fixed_household else 360)
-        chain: list[QWidget] = [self.search_field, self.table, self.new_button, self.type_box,
-                                self.question, *self.outcome_buttons.values(), self.referral,
+        chain: list[QWidget] = [self.search_field, self.table, self.new_button, self.question,
+                                self.type_box, *self.outcome_buttons.values(), self.referral,
                                 self.member_box, self.vindplaats, self.channel,
                                 *self.buttons.buttons()]
         for first, second in pairwise(chain):
@@ -245,11 +259,12 @@ class QuickRegistrationDialog(FormDialog):
         if len(query) < search.MIN_CHARS:
             self.results.set_hits([])
             return
-        hits = self._operation(lambda uow: search.search_households(uow, query)) \
-            .failure(self._household_error).run()
-        if hits is None:
+        found = self._operation(lambda uow: hits_with_flags(
+            uow, search.search_households(uow, query))).failure(self._household_error).run()
+        if found is None:
             return
-        self.results.set_hits(hits)
+        hits, flags = found
+        self.results.set_hits(hits, flags)
         self.errors["household"].show_message("" if hits else "Geen huishouden gevonden. "
                                               "Maak er een aan met Nieuw huishouden.")
         if hits:
@@ -296,7 +311,7 @@ class QuickRegistrationDialog(FormDialog):
         self.member_box.addItem(WHOLE_HOUSEHOLD, None)
         for member in view.members:
             self.member_box.addItem(member.name, member.id)
-        self.type_box.setFocus()
+        self.question.setFocus()
 
     # ------------------------------------------------------------ saving
 

@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from intake.core.context import Actor, UnitOfWork
 from intake.core.files import write_private
-from intake.documents import NameReview, NamesToReview, print_plan
+from intake.documents import (
+    PREVIEW,
+    PRINTED,
+    SAVED,
+    NameReview,
+    NamesToReview,
+    print_plan,
+    record_output,
+)
 from intake.sharing import NoSharingBasis, organisations
 from intake.store import Store
 from ui.kit.dialogs import FormDialog
@@ -65,7 +73,17 @@ def _make_pdf(request: PrintRequest) -> Callable[[UnitOfWork], bytes]:
                           resident=request.variant == "inwoner",
                           redacted=request.variant == "geanonimiseerd",
                           plan_id=request.plan_id, review=request.review,
-                          for_organisation=request.for_organisation or None)
+                          for_organisation=request.for_organisation or None, action=PREVIEW)
+    return work
+
+
+def _record(request: PrintRequest, action: str) -> Callable[[UnitOfWork], None]:
+    """The previewed document printed or saved: a line of its own in the audit."""
+    def work(uow: UnitOfWork) -> None:
+        record_output(uow, request.household_id, request.plan_id, request.version, action,
+                      resident=request.variant == "inwoner",
+                      redacted=request.variant == "geanonimiseerd",
+                      for_organisation=request.for_organisation or None)
     return work
 
 
@@ -227,6 +245,8 @@ class PreviewDialog(FormDialog):
             write_private(Path(path), self.pdf_bytes)
         except OSError as error:
             Notice.warn(self, f"Het bestand kon niet worden opgeslagen: {error.strerror}.")
+            return
+        Operation(self, self.store, self.actor, _record(self.request(), SAVED)).run()
 
     @classmethod
     def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
@@ -258,6 +278,7 @@ class PreviewDialog(FormDialog):
                 painter.drawImage(0, 0, image)
         finally:
             painter.end()
+        Operation(self, self.store, self.actor, _record(self.request(), PRINTED)).run()
 
     def done(self, result: int) -> None:
         self.pool.waitForDone()  # the job holds a unit of work; let it finish cleanly

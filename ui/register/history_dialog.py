@@ -19,11 +19,11 @@ class HistoryDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Wie heeft dit dossier ingezien? – {dossiernummer}")
-        self.model = RowsModel(("Datum en tijd", "Medewerker", "Rol", "Handeling", "Resultaat"),
-                               self)
+        self.model = RowsModel(("Datum en tijd", "Medewerker", "Rol", "Handeling", "Onderdeel",
+                                "Resultaat"), self)
         self.model.set_rows([
             (format_local(row.at), f"{row.display_name} ({row.actor_name})", row.role,
-             row.action, "Gelukt" if row.result == "ok" else row.result.capitalize())
+             row.action, row.part, "Gelukt" if row.result == "ok" else row.result.capitalize())
             for row in rows
         ])
         intro = QLabel(
@@ -39,7 +39,7 @@ class HistoryDialog(FormDialog):
         layout.addWidget(intro)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(900, 420)
 
     @classmethod
     def ask(cls, dossiernummer: str, rows: Sequence[AccessRow],

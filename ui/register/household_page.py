@@ -32,9 +32,10 @@ from intake.core.validation import format_date, mask_bsn
 from intake.register.access_history import household_history
 from intake.register.households import HouseholdView, open_household
 from intake.store import Store
+from intake.uitvraag.signals import flag_text, open_signal_flags
 from ui.kit.changes import on_household_changed
 from ui.kit.operation import Operation
-from ui.kit.widgets import RowsModel, make_table
+from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 from ui.register.history_dialog import HistoryDialog
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.inzage_dialog import InzageDialog
@@ -102,6 +103,11 @@ class HouseholdPage(QWidget):
         self.address = QLabel()
         self.contact = QLabel()
         self.contact.setStyleSheet("color: palette(placeholder-text);")
+        # Above the tabs, so an open safety or crisis signal is in sight on every tab.
+        self.signal_line = QLabel()
+        self.signal_line.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.signal_line.setWordWrap(True)
+        self.signal_line.hide()
         self.edit_button = QPushButton("&Wijzigen…")
         self.edit_button.setEnabled(self.can_edit)
         if not self.can_edit:
@@ -139,7 +145,7 @@ class HouseholdPage(QWidget):
     def _lay_out(self) -> None:
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        for label in (self.dossiernummer, self.address, self.contact):
+        for label in (self.dossiernummer, self.address, self.contact, self.signal_line):
             label.setWordWrap(True)  # a long family name never widens the window
             titles.addWidget(label)
         actions = QHBoxLayout()  # side by side: the header stays low on a 200 % screen
@@ -181,6 +187,17 @@ class HouseholdPage(QWidget):
         self.contact.setText("  ·  ".join(contact) if contact else "Geen telefoon of e-mail")
         self.overview.show_view(view, today())
         self.target_groups.load(view.id, view.members)
+        self.show_signals()
+
+    def show_signals(self) -> None:
+        household_id = self.household_id
+        flags = Operation(self, self.store, self.actor,
+                          lambda uow: open_signal_flags(uow, [household_id])) \
+            .failure(lambda _error: None).run() or {}
+        text = flag_text(flags.get(household_id, ()))
+        self.signal_line.setText(f"{text}. Handel het af op het tabblad Hulpvragen en uitvraag."
+                                 if text else "")
+        self.signal_line.setVisible(bool(text))
 
     def edit(self) -> None:
         saved = HouseholdDialog.ask(self.store, self.actor, self.view, self)

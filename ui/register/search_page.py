@@ -3,36 +3,62 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
-from intake.core.context import Actor
+from intake.core.context import Actor, UnitOfWork
 from intake.core.roles import CASE_EDITORS
 from intake.register import search
 from intake.register.search import HouseholdHit
 from intake.store import Store
+from intake.uitvraag.signals import open_signal_flags
 from ui.kit.operation import Operation
-from ui.kit.widgets import RowsModel, make_table
+from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 
 DEBOUNCE_MS = 200
 HINT = "Zoek op naam, postcode + huisnummer, geboortedatum of BSN"
 CREATE_HINT = ", of maak een nieuw huishouden aan met Ctrl+N"
 
 
+Flags = Mapping[uuid.UUID, tuple[str, ...]]
+SIGNAL_COLUMN = 4
+SIGNAL_COLOUR = QColor(ERROR_STYLE.removeprefix("color: ").removesuffix(";"))
+
+
+def hits_with_flags(uow: UnitOfWork, hits: list[HouseholdHit]) -> tuple[list[HouseholdHit],
+                                                                        Flags]:
+    """The hits and, in the same unit of work, their open signals: only for households the
+    person opens without giving a reason (a search does not tell a signal to anyone else)."""
+    if not hits:
+        return hits, {}
+    return hits, open_signal_flags(uow, [h.id for h in hits], reasonless_only=True)
+
+
 class HouseholdTableModel(RowsModel):
     """Result rows: the view keeps household ids, the texts are fetched once per search."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(("Dossiernummer", "Adres", "Personen", "Gezinsleden"), parent)
+        super().__init__(("Dossiernummer", "Adres", "Personen", "Gezinsleden", "Signaal"),
+                         parent)
 
-    def set_hits(self, hits: Sequence[HouseholdHit]) -> None:
+    def set_hits(self, hits: Sequence[HouseholdHit], flags: Flags | None = None) -> None:
         # A hit outside one's own work: names, year of birth and street only.
+        flags = flags or {}
         self.set_rows([(h.dossiernummer or "— (reden nodig)", h.address,
-                        "—" if h.limited else str(h.members), h.names) for h in hits],
+                        "—" if h.limited else str(h.members), h.names,
+                        ", ".join(flags.get(h.id, ()))) for h in hits],
                       [h.id for h in hits])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
+                and index.column() == SIGNAL_COLUMN:
+            return SIGNAL_COLOUR
+        return super().data(index, role)
 
     def household_id(self, row: int) -> uuid.UUID:
         key: uuid.UUID = self.keys[row]
@@ -79,6 +105,7 @@ class SearchPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
+        self._flags: Flags = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addSpacing(4)
@@ -102,12 +129,13 @@ class SearchPage(QWidget):
         """Results for the current text; recently opened households while it is too short."""
         self._timer.stop()
         query = self.field.text().strip()
-        hits = Operation(self, self.store, self.actor, lambda uow: (
+        found = Operation(self, self.store, self.actor, lambda uow: hits_with_flags(uow, (
             search.recent_households(uow) if len(query) < search.MIN_CHARS
-            else search.search_households(uow, query))) \
+            else search.search_households(uow, query)))) \
             .failure(lambda error: self._show([], error.message, error.message)).run()
-        if hits is None:
+        if found is None:
             return
+        hits, self._flags = found
         create = CREATE_HINT if self.actor.role in CASE_EDITORS else ""
         if len(query) < search.MIN_CHARS:
             self._show(hits, "Recent geopend", HINT + create + ".")
@@ -118,7 +146,7 @@ class SearchPage(QWidget):
             self._show(hits, caption, "Geen huishouden gevonden. " + HINT + create + ".")
 
     def _show(self, hits: Sequence[HouseholdHit], caption: str, empty_text: str) -> None:
-        self.model.set_hits(hits)
+        self.model.set_hits(hits, self._flags if hits else None)
         self.caption.setText(caption)
         self.caption.setVisible(bool(hits))
         self.empty.setText(empty_text)

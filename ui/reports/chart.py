@@ -14,13 +14,15 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from intake.reports.model import Figure
+from intake.reports.tables import SMALL
 
 CURRENT = QColor("#1F4E79")
 PREVIOUS = QColor("#9AA9B8")
 ROW_HEIGHT = 21
 
 
-def figure_chart(figure: Figure) -> QChartView:
+def figure_chart(figure: Figure, suppress: bool = False) -> QChartView:
+    """Counts under five are not drawn when small numbers are hidden (as in the PDF)."""
     column = figure.columns[0].code
     rows = list(reversed(figure.rows))  # the chart draws its first category at the bottom
     series = QHorizontalBarSeries()
@@ -33,6 +35,8 @@ def figure_chart(figure: Figure) -> QChartView:
         bars.setBorderColor(color)
         for row in rows:
             value = counts.value(row.code, column)
+            if suppress and 0 < value < SMALL:
+                value = 0
             bars.append(value)
             top = max(top, value)
         series.append(bars)

@@ -133,6 +133,7 @@ class FiguresView(QWidget):
     def _connect_signals(self) -> None:
         self.show_button.clicked.connect(self.refresh)
         self.list.currentRowChanged.connect(self.show_figure)
+        self.suppress.toggled.connect(lambda _on: self.show_figure(self.list.currentRow()))
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
 
@@ -170,9 +171,10 @@ class FiguresView(QWidget):
             return
         figure = self.figures.figures[row]
         self.title.setText(figure.title)
-        self.caption.setText(self._caption(figure))
+        self.caption.setText(self._caption(figure, self.suppress.isChecked()))
         self.note.setText(figure.note)
-        table = display_table(figure)
+        suppress = self.suppress.isChecked()  # on screen as in the exports
+        table = display_table(figure, suppress)
         self.model.set_headers(table.headers)
         self.model.set_rows([[(cell, cell.casefold() if i == 0 else number_key(cell))
                               for i, cell in enumerate(cells)]
@@ -180,21 +182,21 @@ class FiguresView(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.sort(-1)
         self.table.resizeColumnsToContents()
-        self._show_chart(figure)
+        self._show_chart(figure, suppress)
 
     @staticmethod
-    def _caption(figure: Figure) -> str:
+    def _caption(figure: Figure, suppress: bool) -> str:
         """Period and N travel with every figure; so does a share where one is stated."""
-        lines = period_lines(figure, suppress=False)
+        lines = period_lines(figure, suppress)
         if figure.share_of is not None:
             label = next(r.label for r in figure.rows if r.code == figure.share_of)
-            line = f"Aandeel {label.lower()}: {share_text(figure, figure.current, False)}"
+            line = f"Aandeel {label.lower()}: {share_text(figure, figure.current, suppress)}"
             if figure.previous is not None:
-                line += f" (vorige periode: {share_text(figure, figure.previous, False)})"
+                line += f" (vorige periode: {share_text(figure, figure.previous, suppress)})"
             lines.append(line)
         return "  ·  ".join(lines)
 
-    def _show_chart(self, figure: Figure) -> None:
+    def _show_chart(self, figure: Figure, suppress: bool) -> None:
         while self.chart_box.count():
             item = self.chart_box.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -203,7 +205,7 @@ class FiguresView(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         if figure.chart:
-            self.chart_box.addWidget(figure_chart(figure))
+            self.chart_box.addWidget(figure_chart(figure, suppress))
 
     # Exports -------------------------------------------------------------------------------
 

@@ -43,9 +43,9 @@ from ui.reports.plan_summary import PlanSummaryDialog
 from ui.reports.table_models import SortableTableModel, sorted_table, source_row
 
 PLAN_HEADERS = ("Dossiernummer", "Soort", "Status", "Versie", "Nieuwe versie", "Regisseur",
-                "Akkoord", "Volgende evaluatie", "Evaluatie")
+                "Akkoord", "Volgende evaluatie", "Evaluatie", "Signaal")
 WAITING_HEADERS = ("Dossiernummer", "Wacht sinds", "Dagen", "Hulpvragen", "Aangemeld door",
-                   "Brede uitvraag")
+                   "Brede uitvraag", "Signaal")
 WORKER_HEADERS = ("Medewerker", *(s.label for s in CaseStatus), "Evaluatie binnen 4 weken",
                   "Wacht op brede uitvraag")
 EVALUATION_TEXT = {"verlopen": "Verlopen", "binnenkort": "Binnen 4 weken", "": ""}
@@ -63,18 +63,19 @@ def _number(value: int) -> tuple[str, int]:
     return str(value), value
 
 
-def plan_cells(row: PlanRow) -> list[tuple[str, object]]:
+def plan_cells(row: PlanRow, signal: tuple[str, ...] = ()) -> list[tuple[str, object]]:
     return [_text(row.dossiernummer), _text(row.kind_label),
             (row.status.label, list(CaseStatus).index(row.status)),
             _number(row.version_number), _text(row.new_version), _text(row.regisseur_name),
             _day(row.agreed_on), _day(row.next_evaluation),
-            _text(EVALUATION_TEXT[row.evaluation_state])]
+            _text(EVALUATION_TEXT[row.evaluation_state]), _text(", ".join(signal))]
 
 
-def waiting_cells(row: WaitingRow) -> list[tuple[str, object]]:
+def waiting_cells(row: WaitingRow, signal: tuple[str, ...] = ()) -> list[tuple[str, object]]:
     return [_text(row.dossiernummer), _day(row.since), _number(row.days_waiting),
             _number(row.questions), _text(row.registered_by),
-            _text("Gestart" if row.intake_started else "Nog niet gestart")]
+            _text("Gestart" if row.intake_started else "Nog niet gestart"),
+            _text(", ".join(signal))]
 
 
 def worker_cells(load: WorkerLoad) -> list[tuple[str, object]]:
@@ -220,9 +221,11 @@ class TeamOverview(QWidget):
         self.overview = overview
         self.title.setText("Mijn caseload" if overview.own_caseload else "Teamoverzicht")
         self.as_of.setText(f"Stand van {format_date(overview.as_of)}")
-        self.plans.set_rows([plan_cells(r) for r in overview.plans],
+        flags = overview.signals
+        self.plans.set_rows([plan_cells(r, flags.get(r.household_id, ())) for r in overview.plans],
                             [r.plan_id for r in overview.plans])
-        self.waiting.set_rows([waiting_cells(r) for r in overview.waiting],
+        self.waiting.set_rows([waiting_cells(r, flags.get(r.household_id, ()))
+                               for r in overview.waiting],
                               [r.household_id for r in overview.waiting])
         self.workers.set_rows([worker_cells(w) for w in overview.workers],
                               [w.worker_id for w in overview.workers])

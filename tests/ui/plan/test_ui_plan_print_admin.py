@@ -17,6 +17,7 @@ from intake import plans
 from intake.catalogues import social_map
 from intake.core.session import unit_of_work
 from intake.plans import AgreedHow
+from intake.register.access_history import household_history
 from intake.register.households import HouseholdView
 from tests.conftest import Team
 from tests.helpers.plan_builders import fill_jolanda_plan, register_jolanda_questions
@@ -83,6 +84,33 @@ def test_preview_variants_print_and_save(qtbot: QtBot, team: Team, jolanda: Hous
     printer.setOutputFileName(str(printed))
     dialog.print_to(printer)
     assert len(PdfReader(printed).pages) == dialog.document.pageCount()
+    assert not notices.warnings
+    dialog.close()
+
+
+def test_the_access_log_tells_preview_print_and_save(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, notices: Notices) -> None:
+    view = _agreed_plan(team, jolanda)
+
+    def prints() -> list[tuple[str, str]]:
+        with unit_of_work(team.store, team.consulent) as uow:
+            rows = household_history(uow, jolanda.id)
+        return [(row.action, row.part) for row in rows
+                if row.action in ("Afdrukvoorbeeld bekeken", "Afgedrukt", "Opgeslagen als PDF")]
+
+    dialog = _preview(qtbot, team, view)
+    assert prints() == [("Afdrukvoorbeeld bekeken", "planversie 1")]  # shown, not printed
+    monkeypatch.setattr(PreviewDialog, "ask_path",
+                        classmethod(lambda cls, p, s: str(tmp_path / "plan.pdf")))
+    dialog.save_button.click()
+    assert prints()[0] == ("Opgeslagen als PDF", "planversie 1")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_to(printer)
+    assert [action for action, _part in prints()] == [
+        "Afgedrukt", "Opgeslagen als PDF", "Afdrukvoorbeeld bekeken"]
     assert not notices.warnings
     dialog.close()
 

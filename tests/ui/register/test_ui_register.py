@@ -270,7 +270,8 @@ def test_who_has_seen_this_household(
     rows = [shown[0].model.row_values(i) for i in range(shown[0].model.rowCount())]
     newest = rows[0]
     assert newest[1] == "Ruud Regisseur (regisseur)" and newest[2] == "Regisseur"
-    assert newest[3] == "Dossier ingezien" and newest[4] == "Gelukt"
+    assert newest[3] == "Dossier ingezien" and newest[4] and newest[5] == "Gelukt"
+    assert ("Dossier ingezien", "huishouden", "Gelukt") in {row[3:] for row in rows}
     assert rows[-1][1] == "Carla Consulent (consulent)" and rows[-1][3] == "Aangemaakt"
 
 

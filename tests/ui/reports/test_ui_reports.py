@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QChartView, QHorizontalBarSeries
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -98,6 +99,31 @@ def test_figures_view_shows_period_n_chart_and_sorts(qtbot: QtBot, store: Report
     assert page.proxy.index(0, 1).data() == "4"
     page.list.setCurrentRow(8)  # tevredenheid: no chart, a share in the caption
     assert page.chart_box.count() == 0 and "Aandeel tevreden (4-5): 50%" in page.caption.text()
+
+
+def test_hiding_small_numbers_applies_on_screen(qtbot: QtBot, store: ReportStore) -> None:
+    page = _figures_page(qtbot, store)
+    page.list.setCurrentRow(1)  # per vindplaats: Zorgloket 4 of 6, previous period 2
+
+    def shown() -> tuple[list[str], str, list[float]]:
+        column = [page.model.text(r, 1) for r in range(page.model.rowCount())]
+        chart = page.chart_box.itemAt(0).widget()
+        assert isinstance(chart, QChartView)
+        [series] = chart.chart().series()
+        assert isinstance(series, QHorizontalBarSeries)
+        bars = series.barSets()[-1]  # this period
+        return column, page.caption.text(), [bars.at(i) for i in range(bars.count())]
+
+    column, caption, bars = shown()
+    assert "4" in column and "N (hulpvragen): 6 (vorige periode: 2)" in caption
+    assert 4 in bars
+    page.suppress.setChecked(True)
+    column, caption, bars = shown()
+    assert "4" not in column and "< 5" in column
+    assert "N (hulpvragen): 6 (vorige periode: < 5)" in caption
+    assert not any(0 < value < 5 for value in bars)
+    page.suppress.setChecked(False)
+    assert "4" in shown()[0]
 
 
 @pytest.mark.parametrize("fmt", [ReportFormat.CSV, ReportFormat.PDF])
