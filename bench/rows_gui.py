@@ -183,6 +183,7 @@ def login(ctx: Context) -> list[Line]:
             spin_until(lambda: shown.last > 0)
             started = time.perf_counter()
             QTest.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter: unwrap, sign in
+            spin_until(lambda: not getattr(dialog, "busy", False))  # in the background
             if dialog.signed_in is None:
                 raise RuntimeError(dialog.message.text() or "sign-in failed")
             store, actor = dialog.signed_in

@@ -73,15 +73,19 @@ class DueEvaluationsList(QWidget):
 
 
 class _RefreshOnShow(QObject):
-    """Refreshes the list whenever the page it sits on comes back into view."""
+    """Refreshes the list whenever the page it sits on comes back into view; not when it is
+    first shown, as the list was read just before (the start screen reads it once)."""
 
     def __init__(self, due: DueEvaluationsList) -> None:
         super().__init__(due)
         self.due = due
+        self.first = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:
-            self.due.refresh()
+            if not self.first:
+                self.due.refresh()
+            self.first = False
         return False
 
 
