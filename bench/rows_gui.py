@@ -218,7 +218,7 @@ def household(ctx: Context) -> list[Line]:
     try:
         window.show()
         spin_until(lambda: window.isVisible())
-        ids = sample_households(store, ctx.repeat * 2, seed=12)
+        ids = sample_households(store, ctx.repeat * 2, seed=12, actor=actor)
         queue = list(ids)
         plan_tab_times: list[float] = []
         back_times: list[float] = []
