@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import func, or_, select
 
 from db.models import HelpQuestion, Household, Intake, Plan, User
 from intake.catalogues.stored import OUTCOME_INTAKE
@@ -21,6 +21,7 @@ from intake.core import audit
 from intake.core.access import in_caseload, require_role
 from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
+from intake.core.ids import as_text, uuid_of
 from intake.core.roles import Role
 from intake.plans.vocab import PlanKind
 from intake.reports.cache import roomy_cache
@@ -136,7 +137,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     # per row.
     plan = query.subquery("plan_status")  # SQLite flattens it: the same plan as before
     shown = select(*[c for c in plan.c if c.name not in ("author_id", "regisseur_id")],
-                   type_coerce(plan.c.regisseur_id, String).label("regisseur_key"))
+                   as_text(plan.c.regisseur_id, "regisseur_key"))
     kinds = {kind.value: kind.label for kind in PlanKind}
     statuses = {status.value: status for status in CaseStatus}
     workers: dict[str | None, uuid.UUID | None] = {None: None}
@@ -146,7 +147,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
         status = statuses[r.status]
         key = r.regisseur_key
         if key not in workers:
-            workers[key] = uuid.UUID(key)
+            workers[key] = uuid_of(key)
         rows.append(PlanRow(
             plan_id=r.plan_id, household_id=r.household_id, dossiernummer=r.dossiernummer,
             kind_label=kinds[r.kind], status=status, version_number=r.version_number,

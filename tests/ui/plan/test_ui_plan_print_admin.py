@@ -116,14 +116,14 @@ def test_the_start_screen_reads_due_evaluations_once_and_again_when_it_returns(
         qtbot: QtBot, team: Team, jolanda: HouseholdView, notices: Notices,
         monkeypatch: pytest.MonkeyPatch) -> None:
     _agreed_plan(team, jolanda, date(2026, 1, 5))
-    real = plans.evaluations_due
+    real = plans.due_summary
     reads: list[object] = []
 
     def counted(*args: object, **kwargs: object) -> object:
         reads.append(args)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(plans, "evaluations_due", counted)
+    monkeypatch.setattr(plans, "due_summary", counted)
     page = SearchPage(team.store, team.consulent)
     qtbot.addWidget(page)
     attached = attach_due_list(page, team.store, team.consulent, lambda _id: None)
