@@ -202,8 +202,8 @@ def login(ctx: Context) -> list[Line]:
         peer = bare_window_peer(ctx.repeat)
         lines.append(Line(f"Enter in the login window → main window painted ({username})",
                           "≤ 0.7 s", describe(ours), peer_ratio(ours, peer), stall_text(stalls),
-                          note="key unwrap (scrypt), Argon2 check, start screen with recent "
-                               "households and due evaluations"
+                          note="one key derivation (Argon2id) in the background, start "
+                               "screen with recent households and due evaluations"
                                + (" of the whole team" if username == "teamleider" else "")))
     return lines
 
