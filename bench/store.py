@@ -48,6 +48,10 @@ def intake_command() -> list[str]:
 def cli_env() -> dict[str, str]:
     env = dict(os.environ, INTAKE_PASSWORD=PASSWORD, QT_QPA_PLATFORM="offscreen")
     env.pop("INTAKE_DB", None)
+    # An installed app has its byte code compiled (pip does so at install), as ReportLab and
+    # the other peers in site-packages have; without this every run of an editable checkout
+    # compiles the app's own modules again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

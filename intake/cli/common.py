@@ -60,12 +60,15 @@ def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
 
 def open_signed_in(db: str | None, username: str, password: str) -> tuple[Store, Actor]:
     from intake.store import open_store, resolve_location
+    from intake.store.opening import replica_file
     location = resolve_location(db)
-    # A laptop replica opens through intake.team, so every change reaches its outbox.
-    from intake.team.replica import is_replica, open_replica
+    if location.path is None or not replica_file(location.path).exists():
+        return open_store(location, username, password)
+    # A laptop replica opens through intake.team, so every change reaches its outbox; only
+    # then is the team client (and its HTTP stack) imported.
+    from intake.team.replica import open_replica
 
-    opener = open_replica if is_replica(location) else open_store
-    return opener(location, username, password)
+    return open_replica(location, username, password)
 
 
 @contextmanager

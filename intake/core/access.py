@@ -131,9 +131,14 @@ def needs_reason(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
     """Whether opening this household's file asks the actor for a reason now."""
     if uow.actor.role not in NEED_TO_KNOW_ROLES | {Role.TEAMLEIDER}:
         return False
+    if household_id in uow.opens_freely:
+        return False
     found = uow.session.scalar(select(Household.id).where(
         Household.id == household_id, opens_without_reason(uow)))
-    return found is None
+    if found is None:
+        return True  # not remembered: a reason given later in this unit of work counts
+    uow.opens_freely.add(household_id)
+    return False
 
 
 def require_reason_given(uow: UnitOfWork, household_id: uuid.UUID, action: str) -> None:

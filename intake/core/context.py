@@ -7,7 +7,7 @@ types without importing the code that records refusals through them.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -40,3 +40,6 @@ class UnitOfWork:
     actor: Actor
     now: datetime
     store: StoreHandle
+    # Households this actor was found to open without a reason, in this unit of work (one
+    # user action): a page checks access once per part it reads, the answer is asked once.
+    opens_freely: set[uuid.UUID] = field(default_factory=set)

@@ -22,7 +22,14 @@ from intake.plans.editor import (
     update_details,
     update_result,
 )
-from intake.plans.evaluation import EvaluationInput, OutcomeInput, evaluate, evaluations_due
+from intake.plans.evaluation import (
+    DueSummary,
+    EvaluationInput,
+    OutcomeInput,
+    due_summary,
+    evaluate,
+    evaluations_due,
+)
 from intake.plans.inputs import (
     ActionInput,
     EvaluationMomentInput,
@@ -64,6 +71,7 @@ __all__ = [
     "ChangeKind",
     "Decision",
     "DueEvaluation",
+    "DueSummary",
     "EligibleMember",
     "EvaluationInput",
     "EvaluationMomentInput",
@@ -92,6 +100,7 @@ __all__ = [
     "compare_versions",
     "diff_versions",
     "discard_draft",
+    "due_summary",
     "evaluate",
     "evaluations_due",
     "household_plan",

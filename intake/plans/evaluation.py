@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
@@ -23,6 +24,7 @@ from intake.core.access import household_filter, require_edit, require_read, req
 from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import KnownError, ValidationError
+from intake.core.ids import as_text, uuid_of
 from intake.core.roles import CASE_READERS
 from intake.plans.common import check_version, get_version, version_view
 from intake.plans.views import DueEvaluation, PlanVersionView
@@ -115,6 +117,38 @@ def evaluations_due(uow: UnitOfWork, within_days: int = 28, *,
     earliest first. Default: the plans the signed-in person is responsible for (regisseur, or
     who drafted the version when no regisseur is set). ``household_id``: one household's
     plans. ``everyone``: every plan the person may see (the team lead's overview)."""
+    today, found = _due_rows(uow, within_days, household_id, everyone)
+    rows = [_due_view(row, today) for row in found]
+    audit.record(uow, "inzien", "evaluaties", household_id=household_id,
+                 detail=f"{len(rows)} evaluaties binnen {within_days} dagen")
+    return rows
+
+
+@dataclass(frozen=True)
+class DueSummary:
+    """What the start screen shows: how many are due and overdue, and the earliest ones."""
+
+    total: int
+    overdue: int
+    rows: tuple[DueEvaluation, ...]  # the first ``limit``, earliest first
+
+
+def due_summary(uow: UnitOfWork, within_days: int = 28, *, everyone: bool = False,
+                limit: int = 200) -> DueSummary:
+    """As ``evaluations_due`` for the person or the team, counted in full but with only the
+    earliest ``limit`` made into views: a team lead's team has thousands due, the start
+    screen lists the first ones."""
+    today, found = _due_rows(uow, within_days, None, everyone)
+    overdue = sum(1 for row in found if row.due_on < today)
+    rows = tuple(_due_view(row, today) for row in found[:limit])
+    audit.record(uow, "inzien", "evaluaties",
+                 detail=f"{len(found)} evaluaties binnen {within_days} dagen")
+    return DueSummary(len(found), overdue, rows)
+
+
+def _due_rows(uow: UnitOfWork, within_days: int, household_id: uuid.UUID | None,
+              everyone: bool) -> tuple[date, list[Any]]:
+    """The due rows, ids still as stored text: a view parses them only for the rows kept."""
     require_role(uow, CASE_READERS, "inzien", "evaluaties",
                  "Een functioneel beheerder heeft geen toegang tot dossiers van inwoners.")
     if household_id is not None:
@@ -127,8 +161,11 @@ def evaluations_due(uow: UnitOfWork, within_days: int = 28, *,
                  .correlate(PlanVersion).scalar_subquery())
     responsible = func.coalesce(PlanVersion.regisseur_id, PlanVersion.created_by_id)
     query = (
-        select(PlanVersion.id, PlanVersion.number, Plan.id, Plan.kind, Household.id,
-               Household.dossiernummer, first_due, responsible, User.display_name)
+        select(as_text(PlanVersion.id, "version_key"), PlanVersion.number.label("number"),
+               as_text(Plan.id, "plan_key"), Plan.kind.label("kind"),
+               as_text(Household.id, "household_key"),
+               Household.dossiernummer.label("dossiernummer"), first_due.label("due_on"),
+               as_text(responsible, "responsible_key"), User.display_name.label("name"))
         .join(Plan, Plan.id == PlanVersion.plan_id)
         .join(Household, Household.id == Plan.household_id)
         .join(User, User.id == responsible)
@@ -150,12 +187,14 @@ def evaluations_due(uow: UnitOfWork, within_days: int = 28, *,
             and_(in_force, PlanVersion.regisseur_id == uow.actor.id),
             and_(in_force, PlanVersion.regisseur_id.is_(None),
                  PlanVersion.created_by_id == uow.actor.id)))
-    rows = [DueEvaluation(plan_id=plan_id, version_id=version_id, household_id=hh_id,
-                          dossiernummer=dossier, kind=PlanKind(kind), version_number=number,
-                          due_on=due_on, days_left=(due_on - today).days,
-                          responsible_id=resp_id, responsible_name=resp_name)
-            for version_id, number, plan_id, kind, hh_id, dossier, due_on, resp_id, resp_name
-            in uow.session.execute(query)]
-    audit.record(uow, "inzien", "evaluaties", household_id=household_id,
-                 detail=f"{len(rows)} evaluaties binnen {within_days} dagen")
-    return rows
+    return today, list(uow.session.connection().execute(query).all())
+
+
+def _due_view(row: Any, today: date) -> DueEvaluation:
+    """One view from a row of ``_due_rows`` (ids as stored text, or UUIDs on PostgreSQL)."""
+    return DueEvaluation(plan_id=uuid_of(row.plan_key), version_id=uuid_of(row.version_key),
+                         household_id=uuid_of(row.household_key),
+                         dossiernummer=row.dossiernummer, kind=PlanKind(row.kind),
+                         version_number=row.number, due_on=row.due_on,
+                         days_left=(row.due_on - today).days,
+                         responsible_id=uuid_of(row.responsible_key), responsible_name=row.name)

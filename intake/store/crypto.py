@@ -1,12 +1,13 @@
 """Password hashing, key pairs and sealing the store key.
 
 The store key is 32 random bytes. Each account has an X25519 key pair: its private key is
-encrypted (ChaCha20-Poly1305) with a key derived from the account's password by scrypt
-(memory-hard, fresh salt per wrap); the store key is sealed to its public key (an ephemeral
-X25519 exchange, HKDF, ChaCha20-Poly1305). Sealing needs only public keys, so a new store key
-can be given to every remaining account and to the recovery key without knowing a password;
-and holding the store key and a key file reveals nothing about anyone's password or private
-key.
+encrypted (ChaCha20-Poly1305) with a key derived from the account's password by Argon2id
+(memory-hard, fresh salt per wrap; wraps made earlier with scrypt still open and are made
+again with Argon2id at the account's next sign-in, see ``outdated``); the store key is
+sealed to its public key (an ephemeral X25519 exchange, HKDF, ChaCha20-Poly1305). Sealing
+needs only public keys, so a new store key can be given to every remaining account and to the
+recovery key without knowing a password; and holding the store key and a key file reveals
+nothing about anyone's password or private key.
 
 Format 1 key files held the store key XOR a scrypt key (``WrappedKey``); they are read once,
 at the next sign-in of each account, and replaced (``intake.store.keyring``). Laptop replicas
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -29,8 +31,14 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-# Tuned for ~0.1 s on a 2-core laptop; tests lower them through set_work_factors().
+# Tests lower these through set_work_factors(). scrypt: format 1 wraps (laptop replicas' team
+# files) and private-key wraps made before Argon2id; they stay readable with their own stored
+# parameters. Argon2id for new private-key wraps at OWASP's recommendation (m = 19 MiB, t = 2,
+# p = 1): on a 2-core laptop about a quarter of what scrypt N=2^15 cost, which was itself below
+# OWASP's scrypt advice (N=2^17).
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+_WRAP_ARGON = {"m": 19 * 1024, "t": 2, "p": 1}
+SCRYPT, ARGON2ID = "scrypt", "argon2id"
 _hasher = PasswordHasher()
 
 KEY_BYTES = 32
@@ -42,6 +50,7 @@ def set_work_factors(*, scrypt_n: int, argon_time: int, argon_memory_kib: int) -
     """Lower the cost for test runs only; stored parameters keep old entries verifiable."""
     global _hasher
     _SCRYPT["n"] = scrypt_n
+    _WRAP_ARGON.update(m=argon_memory_kib, t=argon_time)
     _hasher = PasswordHasher(time_cost=argon_time, memory_cost=argon_memory_kib, parallelism=1)
 
 
@@ -65,9 +74,18 @@ def _kek(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
                           maxmem=256 * 1024 * 1024, dklen=KEY_BYTES)
 
 
-def burn_time(password: str) -> None:
+def _argon_kek(password: str, salt: bytes, memory_kib: int, time_cost: int, lanes: int) -> bytes:
+    return hash_secret_raw(password.encode("utf-8"), salt, time_cost=time_cost,
+                           memory_cost=memory_kib, parallelism=lanes, hash_len=KEY_BYTES,
+                           type=Type.ID)
+
+
+def burn_time(password: str, kdf: str = ARGON2ID) -> None:
     """Spend what a real unwrap costs, so an unknown user name is not faster to reject."""
-    _kek(password, b"\0" * 16, _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"])
+    if kdf == SCRYPT:  # a format 1 wrap: laptop replicas' team files
+        _kek(password, b"\0" * 16, _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"])
+        return
+    _argon_kek(password, b"\0" * 16, _WRAP_ARGON["m"], _WRAP_ARGON["t"], _WRAP_ARGON["p"])
 
 
 # ---- key pairs --------------------------------------------------------------------------
@@ -75,7 +93,10 @@ def burn_time(password: str) -> None:
 
 @dataclass(frozen=True)
 class PrivateWrap:
-    """An account's private key, encrypted with a key derived from its password."""
+    """An account's private key, encrypted with a key derived from its password.
+
+    ``kdf`` 'scrypt': n, r, p are scrypt's; 'argon2id': n is the memory in KiB, r the time
+    cost, p the lanes (stored as m, t, p)."""
 
     salt: str
     nonce: str
@@ -83,16 +104,35 @@ class PrivateWrap:
     n: int
     r: int
     p: int
+    kdf: str = SCRYPT
 
     def to_json(self) -> dict[str, str | int]:
-        return {"salt": self.salt, "nonce": self.nonce, "ciphertext": self.ciphertext,
-                "n": self.n, "r": self.r, "p": self.p}
+        head: dict[str, str | int] = {"salt": self.salt, "nonce": self.nonce,
+                                      "ciphertext": self.ciphertext}
+        if self.kdf == ARGON2ID:
+            return {**head, "kdf": ARGON2ID, "m": self.n, "t": self.r, "p": self.p}
+        return {**head, "n": self.n, "r": self.r, "p": self.p}
 
     @classmethod
     def from_json(cls, data: dict[str, str | int]) -> PrivateWrap:
-        return cls(salt=str(data["salt"]), nonce=str(data["nonce"]),
-                   ciphertext=str(data["ciphertext"]), n=int(data["n"]), r=int(data["r"]),
-                   p=int(data["p"]))
+        salt, nonce, ciphertext = str(data["salt"]), str(data["nonce"]), str(data["ciphertext"])
+        if data.get("kdf") == ARGON2ID:
+            return cls(salt=salt, nonce=nonce, ciphertext=ciphertext, n=int(data["m"]),
+                       r=int(data["t"]), p=int(data["p"]), kdf=ARGON2ID)
+        return cls(salt=salt, nonce=nonce, ciphertext=ciphertext, n=int(data["n"]),
+                   r=int(data["r"]), p=int(data["p"]))
+
+    def derive(self, password: str) -> bytes:
+        salt = bytes.fromhex(self.salt)
+        if self.kdf == ARGON2ID:
+            return _argon_kek(password, salt, self.n, self.r, self.p)
+        return _kek(password, salt, self.n, self.r, self.p)
+
+
+def outdated(wrap: PrivateWrap) -> bool:
+    """True for a wrap made with scrypt or with weaker Argon2id parameters than today's: it is
+    made again at the account's next sign-in (the password is known then)."""
+    return wrap.kdf != ARGON2ID or (wrap.n, wrap.r) < (_WRAP_ARGON["m"], _WRAP_ARGON["t"])
 
 
 @dataclass(frozen=True)
@@ -122,16 +162,17 @@ def new_private_key() -> X25519PrivateKey:
 
 def wrap_private(private: X25519PrivateKey, password: str) -> PrivateWrap:
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    n, r, p = _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"]
+    m, t, p = _WRAP_ARGON["m"], _WRAP_ARGON["t"], _WRAP_ARGON["p"]
     raw = private.private_bytes_raw()
-    ciphertext = ChaCha20Poly1305(_kek(password, salt, n, r, p)).encrypt(nonce, raw, _PRIVATE_AD)
+    kek = _argon_kek(password, salt, m, t, p)
+    ciphertext = ChaCha20Poly1305(kek).encrypt(nonce, raw, _PRIVATE_AD)
     return PrivateWrap(salt=salt.hex(), nonce=nonce.hex(), ciphertext=ciphertext.hex(),
-                       n=n, r=r, p=p)
+                       n=m, r=t, p=p, kdf=ARGON2ID)
 
 
 def unwrap_private(wrap: PrivateWrap, password: str) -> X25519PrivateKey | None:
     """The private key, or None when the password is wrong."""
-    kek = _kek(password, bytes.fromhex(wrap.salt), wrap.n, wrap.r, wrap.p)
+    kek = wrap.derive(password)
     try:
         raw = ChaCha20Poly1305(kek).decrypt(bytes.fromhex(wrap.nonce),
                                             bytes.fromhex(wrap.ciphertext), _PRIVATE_AD)

@@ -230,7 +230,7 @@ def open_store(
     key: bytes | None = None
     generation = 1
     keyring: Keyring | None = None
-    migrate = tidy = False
+    migrate = tidy = proven = False
     if location.encrypted:
         assert location.path is not None
         if not location.path.exists():
@@ -255,11 +255,19 @@ def open_store(
             raise AuthenticationError(WRONG_LOGIN)
         key = keys.pick_key(location, candidates)
         generation = found.generation
-        migrate = entry.legacy is not None or len(entry.unlocks) > 1
+        # One unlock and no format 1 wrap is the settled state of an entry: a password change
+        # adds the new unlock beside the old one and drops the old one once its transaction
+        # committed, so a settled entry opens for the current password only. Opening it (an
+        # AEAD tag checked under a key derived from the password by Argon2id at OWASP's
+        # parameters) proves the password as well as the Argon2 hash in the users table
+        # does, so that second derivation is skipped. With two unlocks or a format 1 wrap the
+        # users table decides, as before.
+        proven = entry.legacy is None and len(entry.unlocks) == 1
+        migrate = not proven or any(crypto.outdated(u.private) for u in entry.unlocks)
         tidy = migrate or entry.failed > 0 or entry.locked_until is not None
     store = _open_engine(location, key, now, generation)
     try:
-        actor = sign_in(store, username, password, now)
+        actor = sign_in(store, username, password, now, proven=proven)
         if keyring is not None and tidy:
             keyring.update(lambda current: _signed_in(current, store, username, password,
                                                       migrate))
@@ -279,7 +287,8 @@ def _count_failure(found: KeyFile, username: str, now: datetime) -> None:
 def _signed_in(found: KeyFile, store: Store, username: str, password: str,
                migrate: bool) -> None:
     """After a good sign-in: the throttle reset, and a format 1 entry (or one left with two
-    unlocks by an interrupted change) replaced by one key pair for this password."""
+    unlocks by an interrupted change, or one wrapped with scrypt or weaker parameters than
+    today's) replaced by one key pair for this password."""
     entry = found.entries.get(username)
     if entry is None or entry.damaged is not None:
         return
@@ -291,12 +300,15 @@ def _signed_in(found: KeyFile, store: Store, username: str, password: str,
         entry.legacy = None
 
 
-def sign_in(store: StoreHandle, username: str, password: str, now: datetime) -> Actor:
+def sign_in(store: StoreHandle, username: str, password: str, now: datetime, *,
+            proven: bool = False) -> Actor:
     """Check a person's password against the users table (Argon2id), with the growing delay
-    after wrong attempts kept on the account; the team server signs people in with it too."""
+    after wrong attempts kept on the account; the team server signs people in with it too.
+    ``proven``: the key file's unlock already proved the password (see ``open_store``); the
+    account must still exist, be enabled and not be locked."""
     session = store.sessions()
     try:
-        return _check_user(session, username, password, now)
+        return _check_user(session, username, password, now, proven)
     except DBAPIError as error:
         known = translate_db_error(error)
         raise (known or error) from error
@@ -304,7 +316,8 @@ def sign_in(store: StoreHandle, username: str, password: str, now: datetime) -> 
         session.close()
 
 
-def _check_user(session: Session, username: str, password: str, now: datetime) -> Actor:
+def _check_user(session: Session, username: str, password: str, now: datetime,
+                proven: bool) -> Actor:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         crypto.burn_time(password)
@@ -312,7 +325,7 @@ def _check_user(session: Session, username: str, password: str, now: datetime) -
     wait = locked_for(user.locked_until, now)
     if wait:
         raise AccountLockedError(wait)
-    if not crypto.verify_password(user.password_hash, password):
+    if not proven and not crypto.verify_password(user.password_hash, password):
         user.failed_logins += 1
         user.locked_until = next_lock(user.failed_logins, now)
         session.commit()

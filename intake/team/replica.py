@@ -267,7 +267,7 @@ def open_replica(location: StoreLocation, username: str, password: str, *,
     path = _file_location(location)
     team = TeamFile.load(replica_file(path))
     if username != team.username:
-        crypto.burn_time(password)
+        crypto.burn_time(password, crypto.SCRYPT)
         raise AuthenticationError(WRONG_LOGIN)
     wait = locked_for(team.locked_until, now)
     if wait:

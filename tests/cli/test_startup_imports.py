@@ -9,6 +9,8 @@ import json
 import subprocess
 import sys
 
+from tests.conftest import PASSWORD, Team
+
 HEAVY = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "httpx", "PySide6", "starlette",
          "psycopg", "sqlcipher3", "argon2")
 
@@ -44,3 +46,18 @@ def test_the_static_help_names_every_code() -> None:
                      for c in s.choices.values() for a in c._actions)
     assert all(code in helps for code in (*GROUNDS, *PARTS))
     assert all(g.code in _codes() for g in target_groups())
+
+
+def test_a_command_on_a_local_store_signs_in_without_the_team_client(team: Team) -> None:
+    """Only a laptop replica needs the team client and its HTTP stack."""
+    script = ("import sys, json\n"
+              "from intake.cli.common import open_signed_in\n"
+              f"store, actor = open_signed_in({str(team.location.path)!r}, 'consulent', "
+              f"{PASSWORD!r})\n"
+              "store.close()\n"
+              "sys.stderr.write(json.dumps([actor.username, 'httpx' in sys.modules, "
+              "'intake.team.client' in sys.modules]))\n")
+    team.store.close()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == ["consulent", False, False]

@@ -200,6 +200,23 @@ def test_evaluations_due_for_responsible_and_household(team: Team,
     assert overdue[0].overdue and overdue[0].days_left == -9
 
 
+def test_due_summary_counts_everything_and_lists_the_earliest(
+        team: Team, jolanda: HouseholdView) -> None:
+    view = _agree(team, _start(team, jolanda))
+    at = lambda: datetime(2027, 3, 1, 9)  # noqa: E731 - the evaluation is nine days late
+    with unit_of_work(team.store, team.teamleider, clock=at) as uow:
+        full = plans.evaluations_due(uow, everyone=True)
+        summary = plans.due_summary(uow, everyone=True)
+        none_listed = plans.due_summary(uow, everyone=True, limit=0)
+    assert summary.rows == tuple(full) and [d.version_id for d in full] == [view.id]
+    assert (summary.total, summary.overdue) == (1, 1)
+    assert none_listed.rows == () and (none_listed.total, none_listed.overdue) == (1, 1)
+    with unit_of_work(team.store, team.regisseur, clock=at) as uow:
+        assert plans.due_summary(uow) == plans.DueSummary(0, 0, ())  # not responsible
+    with pytest.raises(PermissionDenied), unit_of_work(team.store, team.beheerder) as uow:
+        plans.due_summary(uow)
+
+
 def test_permissions(team: Team, jolanda: HouseholdView) -> None:
     view = _start(team, jolanda)
     result = view.results[0]

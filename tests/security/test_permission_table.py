@@ -122,6 +122,7 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.plans.editor.update_details": EDIT,
     "intake.plans.editor.update_result": EDIT,
     "intake.plans.evaluation.evaluate": EDIT,
+    "intake.plans.evaluation.due_summary": OWN_OR_TEAM,
     "intake.plans.evaluation.evaluations_due": OWN_OR_TEAM,
     "intake.plans.inputs.validate_action": HELPER,
     "intake.plans.inputs.validate_details": HELPER,

@@ -175,6 +175,7 @@ class LoginDialog(_SignInDialog):
             recovering.setAutoDefault(False)
             recovering.clicked.connect(self.use_recovery_key)
         self._deadline = 0.0
+        self.busy = False  # a sign-in is running in the background
         self._countdown = QTimer(self)
         # A coarse timer may fire a little early; the lock in the store would then still hold.
         self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
@@ -191,13 +192,24 @@ class LoginDialog(_SignInDialog):
         if not self.ok_button.isEnabled():
             return
         self.message.show_message("")
-        username, password = self.username.text().strip(), self.password.text()
-        signed_in = Attempt(self, lambda: self._open(username, password)) \
+        location, username, password = self.location, self.username.text().strip(), \
+            self.password.text()
+        # The key derivation takes a moment: off the UI thread, so the window keeps painting.
+        self.busy = True
+        self.ok_button.setEnabled(False)
+        Attempt(self, lambda: _open(location, username, password)) \
+            .with_progress("Bezig met aanmelden…", cancellable=False) \
             .on(AccountLockedError, lambda error: self._lock(error.seconds)) \
-            .failure(self._refused).run()
-        if signed_in is not None:
-            self.signed_in = signed_in
-            self.accept()
+            .failure(self._refused).success(self._accepted).always(self._ended) \
+            .run_in_background()
+
+    def _accepted(self, signed_in: SignedIn) -> None:
+        self.signed_in = signed_in
+        self.accept()
+
+    def _ended(self) -> None:
+        self.busy = False
+        self.ok_button.setEnabled(not self._countdown.isActive())
 
     def use_recovery_key(self) -> None:
         """Every beheerder password lost: the recovery key sets a new one."""
@@ -205,13 +217,6 @@ class LoginDialog(_SignInDialog):
         if signed_in is not None:
             self.signed_in = signed_in
             self.accept()
-
-    def _open(self, username: str, password: str) -> SignedIn:
-        if not is_replica(self.location):
-            return open_store(self.location, username, password)
-        signed_in = open_replica(self.location, username, password)
-        remember_password(signed_in[0], password)
-        return signed_in
 
     def _refused(self, error: KnownError) -> None:
         self.message.show_message(error.message)
@@ -235,6 +240,15 @@ class LoginDialog(_SignInDialog):
         self.ok_button.setEnabled(True)
         self.message.show_message("")
         self.password.setFocus()
+
+
+def _open(location: StoreLocation, username: str, password: str) -> SignedIn:
+    """In the background: plain values in, the signed-in store out."""
+    if not is_replica(location):
+        return open_store(location, username, password)
+    signed_in = open_replica(location, username, password)
+    remember_password(signed_in[0], password)
+    return signed_in
 
 
 class RecoverDialog(_SignInDialog):

@@ -21,6 +21,7 @@ from ui.kit.widgets import RowsModel, make_table
 HEADERS = ("Dossiernummer", "Plan", "Versie", "Evaluatie op", "Wanneer", "Verantwoordelijk")
 WITHIN_DAYS = 28
 MAX_ROWS_SHOWN = 6
+MAX_ROWS_LISTED = 200  # rows in the list (it scrolls); the caption counts them all
 
 
 def when_text(days_left: int) -> str:
@@ -52,15 +53,20 @@ class DueEvaluationsList(QWidget):
 
     def refresh(self) -> None:
         everyone = self.actor.role is Role.TEAMLEIDER
-        due = Operation(self, self.store, self.actor, lambda uow: plans.evaluations_due(
-            uow, WITHIN_DAYS, everyone=everyone)).failure(lambda _error: None).run() or []
+        # Counted in full, listed from the earliest: a team lead's team has thousands due.
+        summary = Operation(self, self.store, self.actor, lambda uow: plans.due_summary(
+            uow, WITHIN_DAYS, everyone=everyone, limit=MAX_ROWS_LISTED)) \
+            .failure(lambda _error: None).run()
+        due = summary.rows if summary is not None else ()
+        total = summary.total if summary is not None else 0
+        overdue = summary.overdue if summary is not None else 0
         self.model.set_rows([(d.dossiernummer, d.kind.label, str(d.version_number),
                               format_date(d.due_on), when_text(d.days_left), d.responsible_name)
                              for d in due], [d.household_id for d in due])
-        overdue = sum(1 for d in due if d.overdue)
         whose = "van het team" if self.actor.role is Role.TEAMLEIDER else "van uw plannen"
-        self.caption.setText(f"Evaluaties {whose}: {len(due)} binnen vier weken"
-                             + (f", waarvan {overdue} te laat" if overdue else ""))
+        self.caption.setText(f"Evaluaties {whose}: {total} binnen vier weken"
+                             + (f", waarvan {overdue} te laat" if overdue else "")
+                             + (f" (de eerste {len(due)} staan hier)" if total > len(due) else ""))
         rows = min(len(due), MAX_ROWS_SHOWN)
         header = self.table.horizontalHeader().sizeHint().height()
         row_height = self.table.verticalHeader().defaultSectionSize()
@@ -76,15 +82,19 @@ class DueEvaluationsList(QWidget):
 
 
 class _RefreshOnShow(QObject):
-    """Refreshes the list whenever the page it sits on comes back into view."""
+    """Refreshes the list whenever the page it sits on comes back into view; not when it is
+    first shown, as the list was read just before (the start screen reads it once)."""
 
     def __init__(self, due: DueEvaluationsList) -> None:
         super().__init__(due)
         self.due = due
+        self.first = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:
-            self.due.refresh()
+            if not self.first:
+                self.due.refresh()
+            self.first = False
         return False
 
 

@@ -1,10 +1,11 @@
 """A table model whose cells carry a sort key next to their text, and a table view sorted by
-clicking a header through a QSortFilterProxyModel (numbers sort as numbers, dates as dates)."""
+clicking a header through a QSortFilterProxyModel (numbers sort as numbers, dates as dates);
+for long lists a lazy model that keeps the light rows and formats only what is in view."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +21,7 @@ from ui.kit.widgets import make_table
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 Cell = tuple[str, Any]  # (text shown, sort key)
+R = TypeVar("R")
 
 
 def number_key(text: str) -> float:
@@ -101,3 +103,118 @@ def sorted_table(model: SortableTableModel, stretch_column: int | None = None
 
 def source_row(proxy: QSortFilterProxyModel, index: QModelIndex) -> int:
     return proxy.mapToSource(index).row() if index.isValid() else -1
+
+
+class LazyRowsModel(QAbstractTableModel, Generic[R]):
+    """Read-only rows kept as the domain's light rows (frozen dataclasses), for lists of
+    tens of thousands: a cell's text is made when the view asks for it (the rows in view),
+    rows reach the view in batches (``canFetchMore``/``fetchMore``), and sorting and the
+    text filter work on the light rows with a key per column, never on formatted cells.
+    ``cells(row)`` gives a row's (text, sort key) per column, for the rows in view;
+    ``keys[column](row)`` the same sort key, for sorting every row by one column without
+    formatting the others."""
+
+    BATCH = 500
+
+    def __init__(self, headers: Sequence[str], cells: Callable[[R], Sequence[Cell]],
+                 keys: Sequence[Callable[[R], Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert len(keys) == len(headers)
+        self._headers = list(headers)
+        self._cells = cells
+        self._keys = list(keys)
+        self._all: list[R] = []
+        self._shown: list[R] = []
+        self._fetched = 0
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._filter: tuple[int, str] = (0, "")
+        self._formatted: dict[int, Sequence[Cell]] = {}
+
+    # ---- content -------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self._all = list(rows)
+        self._arrange()
+
+    def row(self, row: int) -> R:
+        return self._shown[row]
+
+    def text(self, row: int, column: int) -> str:
+        return self._row_cells(row)[column][0]
+
+    def total(self) -> int:
+        """Rows after the filter, fetched by the view or not."""
+        return len(self._shown)
+
+    def set_filter(self, column: int, text: str) -> None:
+        """Rows whose sort key in ``column`` (for a text column: its text, folded) contains
+        ``text`` (case-insensitive)."""
+        self._filter = (column, text.casefold())
+        self._arrange()
+
+    def _row_cells(self, row: int) -> Sequence[Cell]:
+        found = self._formatted.get(row)
+        if found is None:
+            found = self._formatted[row] = self._cells(self._shown[row])
+        return found
+
+    def _arrange(self) -> None:
+        self.beginResetModel()
+        column, text = self._filter
+        shown = self._all if not text else [
+            r for r in self._all if text in str(self._keys[column](r)).casefold()]
+        by, order = self._sort
+        if by >= 0:
+            shown = sorted(shown, key=self._keys[by],
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        self._shown = list(shown)
+        self._formatted = {}
+        self._fetched = min(len(self._shown), self.BATCH)
+        self.endResetModel()
+
+    # ---- Qt ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._fetched
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetched < len(self._shown)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(self.BATCH, len(self._shown) - self._fetched)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._fetched, self._fetched + more - 1)
+        self._fetched += more
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self._arrange()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
+            return None
+        text, key = self._row_cells(index.row())[index.column()]
+        return key if role == SORT_ROLE else text
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+def lazy_table(model: LazyRowsModel[Any]) -> QTableView:
+    """A table over a lazy model: it sorts itself (no proxy in between)."""
+    table = make_table(model)
+    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicatorShown(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the domain's order at first
+    return table

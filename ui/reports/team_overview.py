@@ -5,6 +5,7 @@ their own caseload. Everything here reads; a plan opens as a read-only summary."
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -40,7 +41,12 @@ from ui.kit.changes import on_household_changed
 from ui.kit.notice import Notice
 from ui.kit.operation import Operation
 from ui.reports.plan_summary import PlanSummaryDialog
-from ui.reports.table_models import SortableTableModel, sorted_table, source_row
+from ui.reports.table_models import (
+    LazyRowsModel,
+    SortableTableModel,
+    lazy_table,
+    sorted_table,
+)
 
 PLAN_HEADERS = ("Dossiernummer", "Soort", "Status", "Versie", "Nieuwe versie", "Regisseur",
                 "Akkoord", "Volgende evaluatie", "Evaluatie", "Signaal")
@@ -63,12 +69,29 @@ def _number(value: int) -> tuple[str, int]:
     return str(value), value
 
 
+STATUS_ORDER = {status: place for place, status in enumerate(CaseStatus)}
+
+
 def plan_cells(row: PlanRow, signal: tuple[str, ...] = ()) -> list[tuple[str, object]]:
     return [_text(row.dossiernummer), _text(row.kind_label),
-            (row.status.label, list(CaseStatus).index(row.status)),
+            (row.status.label, STATUS_ORDER[row.status]),
             _number(row.version_number), _text(row.new_version), _text(row.regisseur_name),
             _day(row.agreed_on), _day(row.next_evaluation),
             _text(EVALUATION_TEXT[row.evaluation_state]), _text(", ".join(signal))]
+
+
+def _day_key(day: date | None) -> str:
+    return day.isoformat() if day else "9999-99-99"
+
+
+# The sort key of each plan column (as plan_cells has it), without formatting the others;
+# the signal column's key comes from the overview's flags (TeamOverview._signal_key).
+PLAN_KEYS: tuple[Callable[[PlanRow], object], ...] = (
+    lambda r: r.dossiernummer.casefold(), lambda r: r.kind_label.casefold(),
+    lambda r: STATUS_ORDER[r.status], lambda r: r.version_number,
+    lambda r: r.new_version.casefold(), lambda r: r.regisseur_name.casefold(),
+    lambda r: _day_key(r.agreed_on), lambda r: _day_key(r.next_evaluation),
+    lambda r: EVALUATION_TEXT[r.evaluation_state].casefold())
 
 
 def waiting_cells(row: WaitingRow, signal: tuple[str, ...] = ()) -> list[tuple[str, object]]:
@@ -113,8 +136,11 @@ class TeamOverview(QWidget):
         self.dossier.setClearButtonEnabled(True)
         self.refresh_button = QPushButton("&Vernieuwen")
         self.open_button = QPushButton("Plan &inzien")
-        self.plans = SortableTableModel(PLAN_HEADERS, self, numeric_from=None)
-        self.plan_table, self.plan_proxy = sorted_table(self.plans)
+        # Twenty thousand plans for a whole team: a lazy model over the light rows.
+        self._flags: Mapping[uuid.UUID, tuple[str, ...]] = {}
+        self.plans: LazyRowsModel[PlanRow] = LazyRowsModel(
+            PLAN_HEADERS, self._plan_cells, (*PLAN_KEYS, self._signal_key), self)
+        self.plan_table = lazy_table(self.plans)
         self.waiting = SortableTableModel(WAITING_HEADERS, self)
         self.waiting_table, self.waiting_proxy = sorted_table(self.waiting)
         self.workers = SortableTableModel(WORKER_HEADERS, self, numeric_from=1)
@@ -217,13 +243,19 @@ class TeamOverview(QWidget):
         if self._stale:
             self.refresh()
 
+    def _plan_cells(self, row: PlanRow) -> list[tuple[str, object]]:
+        return plan_cells(row, self._flags.get(row.household_id, ()))
+
+    def _signal_key(self, row: PlanRow) -> object:
+        return ", ".join(self._flags.get(row.household_id, ())).casefold()
+
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
         self.title.setText("Mijn caseload" if overview.own_caseload else "Teamoverzicht")
         self.as_of.setText(f"Stand van {format_date(overview.as_of)}")
         flags = overview.signals
-        self.plans.set_rows([plan_cells(r, flags.get(r.household_id, ())) for r in overview.plans],
-                            [r.plan_id for r in overview.plans])
+        self._flags = flags
+        self.plans.set_rows(overview.plans)
         self.waiting.set_rows([waiting_cells(r, flags.get(r.household_id, ()))
                                for r in overview.waiting],
                               [r.household_id for r in overview.waiting])
@@ -233,8 +265,7 @@ class TeamOverview(QWidget):
         self.tabs.setTabText(1, f"Wacht op brede uitvraag ({len(overview.waiting)})")
         self.tabs.setTabText(2, f"Per medewerker ({len(overview.workers)})")
         self._fill_workers(overview)
-        for table in (self.plan_table, self.waiting_table, self.worker_table):
-            table.resizeColumnsToContents()
+        # Columns size themselves to the rows in view and the first hundred (make_table).
 
     def _fill_workers(self, overview: Overview) -> None:
         """The worker filter lists the people in the overview; hidden for one's own caseload."""
@@ -252,16 +283,15 @@ class TeamOverview(QWidget):
         self.worker.blockSignals(False)
 
     def _filter_dossier(self, text: str) -> None:
-        for proxy in (self.plan_proxy, self.waiting_proxy):
-            proxy.setFilterKeyColumn(0)
-            proxy.setFilterFixedString(text.strip())
+        self.plans.set_filter(0, text.strip())
+        self.waiting_proxy.setFilterKeyColumn(0)
+        self.waiting_proxy.setFilterFixedString(text.strip())
 
     def selected_plan(self) -> PlanRow | None:
-        row = source_row(self.plan_proxy, self.plan_table.currentIndex())
-        if self.overview is None or row < 0:
+        index = self.plan_table.currentIndex()
+        if self.overview is None or not index.isValid():
             return None
-        plan_id = self.plans.keys[row]
-        return next((p for p in self.overview.plans if p.plan_id == plan_id), None)
+        return self.plans.row(index.row())
 
     def open_selected_plan(self) -> None:
         plan = self.selected_plan()

@@ -105,6 +105,7 @@ def test_a_damaged_key_file_is_shown_as_damaged_at_login(qtbot: QtBot, team: Tea
     qtbot.keyClicks(dialog.username, "consulent")
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.signed_in is None
     assert "beschadigd" in dialog.message.text() and "onjuist" not in dialog.message.text()
 
@@ -154,6 +155,8 @@ def test_login_wrong_then_locked_then_right(qtbot: QtBot, team: Team) -> None:
     qtbot.keyClicks(dialog.username, "consulent")
     qtbot.keyClicks(dialog.password, "verkeerd-wachtwoord")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.busy and not dialog.ok_button.isEnabled()  # deriving off the UI thread
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.message.text() == WRONG_LOGIN
     assert dialog.signed_in is None and dialog.result() != LoginDialog.DialogCode.Accepted
 
@@ -161,12 +164,14 @@ def test_login_wrong_then_locked_then_right(qtbot: QtBot, team: Team) -> None:
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     if dialog.signed_in is None:
         assert "Probeer het over" in dialog.message.text()
         assert not dialog.ok_button.isEnabled()
         qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=10_000)
         assert dialog.message.text() == ""
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.message.text() == ""
     assert dialog.result() == LoginDialog.DialogCode.Accepted
     assert dialog.signed_in is not None

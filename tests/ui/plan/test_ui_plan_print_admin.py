@@ -140,6 +140,29 @@ def test_due_evaluations_on_start_screen(qtbot: QtBot, team: Team, jolanda: Hous
     assert opened == [jolanda.id]
 
 
+def test_the_start_screen_reads_due_evaluations_once_and_again_when_it_returns(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, notices: Notices,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _agreed_plan(team, jolanda, date(2026, 1, 5))
+    real = plans.due_summary
+    reads: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plans, "due_summary", counted)
+    page = SearchPage(team.store, team.consulent)
+    qtbot.addWidget(page)
+    attached = attach_due_list(page, team.store, team.consulent, lambda _id: None)
+    page.show()
+    qtbot.waitExposed(page)
+    assert len(reads) == 1 and attached.model.rowCount() == 1
+    page.hide()
+    page.show()  # back into view: read again, a plan may have been evaluated meanwhile
+    assert len(reads) == 2
+
+
 def test_plan_tab_on_household_page_shows_overdue_banner(qtbot: QtBot, team: Team,
                                                          jolanda: HouseholdView,
                                                          notices: Notices) -> None:

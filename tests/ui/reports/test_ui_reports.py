@@ -18,7 +18,8 @@ from tests.reports.test_reports_store import PERIOD, ReportStore, build
 from tests.ui.conftest import Notices
 from ui.reports.figures_view import FiguresView
 from ui.reports.plan_summary import PlanSummaryDialog
-from ui.reports.team_overview import TeamOverview
+from ui.reports.table_models import LazyRowsModel
+from ui.reports.team_overview import PLAN_HEADERS, PLAN_KEYS, TeamOverview, plan_cells
 
 pytestmark = pytest.mark.gui
 
@@ -48,11 +49,14 @@ def test_teamleider_overview_filters_sorts_and_opens_a_summary(
     with qtbot.waitSignal(page.loaded, timeout=20000):
         page.status.setCurrentIndex(0)
     page.plan_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    first = page.plan_proxy.index(0, 0).data()
+    first = page.plans.index(0, 0).data()
     assert first == max(store.dossiers.values())
+    page.plan_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by status, in its order
+    statuses = [page.plans.row(r).status for r in range(page.plans.rowCount())]
+    assert statuses == sorted(statuses, key=list(CaseStatus).index)
     page.dossier.setText(store.dossiers["H1"][-3:])
-    assert page.plan_proxy.rowCount() == 1
-    page.plan_table.setCurrentIndex(page.plan_proxy.index(0, 0))
+    assert page.plans.rowCount() == 1
+    page.plan_table.setCurrentIndex(page.plans.index(0, 0))
     page.open_selected_plan()
     dialog = page.findChild(PlanSummaryDialog)
     assert dialog is not None and dialog.plan.dossiernummer == store.dossiers["H1"]
@@ -71,6 +75,30 @@ def test_consulent_sees_own_caseload(qtbot: QtBot, store: ReportStore) -> None:
 def test_vindplaats_is_refused(qtbot: QtBot, store: ReportStore, notices: Notices) -> None:
     page = _overview(qtbot, store, "vindplaats")
     assert page.plans.rowCount() == 0 and "teamleider" in notices.said[0]
+
+
+def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_rows(
+        qtbot: QtBot, store: ReportStore) -> None:
+    page = _overview(qtbot, store, "teamleider")
+    assert page.overview is not None
+    rows = list(page.overview.plans) * 400  # 2,400 rows: more than one batch
+    model = LazyRowsModel(PLAN_HEADERS, plan_cells, PLAN_KEYS)
+    model.set_rows(rows)
+    assert model.rowCount() == LazyRowsModel.BATCH and model.canFetchMore()
+    assert model.total() == len(rows)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == len(rows)
+    model.sort(3, Qt.SortOrder.DescendingOrder)  # version number, as a number
+    assert model.rowCount() == LazyRowsModel.BATCH  # a new order starts with one batch again
+    numbers = [model.row(r).version_number for r in range(model.rowCount())]
+    assert numbers == sorted(numbers, reverse=True)
+    assert model.text(0, 3) == str(numbers[0])
+    assert [model.index(0, c).data() for c in range(len(PLAN_HEADERS))] == [
+        text for text, _key in plan_cells(model.row(0))]
+    model.set_filter(0, store.dossiers["H1"][-3:].upper())
+    assert model.total() == 400 and {model.row(r).dossiernummer
+                                     for r in range(model.rowCount())} == {store.dossiers["H1"]}
 
 
 def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
