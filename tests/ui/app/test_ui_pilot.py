@@ -44,7 +44,7 @@ def test_ctrl_m_from_an_open_household_fills_it_in_and_the_page_shows_it(
     def register(dialog: QuickRegistrationDialog) -> int:
         seen.append(dialog.household)
         assert not dialog.search_field.isVisibleTo(dialog)  # no search: the household is set
-        assert dialog.focusWidget() is dialog.type_box
+        assert dialog.focusWidget() is dialog.question  # the question comes first
         dialog.type_box.setCurrentIndex(dialog.type_box.findData("schulden_geldzaken"))
         dialog.question.setText("Post blijft ongeopend liggen")
         dialog.vindplaats.setCurrentIndex(dialog.vindplaats.findData("wijkteam"))
