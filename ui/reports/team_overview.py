@@ -138,8 +138,9 @@ class TeamOverview(QWidget):
         self.open_button = QPushButton("Plan &inzien")
         # Twenty thousand plans for a whole team: a lazy model over the light rows.
         self._flags: Mapping[uuid.UUID, tuple[str, ...]] = {}
+        self.plan_keys = (*PLAN_KEYS, self._signal_key)
         self.plans: LazyRowsModel[PlanRow] = LazyRowsModel(
-            PLAN_HEADERS, self._plan_cells, (*PLAN_KEYS, self._signal_key), self)
+            PLAN_HEADERS, self.plan_row_cells, self.plan_keys, self)
         self.plan_table = lazy_table(self.plans)
         self.waiting = SortableTableModel(WAITING_HEADERS, self)
         self.waiting_table, self.waiting_proxy = sorted_table(self.waiting)
@@ -243,7 +244,7 @@ class TeamOverview(QWidget):
         if self._stale:
             self.refresh()
 
-    def _plan_cells(self, row: PlanRow) -> list[tuple[str, object]]:
+    def plan_row_cells(self, row: PlanRow) -> list[tuple[str, object]]:
         return plan_cells(row, self._flags.get(row.household_id, ()))
 
     def _signal_key(self, row: PlanRow) -> object:

@@ -19,7 +19,7 @@ from tests.ui.conftest import Notices
 from ui.reports.figures_view import FiguresView
 from ui.reports.plan_summary import PlanSummaryDialog
 from ui.reports.table_models import LazyRowsModel
-from ui.reports.team_overview import PLAN_HEADERS, PLAN_KEYS, TeamOverview, plan_cells
+from ui.reports.team_overview import PLAN_HEADERS, TeamOverview
 
 pytestmark = pytest.mark.gui
 
@@ -82,7 +82,7 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
     page = _overview(qtbot, store, "teamleider")
     assert page.overview is not None
     rows = list(page.overview.plans) * 400  # 2,400 rows: more than one batch
-    model = LazyRowsModel(PLAN_HEADERS, plan_cells, PLAN_KEYS)
+    model = LazyRowsModel(PLAN_HEADERS, page.plan_row_cells, page.plan_keys)
     model.set_rows(rows)
     assert model.rowCount() == LazyRowsModel.BATCH and model.canFetchMore()
     assert model.total() == len(rows)
@@ -95,7 +95,7 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
     assert numbers == sorted(numbers, reverse=True)
     assert model.text(0, 3) == str(numbers[0])
     assert [model.index(0, c).data() for c in range(len(PLAN_HEADERS))] == [
-        text for text, _key in plan_cells(model.row(0))]
+        text for text, _key in page.plan_row_cells(model.row(0))]
     model.set_filter(0, store.dossiers["H1"][-3:].upper())
     assert model.total() == 400 and {model.row(r).dossiernummer
                                      for r in range(model.rowCount())} == {store.dossiers["H1"]}
