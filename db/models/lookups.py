@@ -23,6 +23,10 @@ LOOKUP_INDEXES = (
     Index("ix_intakes_household_status_finished", Intake.household_id, Intake.status,
           Intake.finished_at),
     Index("ix_plans_created_by", Plan.created_by_id),
+    # Whether one household is someone's own work (need to know), found by the household.
+    Index("ix_plans_household_created_by", Plan.household_id, Plan.created_by_id),
+    Index("ix_help_questions_household_registrar", HelpQuestion.household_id,
+          HelpQuestion.registered_by_id, HelpQuestion.outcome_code),
     Index("ix_plan_versions_created_by", PlanVersion.created_by_id, PlanVersion.status,
           PlanVersion.plan_id),
     Index("ix_plan_versions_regisseur_status", PlanVersion.regisseur_id, PlanVersion.status),

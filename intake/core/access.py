@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
+    Select,
     exists,
     or_,
     select,
@@ -48,6 +49,28 @@ def require_role(uow: UnitOfWork, roles: frozenset[Role] | set[Role], action: st
 SENT_TO_INTAKE = "brede_uitvraag"
 
 
+CaseloadPart = tuple[Select[uuid.UUID], QueryableAttribute[uuid.UUID]]
+
+
+def _caseload_parts(worker_id: uuid.UUID) -> list[CaseloadPart]:
+    """The parts of a person's caseload, each with the household column it is found by."""
+    finished_since = exists().where(
+        Intake.household_id == HelpQuestion.household_id, Intake.status == "afgerond",
+        Intake.finished_at >= HelpQuestion.registered_at)
+    return [
+        (select(Plan.household_id).join(PlanVersion, PlanVersion.plan_id == Plan.id)
+         .where(or_(PlanVersion.regisseur_id == worker_id,
+                    PlanVersion.created_by_id == worker_id)), Plan.household_id),
+        (select(Plan.household_id).where(Plan.created_by_id == worker_id), Plan.household_id),
+        (select(HelpQuestion.household_id).where(
+            HelpQuestion.registered_by_id == worker_id,
+            HelpQuestion.outcome_code == SENT_TO_INTAKE, ~finished_since),
+         HelpQuestion.household_id),
+        (select(Intake.household_id).where(Intake.started_by_id == worker_id,
+                                           Intake.status != "afgerond"), Intake.household_id),
+    ]
+
+
 def caseload_ids(worker_id: uuid.UUID, *, distinct: bool = True) \
         -> CompoundSelect[tuple[uuid.UUID]]:
     """The one definition of a person's caseload, as household ids: the households they are
@@ -55,21 +78,17 @@ def caseload_ids(worker_id: uuid.UUID, *, distinct: bool = True) \
     registered a help question for that still waits for an intake, or started an intake for
     that is still open. The team overview and the access rules both use it, so "my households"
     means the same everywhere. ``distinct=False`` may repeat an id: cheaper inside IN (...)."""
-    finished_since = exists().where(
-        Intake.household_id == HelpQuestion.household_id, Intake.status == "afgerond",
-        Intake.finished_at >= HelpQuestion.registered_at)
     combine = union if distinct else union_all
-    return combine(
-        select(Plan.household_id).join(PlanVersion, PlanVersion.plan_id == Plan.id)
-        .where(or_(PlanVersion.regisseur_id == worker_id,
-                   PlanVersion.created_by_id == worker_id)),
-        select(Plan.household_id).where(Plan.created_by_id == worker_id),
-        select(HelpQuestion.household_id).where(
-            HelpQuestion.registered_by_id == worker_id,
-            HelpQuestion.outcome_code == SENT_TO_INTAKE, ~finished_since),
-        select(Intake.household_id).where(Intake.started_by_id == worker_id,
-                                          Intake.status != "afgerond"),
-    )
+    return combine(*(part for part, _household in _caseload_parts(worker_id)))
+
+
+def household_in_caseload(household_id: ColumnElement[uuid.UUID] | QueryableAttribute[uuid.UUID],
+                          worker_id: uuid.UUID) -> ColumnElement[bool]:
+    """The same caseload asked of each household by itself: for a few households (a page of
+    search results, the one being opened) a few index lookups each, where listing the whole
+    caseload of someone with thousands of dossiers costs a quarter of a second."""
+    return or_(*(part.where(column == household_id).exists()
+                 for part, column in _caseload_parts(worker_id)))
 
 
 def in_caseload(household_id: QueryableAttribute[uuid.UUID] | ColumnElement[uuid.UUID],
@@ -90,13 +109,15 @@ class ReasonRequired(PermissionDenied):
     """Opening this household needs a reason first (need to know)."""
 
 
-def own_work(worker_id: uuid.UUID) -> ColumnElement[bool]:
+def own_work(worker_id: uuid.UUID, *, few: bool = False) -> ColumnElement[bool]:
     """Households that are the worker's own: their caseload, registered by them, or they were
-    added to it."""
+    added to it. ``few``: the query asks it of a few households only (see
+    household_in_caseload); otherwise the caseload is listed once."""
     granted = exists().where(HouseholdAccess.household_id == Household.id,
                              HouseholdAccess.user_id == worker_id)
-    return or_(Household.created_by_id == worker_id, granted,
-               in_caseload(Household.id, worker_id))
+    caseload = household_in_caseload(Household.id, worker_id) if few \
+        else in_caseload(Household.id, worker_id)
+    return or_(Household.created_by_id == worker_id, granted, caseload)
 
 
 def _opened_with_reason(uow: UnitOfWork) -> ColumnElement[bool]:
@@ -120,8 +141,9 @@ def opens_without_reason(uow: UnitOfWork) -> ColumnElement[bool]:
     if getattr(uow.store, "replica", False):
         return true()
     role = uow.actor.role
-    if role in NEED_TO_KNOW_ROLES:
-        return or_(own_work(uow.actor.id), _opened_with_reason(uow), _taken_offline(uow))
+    if role in NEED_TO_KNOW_ROLES:  # asked of a page of results or one household
+        return or_(own_work(uow.actor.id, few=True), _opened_with_reason(uow),
+                   _taken_offline(uow))
     if role is Role.TEAMLEIDER:
         return _opened_with_reason(uow)
     return true()

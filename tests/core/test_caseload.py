@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from db.models import Plan
-from intake.core.access import caseload_ids, require_read
+from db.models import Household, Plan
+from intake.core.access import caseload_ids, household_in_caseload, require_read
 from intake.core.errors import PermissionDenied
 from intake.core.session import unit_of_work
 from intake.reports.overview import team_overview
@@ -43,3 +43,14 @@ def test_a_vindplaats_reads_what_is_in_their_caseload(store: ReportStore) -> Non
     with unit_of_work(store.team.store, poh) as uow:
         require_read(uow, h1)
         assert h1 in set(uow.session.scalars(select(caseload_ids(poh.id).subquery().c[0])))
+
+
+def test_asked_per_household_the_caseload_is_the_same_as_listed(store: ReportStore) -> None:
+    team = store.team
+    with unit_of_work(team.store, team.teamleider, at(TODAY)) as uow:
+        for worker in (team.consulent, team.regisseur, team.vindplaats):
+            listed = set(uow.session.scalars(select(caseload_ids(worker.id).subquery().c[0])))
+            asked = set(uow.session.scalars(select(Household.id).where(
+                household_in_caseload(Household.id, worker.id))))
+            assert asked == listed
+        assert set(uow.session.scalars(select(caseload_ids(team.consulent.id).subquery().c[0])))
