@@ -18,7 +18,7 @@ from intake.store import StoreLocation, resolve_location, store_exists
 from ui.app.login import FirstStartDialog, LoginDialog, SignedIn
 from ui.app.main_window import APP_TITLE, MainWindow
 from ui.kit.crash import install_excepthook
-from ui.kit.focus import focus_style_sheet
+from ui.kit.focus import install_focus_ring
 from ui.kit.gc_guard import MainThreadGarbageCollector
 from ui.kit.notice import Notice
 from ui.kit.operation import Attempt, reraise
@@ -34,7 +34,7 @@ def configure_application(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
         app.installTranslator(translator)
-    app.setStyleSheet(focus_style_sheet())
+    install_focus_ring(app)
 
 
 def sign_in(location: StoreLocation) -> SignedIn | None:

@@ -1,19 +1,18 @@
-"""Focus is always visible: the application's style sheet frames the focused control of every
-class one can Tab to, and the frame shows in the rendering."""
+"""Focus is always visible: one frame in the focus colour lies around whichever control has
+the keyboard focus, for every class one can Tab to, and it shows in the rendering."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -27,50 +26,36 @@ from pytestqt.qtbot import QtBot
 
 from ui.app.startup import configure_application
 from ui.kit.dialogs import INPUTS
-from ui.kit.focus import FOCUS_COLOUR, FOCUS_RULES, focus_style_sheet
+from ui.kit.focus import FOCUS_COLOUR, FRAME_WIDTH, FocusRings, framed
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
 
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[QApplication]:
-    configure_application(qapp)
-    yield qapp
-    qapp.setStyleSheet("")
-
-
-def test_every_focusable_class_has_a_focus_rule() -> None:
-    sheet = focus_style_sheet()
-    for kind in (*INPUTS, QAbstractButton, QPushButton):
-        covered = [base.__name__ for base in kind.__mro__ if FOCUS_RULES.get(base.__name__)]
-        assert covered or kind is QAbstractButton, f"no focus frame for {kind.__name__}"
-        for name in covered:
-            assert f"{name}:focus" in sheet
-
-
-def _image(widget: QWidget) -> QImage:
-    return widget.grab().toImage()
-
-
-def _frame_pixels(image: QImage) -> int:
-    """Pixels in the focus colour (the frame is drawn in it, nothing else is)."""
+def _frame_pixels(image: QImage, area: QRect) -> int:
+    """Pixels in the focus colour inside an area (the frame is drawn in it, nothing else)."""
     colour = QColor(FOCUS_COLOUR).rgb()
-    return sum(1 for y in range(image.height()) for x in range(image.width())
+    return sum(1 for y in range(max(0, area.top()), min(image.height(), area.bottom() + 1))
+               for x in range(max(0, area.left()), min(image.width(), area.right() + 1))
                if image.pixel(x, y) == colour)
 
 
-def test_the_focused_control_looks_different(qtbot: QtBot, styled: QApplication) -> None:
-    assert styled.styleSheet() == focus_style_sheet()
+def test_the_focused_control_has_the_frame_around_it(qtbot: QtBot, qapp: QApplication) -> None:
+    configure_application(qapp)
+    rings = getattr(qapp, "_focus_rings", None)
+    assert isinstance(rings, FocusRings)
+    assert not qapp.styleSheet()  # no style-sheet engine over every widget
     window = QWidget()
     qtbot.addWidget(window)
     form = QFormLayout(window)
-    table = QTableWidget(2, 2)
     combo = QComboBox()
     combo.addItems(["Een", "Twee"])
     controls: list[QWidget] = [QLineEdit("tekst"), QPlainTextEdit("veld"), QTextEdit("veld"),
                                combo, QSpinBox(), QDateEdit(), QPushButton("Opslaan"),
-                               QCheckBox("Vinkje"), QRadioButton("Keuze"), table]
+                               QCheckBox("Vinkje"), QRadioButton("Keuze"), QTableWidget(2, 2)]
+    covered = {type(c) for c in controls}
+    for kind in INPUTS:
+        assert any(issubclass(c, kind) for c in covered), f"{kind.__name__} not tried"
     anchor = QLineEdit()
     form.addRow("Begin", anchor)
     for control in controls:
@@ -81,11 +66,40 @@ def test_the_focused_control_looks_different(qtbot: QtBot, styled: QApplication)
     for control in controls:
         anchor.setFocus()
         qtbot.waitUntil(anchor.hasFocus)
-        before = _image(control)
+        around = control.geometry().adjusted(-2 * FRAME_WIDTH, -2 * FRAME_WIDTH,
+                                             2 * FRAME_WIDTH, 2 * FRAME_WIDTH)
+        size = control.size()
+        before = _frame_pixels(window.grab().toImage(), around)
         control.setFocus()
         qtbot.waitUntil(control.hasFocus)
-        after = _image(control)
-        assert before.size() == after.size(), f"{type(control).__name__} changes size"
-        assert before != after, f"{type(control).__name__} shows no focus"
-        assert _frame_pixels(before) == 0 < _frame_pixels(after), \
-            f"{type(control).__name__} has no focus frame"
+        assert rings.ring is not None and rings.ring.widget() is control
+        after = _frame_pixels(window.grab().toImage(), around)
+        assert control.size() == size, f"{type(control).__name__} changes size"
+        assert before == 0 < after, f"{type(control).__name__} shows no focus frame"
+
+
+def test_only_what_one_can_tab_to_is_framed(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = QLabel("Uitleg", window)
+    field = QLineEdit(window)
+    assert framed(field) and not framed(label) and not framed(window)
+
+
+def test_the_frame_survives_its_window(qtbot: QtBot, qapp: QApplication) -> None:
+    """The frame goes with the window it was in; the next window gets a new one."""
+    configure_application(qapp)
+    rings = getattr(qapp, "_focus_rings", None)
+    assert isinstance(rings, FocusRings)
+    for _ in range(2):
+        window = QWidget()
+        field = QLineEdit(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        assert rings.ring is not None and rings.ring.widget() is field
+        window.close()
+        window.deleteLater()
+        qtbot.wait(10)
