@@ -319,9 +319,21 @@ def sign_in(store: StoreHandle, username: str, password: str, now: datetime, *,
 def _check_user(session: Session, username: str, password: str, now: datetime,
                 proven: bool) -> Actor:
     user = session.scalar(select(User).where(User.username == username))
+    user = check_password(session, user, password, now, WRONG_LOGIN, proven=proven)
+    actor = actor_for(user)
+    audit.append(session, actor, now, event=AuditEvent("aanmelden", "account", str(user.id)))
+    session.commit()
+    return actor
+
+
+def check_password(session: Session, user: User | None, password: str, now: datetime,
+                   wrong: str, *, proven: bool = False) -> User:
+    """The account's password, with the growing delay after wrong attempts kept on the
+    account (a wrong one is counted and committed before the refusal); a blocked account is
+    refused; a right one clears the count. Signing in and unlocking the screen both use it."""
     if user is None:
         crypto.burn_time(password)
-        raise AuthenticationError(WRONG_LOGIN)
+        raise AuthenticationError(wrong)
     wait = locked_for(user.locked_until, now)
     if wait:
         raise AccountLockedError(wait)
@@ -329,14 +341,11 @@ def _check_user(session: Session, username: str, password: str, now: datetime,
         user.failed_logins += 1
         user.locked_until = next_lock(user.failed_logins, now)
         session.commit()
-        raise AuthenticationError(WRONG_LOGIN)
+        raise AuthenticationError(wrong)
     if user.disabled:
         raise AuthenticationError(
             "Dit account is geblokkeerd. Neem contact op met de functioneel beheerder."
         )
     user.failed_logins = 0
     user.locked_until = None
-    actor = actor_for(user)
-    audit.append(session, actor, now, event=AuditEvent("aanmelden", "account", str(user.id)))
-    session.commit()
-    return actor
+    return user

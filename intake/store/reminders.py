@@ -11,12 +11,13 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from db.models import AuditEntry, StoreSetting
+from db.models import AuditEntry
 from intake.core import audit
 from intake.core.access import require_role
 from intake.core.context import UnitOfWork
 from intake.core.errors import ValidationError
 from intake.core.roles import Role
+from intake.store.settings import number_setting, put_number_setting
 
 BACKUP_DAYS = "herinnering_reservekopie_dagen"
 SEAL_DAYS = "herinnering_zegel_dagen"
@@ -40,8 +41,7 @@ def _require_admin(uow: UnitOfWork, action: str) -> None:
 
 
 def _days(uow: UnitOfWork, name: str) -> int:
-    row = uow.session.get(StoreSetting, name)
-    return int(row.value) if row is not None else DEFAULT_DAYS[name]
+    return number_setting(uow.session, name, DEFAULT_DAYS[name])
 
 
 def _last(uow: UnitOfWork, action: str) -> datetime | None:
@@ -80,11 +80,7 @@ def set_reminder_days(uow: UnitOfWork, backup_days: int, seal_days: int) -> Upke
     if errors:
         raise ValidationError(errors)
     for name, value in ((BACKUP_DAYS, backup_days), (SEAL_DAYS, seal_days)):
-        row = uow.session.get(StoreSetting, name)
-        if row is None:
-            uow.session.add(StoreSetting(name=name, value=str(value), updated_at=uow.now))
-        else:
-            row.value, row.updated_at = str(value), uow.now
+        put_number_setting(uow.session, name, value, uow.now)
     uow.session.flush()
     audit.record(uow, "instelling", "gegevensopslag",
                  detail=f"herinneringen: reservekopie {backup_days}, zegel {seal_days} dagen")

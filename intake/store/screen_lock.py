@@ -14,23 +14,21 @@ from datetime import datetime
 
 from sqlalchemy.exc import DBAPIError
 
-from db.models import StoreSetting, User
+from db.models import User
 from intake.core import audit
 from intake.core.access import require_role
 from intake.core.clock import utcnow
 from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import (
-    AccountLockedError,
     AuditEvent,
-    AuthenticationError,
     KnownError,
     ValidationError,
 )
 from intake.core.roles import Role
 from intake.core.session import translate_db_error
-from intake.store import crypto
 from intake.store.handle import Store
-from intake.store.keyring import locked_for, next_lock
+from intake.store.opening import check_password
+from intake.store.settings import number_setting, put_number_setting
 
 LOCK_MINUTES = "vergrendelen_na_minuten"
 DEFAULT_LOCK_MINUTES = 10
@@ -40,8 +38,7 @@ WRONG_PASSWORD = "Dit wachtwoord is onjuist. Het scherm blijft vergrendeld."
 
 def lock_minutes(uow: UnitOfWork) -> int:
     """Minutes without input before the window locks (every role reads it at sign-in)."""
-    row = uow.session.get(StoreSetting, LOCK_MINUTES)
-    return int(row.value) if row is not None else DEFAULT_LOCK_MINUTES
+    return number_setting(uow.session, LOCK_MINUTES, DEFAULT_LOCK_MINUTES)
 
 
 def set_lock_minutes(uow: UnitOfWork, minutes: int) -> int:
@@ -49,11 +46,7 @@ def set_lock_minutes(uow: UnitOfWork, minutes: int) -> int:
                  "Alleen een functioneel beheerder stelt in wanneer het scherm vergrendelt.")
     if not 1 <= minutes <= MAX_LOCK_MINUTES:
         raise ValidationError({"lock_minutes": f"Kies 1 tot {MAX_LOCK_MINUTES} minuten."})
-    row = uow.session.get(StoreSetting, LOCK_MINUTES)
-    if row is None:
-        uow.session.add(StoreSetting(name=LOCK_MINUTES, value=str(minutes), updated_at=uow.now))
-    else:
-        row.value, row.updated_at = str(minutes), uow.now
+    put_number_setting(uow.session, LOCK_MINUTES, minutes, uow.now)
     uow.session.flush()
     audit.record(uow, "instelling", "gegevensopslag",
                  detail=f"vergrendelen na {minutes} minuten zonder invoer")
@@ -67,23 +60,8 @@ def confirm_password(store: Store, actor: Actor, password: str,
     now = now or utcnow()
     session = store.sessions()
     try:
-        user = session.get(User, actor.id)
-        if user is None:
-            crypto.burn_time(password)
-            raise AuthenticationError(WRONG_PASSWORD)
-        wait = locked_for(user.locked_until, now)
-        if wait:
-            raise AccountLockedError(wait)
-        if not crypto.verify_password(user.password_hash, password):
-            user.failed_logins += 1
-            user.locked_until = next_lock(user.failed_logins, now)
-            session.commit()
-            raise AuthenticationError(WRONG_PASSWORD)
-        if user.disabled:
-            raise AuthenticationError(
-                "Dit account is geblokkeerd. Neem contact op met de functioneel beheerder.")
-        user.failed_logins = 0
-        user.locked_until = None
+        user = check_password(session, session.get(User, actor.id), password, now,
+                              WRONG_PASSWORD)
         audit.append(session, actor, now,
                      event=AuditEvent("ontgrendelen", "account", str(user.id)))
         session.commit()
