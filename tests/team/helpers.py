@@ -10,8 +10,9 @@ from typing import Any
 
 from sqlalchemy import Engine, select, text
 
+from db import figure_facts
 from db.engine import StoreLocation, make_session_factory
-from db.models import User
+from db.models import FigureAction, FigurePlan, User
 from intake.core.clock import utcnow
 from intake.core.context import UnitOfWork
 from intake.core.session import unit_of_work
@@ -76,6 +77,21 @@ def assert_replica_equals_server(laptop: Laptop, engine: Engine) -> None:
     households = [uuid.UUID(k) for k in replica_rows(laptop, "households")]
     for name in rows.HOUSEHOLD_TABLES:
         assert replica_rows(laptop, name) == server_rows(engine, name, households), name
+    assert_facts_follow_the_plans(laptop)
+
+
+def assert_facts_follow_the_plans(laptop: Laptop) -> None:
+    """The figure facts of a replica are what its own plan rows say, also for the rows a
+    pull wrote with Core statements."""
+    assert laptop.store is not None
+    with laptop.store.sessions() as session:
+        kept = {tuple(r) for r in session.execute(select(
+            *(FigureAction.__table__.c[c] for c in figure_facts._ACTION_COLUMNS)))}
+        derived = {tuple(r) for r in session.execute(figure_facts._action_rows())}
+        assert kept == derived
+        kept_plans = {tuple(r) for r in session.execute(select(
+            *(FigurePlan.__table__.c[c] for c in figure_facts._PLAN_COLUMNS)))}
+        assert kept_plans == {tuple(r) for r in session.execute(figure_facts._plan_rows())}
 
 
 @contextmanager
