@@ -19,6 +19,7 @@ against the dialogs it knows how to open.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
@@ -270,6 +271,17 @@ class FormDialog(QDialog):
                 widget.installEventFilter(self._ctrl_enter)  # installing twice is a no-op
         self.focus_first()
         self.mark_clean()
+
+    def action_buttons(self, main_text: str,
+                       on_main: Callable[[], object] | None = None) -> QDialogButtonBox:
+        """The main button (its Dutch text, accept by default) beside Annuleren."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(main_text)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(on_main or self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
 
     def _find_main_button(self) -> QPushButton | None:
         for box in self.findChildren(QDialogButtonBox):

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QVBoxLayout,
     QWidget,
@@ -35,12 +34,7 @@ class NameReviewDialog(FormDialog):
             choice.addItem("Geen naam: afdrukken zoals het staat", KEEP)
             self.choices[name] = choice
             form.addRow(name, choice)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Bevestigen en afdrukken")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.action_buttons("&Bevestigen en afdrukken")
         layout = QVBoxLayout(self)
         layout.addWidget(muted("Deze woorden lijken op een naam, maar horen bij niemand in dit "
                                "dossier. Geef per woord aan wat ermee moet voordat het plan "

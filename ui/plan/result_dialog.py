@@ -99,12 +99,7 @@ class LawDialog(FormDialog):
         super().__init__(parent)
         self.setWindowTitle("Naar een andere wet")
         self.law = _combo([(item.label, item.code) for item in laws()], result.law_code)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Verplaatsen")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.action_buttons("&Verplaatsen")
         layout = QVBoxLayout(self)
         layout.addWidget(muted(f"Resultaat: {result.text or '(nog zonder tekst)'}\n"
                                f"Nu onder: {result.law_label}. Het resultaat blijft in dit "

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -114,12 +113,7 @@ class CandidatesDialog(FormDialog):
         self.setWindowTitle("Suggesties uit de uitvraag")
         self.candidates = CandidateList()
         self.candidates.set_candidates(candidates)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Toevoegen")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.action_buttons("&Toevoegen")
         layout = QVBoxLayout(self)
         layout.addWidget(muted("Vink aan wat als resultaat in dit concept komt."))
         layout.addWidget(self.candidates, 1)

@@ -52,12 +52,7 @@ class AgreeDialog(FormDialog):
         form.addRow("&Datum akkoord", self.agreed_on)
         form.addRow("Hoe", how)
         form.addRow("", self.client_support)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Akkoord vastleggen")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.action_buttons("&Akkoord vastleggen", self.submit)
         layout = QVBoxLayout(self)
         layout.addWidget(muted("Na het akkoord ligt deze versie vast. Wijzigen kan daarna in "
                                "een nieuwe versie; deze versie blijft leesbaar."))

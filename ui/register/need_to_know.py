@@ -11,7 +11,6 @@ import uuid
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QVBoxLayout,
@@ -48,12 +47,7 @@ class ReasonDialog(FormDialog):
         form = QFormLayout()
         form.addRow("&Reden", self.choice)
         form.addRow("&Toelichting", self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Openen")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.action_buttons("&Openen", self.submit)
         layout = QVBoxLayout(self)
         layout.addWidget(muted("Dit huishouden hoort niet bij uw eigen dossiers. U kunt het "
                                "openen als u het nodig heeft voor uw werk; uw reden wordt "

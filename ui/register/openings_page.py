@@ -9,7 +9,6 @@ import uuid
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -48,12 +47,7 @@ class QuestionDialog(FormDialog):
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(90)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Vastleggen")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.action_buttons("&Vastleggen", self.submit)
         label = QLabel("&Vraag aan de collega")
         label.setBuddy(self.text)
         layout = QVBoxLayout(self)
