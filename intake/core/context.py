@@ -43,3 +43,7 @@ class UnitOfWork:
     # Households this actor was found to open without a reason, in this unit of work (one
     # user action): a page checks access once per part it reads, the answer is asked once.
     opens_freely: set[uuid.UUID] = field(default_factory=set)
+    # The households whose access was checked in this unit of work, held here so that the
+    # session (whose identity map keeps rows only while something refers to them) loads each
+    # row once, not once per part of the page that checks access again.
+    households_checked: dict[uuid.UUID, object] = field(default_factory=dict)
