@@ -1,11 +1,11 @@
 """Leaving the laptop: after a while without input the window locks and asks the password
 again; what was typed in open forms stays where it was.
 
-``IdleWatch`` is an application-level event filter: every key, click, wheel or touch restarts
-one timer. When it runs out, every open window gets a cover (nothing of a dossier stays
-visible) and ``LockDialog`` asks for the password, through the same checks as signing in
-(``intake.store.screen_lock``; on a laptop replica its team file). Unlocking takes the covers
-away and puts the focus back where it was; "Afmelden" leaves for the login.
+``IdleWatch`` is an event filter on the application's windows: every key, click, wheel or
+touch restarts one timer. When it runs out, every open window gets a cover (nothing of a
+dossier stays visible) and ``LockDialog`` asks for the password, through the same checks as
+signing in (``intake.store.screen_lock``; on a laptop replica its team file). Unlocking takes
+the covers away and puts the focus back where it was; "Afmelden" leaves for the login.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -41,7 +41,13 @@ INPUT_EVENTS = frozenset({
 
 
 class IdleWatch(QObject):
-    """Emits ``idle`` once after ``interval_ms`` without any input in the application."""
+    """Emits ``idle`` once after ``interval_ms`` without any input in the application.
+
+    The filter sits on the application's windows (``QWindow``), not on the application: the
+    platform hands every key (a shortcut's included, as ShortcutOverride), click, wheel and
+    touch to the window first, while an application filter is called for every event of
+    every widget, thousands when a household page is built. Windows are picked up when one
+    gets the focus and, for popups, right after the input that opened them."""
 
     idle = Signal()
 
@@ -51,14 +57,25 @@ class IdleWatch(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.idle)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self._sweep = QTimer(self)  # after input: watch the windows (popups) it opened
+        self._sweep.setSingleShot(True)
+        self._sweep.setInterval(0)
+        self._sweep.timeout.connect(self._watch_windows)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.connect(self._watch_windows)
+        self._watching = True
+        self._watch_windows()
         self.timer.start()
+
+    def _watch_windows(self, *_changed: object) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)  # once: installing again only moves it first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and self.timer.isActive():
             self.timer.start()  # restarts
+            self._sweep.start()
         return False
 
     def pause(self) -> None:
@@ -69,9 +86,13 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._sweep.stop()
+        app = QGuiApplication.instance()
+        if self._watching and isinstance(app, QGuiApplication):
+            self._watching = False
+            app.focusWindowChanged.disconnect(self._watch_windows)
+            for window in QGuiApplication.topLevelWindows():
+                window.removeEventFilter(self)
 
 
 class Cover(QWidget):

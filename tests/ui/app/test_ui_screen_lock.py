@@ -73,11 +73,46 @@ def test_locks_when_left_alone_and_unlocks_keeping_the_typed_text(
 def test_input_keeps_it_unlocked(qtbot: QtBot, team: Team, notices: Notices) -> None:
     window = _window(qtbot, team, team.consulent, lock_after_ms=400)
     assert window.search is not None
-    for _ in range(6):
-        QTest.keyClick(window.search.field, Qt.Key.Key_A)
+    window.search.field.setFocus()
+    handle = window.windowHandle()
+    for _ in range(6):  # typed as the platform delivers it: to the window first
+        QTest.keyClick(handle, Qt.Key.Key_A)
+        qtbot.wait(150)
+    assert not window.screen_lock.locked
+    assert window.search.field.text().endswith("aaaaaa")
+    qtbot.waitUntil(lambda: window.screen_lock.locked, timeout=5000)
+
+
+def test_input_in_a_dialog_and_shortcuts_keep_it_unlocked(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, notices: Notices) -> None:
+    window = _window(qtbot, team, team.consulent, lock_after_ms=400)
+    form = HouseholdDialog(team.store, team.consulent, jolanda, window)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: form.windowHandle() is not None and form.isActiveWindow())
+    form.street.setFocus()
+    for _ in range(3):  # a window opened later is watched too
+        QTest.keyClick(form.windowHandle(), Qt.Key.Key_B)
+        qtbot.wait(150)
+    for _ in range(3):  # a key that is a shortcut never reaches the window as a key press
+        QTest.keyClick(form.windowHandle(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.wait(150)
     assert not window.screen_lock.locked
     qtbot.waitUntil(lambda: window.screen_lock.locked, timeout=5000)
+
+
+def test_work_without_input_does_not_keep_it_unlocked(qtbot: QtBot, team: Team,
+                                                      notices: Notices) -> None:
+    window = _window(qtbot, team, team.consulent, lock_after_ms=400)
+    assert window.search is not None
+    field = window.search.field
+    for _ in range(6):  # the program's own events (typing set by code, repaints) are no input
+        field.setText(field.text() + "a")
+        field.repaint()
+        qtbot.wait(100)
+    assert window.screen_lock.locked
 
 
 def test_afmelden_from_the_lock_closes_the_store(qtbot: QtBot, team: Team,
