@@ -255,13 +255,22 @@ def _open(location: StoreLocation, username: str, password: str) -> SignedIn:
     if not is_replica(location):
         from intake.store import open_store
 
-        return open_store(location, username, password)
-    from intake.team.replica import open_replica
-    from ui.team.panel import remember_password
+        signed_in = open_store(location, username, password)
+    else:
+        from intake.team.replica import open_replica
+        from ui.team.panel import remember_password
 
-    signed_in = open_replica(location, username, password)
-    remember_password(signed_in[0], password)
+        signed_in = open_replica(location, username, password)
+        remember_password(signed_in[0], password)
+    _load_screens()
     return signed_in
+
+
+def _load_screens() -> None:
+    """The main window's modules, imported here in the background (their module code makes
+    no widgets, only colours and sizes), so the UI thread does not stall on them after the
+    sign-in; the login window was painted without them."""
+    import ui.app.main_window  # noqa: F401
 
 
 class RecoverDialog(_SignInDialog):
