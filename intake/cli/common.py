@@ -60,7 +60,7 @@ def read_password(prompt: str = "Wachtwoord: ", env: str = ENV_PASSWORD) -> str:
 
 def open_signed_in(db: str | None, username: str, password: str) -> tuple[Store, Actor]:
     from intake.store import open_store, resolve_location
-    from intake.store.opening import replica_file
+    from intake.store.location import replica_file
     location = resolve_location(db)
     if location.path is None or not replica_file(location.path).exists():
         return open_store(location, username, password)

@@ -71,7 +71,6 @@ def _file_name(plan: PrintablePlan) -> str:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from intake.cli.bulk_print import PrintJob, print_all
     from intake.core.session import unit_of_work
     from intake.documents import NameReview, print_plan
     from intake.plans.queries import active_plans
@@ -103,6 +102,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             print(f"Plan geschreven naar {args.out} ({len(pdf) // 1024} kB, "
                   f"{time.perf_counter() - started:.2f} s).", file=sys.stderr)
             return 0
+        # The worker pool (multiprocessing) is imported for a bulk print only.
+        from intake.cli.bulk_print import PrintJob, print_all
+
         with unit_of_work(store, actor) as uow:
             plans = active_plans(uow)
         private_folder(args.out)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
-
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Protocol
 
 from intake.core.roles import Role
+
+if TYPE_CHECKING:  # types only: the login window names an Actor before SQLAlchemy loads
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class StoreHandle(Protocol):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from stdnum.nl import bsn as stdnum_bsn
-
 from intake.core.text import digits
 
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
@@ -33,6 +31,10 @@ def normalise_bsn(value: str) -> str | None:
     if not number.isdigit() or not 8 <= len(number) <= 9:
         return None
     number = number.zfill(9)
+    # python-stdnum (and the ssl module it imports) loads when a BSN is checked, not with
+    # the date helpers every command and form uses.
+    from stdnum.nl import bsn as stdnum_bsn
+
     return number if stdnum_bsn.is_valid(number) else None
 
 

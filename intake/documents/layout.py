@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
 from intake.documents.fonts import BOLD, register_fonts
+from intake.documents.hyphenation import hyphenate
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -25,7 +26,6 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 ACCENT = colors.HexColor("#1F4E79")
 LIGHT = colors.HexColor("#E8EEF5")
 RULE = colors.HexColor("#9AA9B8")
-HYPHENATION_LANG = "nl_NL"
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,11 @@ def make_styles(size: float) -> Styles:
     """Styles scaled on the body size: ~9.5 pt for professionals, 12.5 pt for residents."""
     font = register_fonts()
     lead = size * 1.35
-    # Dutch words wrap at syllable boundaries with a hyphen (pyphen), never mid-syllable;
+    # Dutch words wrap at syllable boundaries with a hyphen (pyphen, through hyphenate, which
+    # loads the patterns once and only when a word does not fit), never mid-syllable;
     # names, dates and numbers are kept whole with <nobr> (markup.keep).
     body = ParagraphStyle("body", fontName=font, fontSize=size, leading=lead, spaceAfter=size * 0.4,
-                          hyphenationLang=HYPHENATION_LANG, embeddedHyphenation=0,
+                          hyphenationLang=hyphenate, embeddedHyphenation=0,
                           uriWasteReduce=0)
     return Styles(
         body=body,

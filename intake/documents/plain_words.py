@@ -14,11 +14,8 @@ not here: ``problems`` is run on the fixed sentences the print adds around it.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import pyphen
-
-from intake.documents.layout import HYPHENATION_LANG
+from intake.documents.hyphenation import dictionary
 
 MAX_WORDS = 15
 MAX_SYLLABLES = 4
@@ -37,13 +34,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
-@cache
-def _dictionary() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=HYPHENATION_LANG)
-
-
 def syllables(word: str) -> int:
-    return len(_dictionary().positions(word)) + 1
+    return len(dictionary().positions(word)) + 1
 
 
 def problems(text: str) -> list[str]:

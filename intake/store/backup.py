@@ -37,8 +37,8 @@ from intake.core.errors import AuditEvent, StoreError, ValidationError
 from intake.core.files import private_folder, tighten
 from intake.core.roles import Role
 from intake.store.handle import Store
-from intake.store.keyring import keyring_path
-from intake.store.opening import open_store, replica_file, store_files
+from intake.store.location import keyring_path, replica_file, store_files
+from intake.store.opening import open_store
 
 MAGIC = b"INTAKE-RESERVEKOPIE\n"
 FORMAT = 1

@@ -55,10 +55,6 @@ class KeyReplacedError(StoreError):
     """This window's store key was replaced by another window: sign in again."""
 
 
-def keyring_path(store_path: Path) -> Path:
-    return store_path.with_name(store_path.name + ".keys")
-
-
 @dataclass
 class Unlock:
     """One way into the store for an account: its key pair and the store key sealed to it.

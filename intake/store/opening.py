@@ -7,12 +7,9 @@ server URL has no key file: the password hash in the users table is the only che
 from __future__ import annotations
 
 import logging
-import os
 from datetime import datetime
-from pathlib import Path
 
-from platformdirs import user_data_dir
-from sqlalchemy import Engine, event, func, inspect, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -44,19 +41,20 @@ from intake.store.keyring import (
     KeyReplacedError,
     Keyring,
     KeyringEntry,
-    keyring_path,
     locked_for,
     next_lock,
+)
+from intake.store.location import (
+    keyring_path,
+    refuse_team_server,
+    replica_file,
+    store_exists,
+    store_files,
 )
 
 log = logging.getLogger(__name__)
 
-ENV_DB = "INTAKE_DB"
 WRONG_LOGIN = "Gebruikersnaam of wachtwoord onjuist."
-TEAM_SERVER_ONLY = (
-    "Deze opdracht werkt op een gegevensopslag, niet via een teamserver (https://…). Gebruik "
-    "een bestand, of op de server zelf de postgresql://-verbinding."
-)
 TOO_NEW = (
     "Deze gegevensopslag is gemaakt met een nieuwere versie van de applicatie. Installeer de "
     "nieuwste versie; er is niets gewijzigd."
@@ -70,27 +68,6 @@ BROKEN_REFERENCE = (
 
 REPLICA = ("Dit is een laptopreplica van een teamopslag. Open hem met de app of met 'intake "
            "team …', zodat uw wijzigingen naar de teamserver gaan.")
-
-
-def replica_file(store_path: Path) -> Path:
-    """The team file beside a laptop replica (its keys and server address)."""
-    return store_path.with_name(store_path.name + ".team")
-
-
-def store_files(store_path: Path) -> list[Path]:
-    """The store file with its write-ahead log, shared memory and key file."""
-    return [store_path, *(store_path.with_name(store_path.name + suffix)
-                          for suffix in ("-wal", "-shm", ".keys"))]
-
-
-def default_location() -> StoreLocation:
-    return StoreLocation.parse(str(Path(user_data_dir("intake", appauthor=False)) / "intake.db"))
-
-
-def resolve_location(value: str | None) -> StoreLocation:
-    """``--db`` first, then ``INTAKE_DB``, then the file in the user's data folder."""
-    chosen = value or os.environ.get(ENV_DB)
-    return StoreLocation.parse(chosen) if chosen else default_location()
 
 
 def _open_engine(location: StoreLocation, key: bytes | None, now: datetime,
@@ -144,31 +121,6 @@ def watch_for_new_key(store: Store, engine: Engine) -> None:
         return KeyReplacedError(REPLACED) if current != store.key_generation else None
 
 
-def _refuse_team_server(location: StoreLocation) -> None:
-    if location.is_team_server:
-        raise StoreError(TEAM_SERVER_ONLY)
-
-
-def store_exists(location: StoreLocation) -> bool:
-    """True when the store holds at least one account (for the first-start dialog)."""
-    _refuse_team_server(location)
-    if location.encrypted:
-        assert location.path is not None
-        return location.path.exists() and (keyring_path(location.path).exists()
-                                           or replica_file(location.path).exists())
-    engine = make_engine(location)
-    try:
-        with engine.connect() as connection:
-            if "users" not in inspect(connection).get_table_names():
-                return False
-            return bool(connection.scalar(select(func.count()).select_from(User)))
-    except DBAPIError as error:
-        known = translate_db_error(error)
-        raise (known or error) from error
-    finally:
-        engine.dispose()
-
-
 def actor_for(user: User) -> Actor:
     return Actor(id=user.id, username=user.username, display_name=user.display_name,
                  role=Role(user.role), vindplaats_code=user.vindplaats_code)
@@ -180,7 +132,7 @@ def create_store(
 ) -> tuple[Store, Actor]:
     """A new store with its first functioneel beheerder."""
     now = now or utcnow()
-    _refuse_team_server(location)
+    refuse_team_server(location)
     check_username(username)
     check_password_policy(password)
     if store_exists(location):
@@ -226,7 +178,7 @@ def open_store(
 ) -> tuple[Store, Actor]:
     """Unlock with this person's own password, migrate if needed, and sign them in."""
     now = now or utcnow()
-    _refuse_team_server(location)
+    refuse_team_server(location)
     key: bytes | None = None
     generation = 1
     keyring: Keyring | None = None

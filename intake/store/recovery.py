@@ -23,8 +23,9 @@ from intake.core.roles import Role
 from intake.store import crypto, keys
 from intake.store.accounts import ADMIN_ONLY, check_password_policy
 from intake.store.handle import Store
-from intake.store.keyring import KeyFile, Keyring, keyring_path
-from intake.store.opening import REPLICA, _open_engine, actor_for, replica_file
+from intake.store.keyring import KeyFile, Keyring
+from intake.store.location import keyring_path, replica_file
+from intake.store.opening import REPLICA, _open_engine, actor_for
 
 NOT_ENCRYPTED = "Alleen een versleutelde gegevensopslag heeft een herstelsleutel."
 

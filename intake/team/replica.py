@@ -45,7 +45,8 @@ from intake.store.keyring import (
     write_atomically,
     write_failure,
 )
-from intake.store.opening import TOO_NEW, WRONG_LOGIN, actor_for, replica_file
+from intake.store.location import replica_file
+from intake.store.opening import TOO_NEW, WRONG_LOGIN, actor_for
 from intake.store.screen_lock import WRONG_PASSWORD
 from intake.team import outbox
 from intake.team.client import TeamClient
@@ -178,10 +179,6 @@ def _engine(location: StoreLocation, key: bytes, now: datetime) -> Store:
     sessions = make_session_factory(engine)
     outbox.install(sessions)
     return Store(location, engine, sessions, key, None, None, replica=True)
-
-
-def is_replica(location: StoreLocation) -> bool:
-    return location.path is not None and replica_file(location.path).exists()
 
 
 def _file_location(location: StoreLocation) -> Path:

@@ -6,6 +6,7 @@ import; this test names the libraries that must stay out."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -61,3 +62,35 @@ def test_a_command_on_a_local_store_signs_in_without_the_team_client(team: Team)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120, check=True)
     assert json.loads(done.stderr.strip().splitlines()[-1]) == ["consulent", False, False]
+
+
+# Before the login window: the store is named and the window painted; the database, key
+# handling, printing, export and HTTP libraries load while the person types (or after).
+BEFORE_LOGIN_OUT = ("sqlalchemy", "alembic", "reportlab", "pyphen", "openpyxl", "httpx",
+                    "starlette", "uvicorn", "psycopg", "sqlcipher3", "argon2", "cryptography",
+                    "stdnum", "server")
+
+
+def test_the_app_shows_its_login_window_before_the_heavy_libraries_load(team: Team) -> None:
+    team.store.close()
+    script = ("import json, os, sys\n"
+              "from ui.app import login\n"
+              "def shown(self, event):\n"
+              "    names = [type(self).__name__, sorted(sys.modules)]\n"
+              "    sys.stderr.write(json.dumps(names) + '\\n')\n"
+              "    sys.stderr.flush()\n"
+              "    os._exit(0)\n"
+              "login.LoginDialog.showEvent = shown\n"
+              "from intake.cli import main\n"
+              f"main(['--db', {str(team.location.path)!r}])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    dialog, modules = json.loads(done.stderr.strip().splitlines()[-1])
+    assert dialog == "LoginDialog"
+    loaded = {name.split(".")[0] for name in modules}
+    assert "PySide6" in loaded
+    assert loaded.isdisjoint(BEFORE_LOGIN_OUT), sorted(loaded & set(BEFORE_LOGIN_OUT))
+    screens = [m for m in modules
+               if m.startswith("ui.") and not m.startswith(("ui.kit", "ui.app"))]
+    assert screens == [] and "ui.app.main_window" not in modules, screens

@@ -13,7 +13,8 @@ from db.engine import StoreLocation
 from intake.cli import main
 from intake.core.errors import StoreError
 from intake.store import open_store
-from intake.store.keyring import Keyring, keyring_path
+from intake.store.keyring import Keyring
+from intake.store.location import keyring_path
 from tests.conftest import PASSWORD, Team
 
 KEY = re.compile(r"((?:[A-Z2-7]{5}\s+){7}[A-Z2-7]{5})")

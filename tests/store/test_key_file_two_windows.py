@@ -11,7 +11,8 @@ from db.engine import StoreLocation
 from intake.core.roles import Role
 from intake.core.session import unit_of_work
 from intake.store import accounts, crypto, open_store
-from intake.store.keyring import Keyring, keyring_path
+from intake.store.keyring import Keyring
+from intake.store.location import keyring_path
 from tests.conftest import PASSWORD, Team
 
 PER_PROCESS = 6

@@ -19,7 +19,8 @@ from intake.core.errors import AuthenticationError, StoreError
 from intake.core.roles import Role
 from intake.core.session import unit_of_work
 from intake.store import KeyFileDamaged, accounts, crypto, keyring, open_store
-from intake.store.keyring import Keyring, keyring_path
+from intake.store.keyring import Keyring
+from intake.store.location import keyring_path
 from tests.conftest import PASSWORD, Team
 
 NEW = "een-nieuw-wachtwoord"

@@ -31,7 +31,7 @@ from intake.store import (
     recover,
     rekey_store,
 )
-from intake.store.keyring import keyring_path
+from intake.store.location import keyring_path
 from tests.conftest import PASSWORD, Team
 
 GROUPS = re.compile(r"^[A-Z2-7]{5}(-[A-Z2-7]{5}){7}$")

@@ -17,7 +17,8 @@ from intake.core.session import unit_of_work
 from intake.register.search import search_households
 from intake.store import KeyReplacedError, accounts, crypto, open_store, rekey_store
 from intake.store import rekey as rekey_module
-from intake.store.keyring import REPLACED, Keyring, keyring_path
+from intake.store.keyring import REPLACED, Keyring
+from intake.store.location import keyring_path
 from tests.conftest import PASSWORD, Team
 
 

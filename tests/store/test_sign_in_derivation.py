@@ -12,7 +12,8 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from intake.core.errors import AuthenticationError
 from intake.core.session import unit_of_work
 from intake.store import accounts, crypto, open_store
-from intake.store.keyring import KeyFile, Keyring, keyring_path
+from intake.store.keyring import KeyFile, Keyring
+from intake.store.location import keyring_path
 from intake.store.opening import sign_in
 from tests.conftest import PASSWORD, Team
 from tests.store.test_key_pairs import later

@@ -13,7 +13,8 @@ from db.migrate import head_revisions, needs_upgrade, stamp_revision_for_tests, 
 from intake.core.clock import utcnow
 from intake.core.errors import AccountLockedError, AuthenticationError, StoreError
 from intake.store import create_store, open_store, store_exists
-from intake.store.keyring import Keyring, keyring_path
+from intake.store.keyring import Keyring
+from intake.store.location import keyring_path
 from tests.conftest import PASSWORD, Team
 
 

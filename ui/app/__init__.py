@@ -1,0 +1,3 @@
+"""The desktop app: start-up, login, main window, screen lock."""
+
+APP_TITLE = "Eén gezin, één plan"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
@@ -16,18 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.core.context import Actor
 from intake.core.errors import AccountLockedError, KnownError, ValidationError
-from intake.store import Store, StoreLocation, create_store, open_store, recover
-from intake.team.replica import is_replica, open_replica
-from ui.admin.recovery_key import RecoveryKeyDialog
+from intake.store.location import is_replica
 from ui.kit.dialogs import FormDialog
 from ui.kit.operation import Attempt
 from ui.kit.widgets import ErrorLabel, with_error
-from ui.team.join import JoinDialog
-from ui.team.panel import remember_password
 
-SignedIn = tuple[Store, Actor]
+# The window paints before the store's libraries load: the store, the team client and the
+# dialogs that need them are imported where they are used (mostly in the background sign-in,
+# while the person types).
+if TYPE_CHECKING:
+    from intake.core.context import Actor
+    from intake.store import Store, StoreLocation
+
+SignedIn = tuple["Store", "Actor"]
 
 
 def _heading(text: str) -> QLabel:
@@ -116,6 +119,8 @@ class FirstStartDialog(_SignInDialog):
 
     def join_team(self) -> None:
         """A laptop of a team: a replica of the team store instead of a store of its own."""
+        from ui.team.join import JoinDialog
+
         self.signed_in = JoinDialog.ask(self.location, self)
         if self.signed_in is not None:
             self.accept()
@@ -138,6 +143,9 @@ class FirstStartDialog(_SignInDialog):
             self.password_error.show_message("De twee wachtwoorden zijn niet gelijk.")
             self.password_again.setFocus()
             return
+        from intake.store import create_store
+        from ui.admin.recovery_key import RecoveryKeyDialog
+
         signed_in = Attempt(self, lambda: create_store(
             self.location, self.username.text().strip(), self.display_name.text().strip(),
             self.password.text())) \
@@ -245,10 +253,24 @@ class LoginDialog(_SignInDialog):
 def _open(location: StoreLocation, username: str, password: str) -> SignedIn:
     """In the background: plain values in, the signed-in store out."""
     if not is_replica(location):
-        return open_store(location, username, password)
-    signed_in = open_replica(location, username, password)
-    remember_password(signed_in[0], password)
+        from intake.store import open_store
+
+        signed_in = open_store(location, username, password)
+    else:
+        from intake.team.replica import open_replica
+        from ui.team.panel import remember_password
+
+        signed_in = open_replica(location, username, password)
+        remember_password(signed_in[0], password)
+    _load_screens()
     return signed_in
+
+
+def _load_screens() -> None:
+    """The main window's modules, imported here in the background (their module code makes
+    no widgets, only colours and sizes), so the UI thread does not stall on them after the
+    sign-in; the login window was painted without them."""
+    import ui.app.main_window  # noqa: F401
 
 
 class RecoverDialog(_SignInDialog):
@@ -291,6 +313,8 @@ class RecoverDialog(_SignInDialog):
             return
         username, typed, password = (self.username.text().strip(), self.recovery_key.text(),
                                      self.password.text())
+        from intake.store import recover
+
         signed_in = Attempt(self, lambda: recover(self.location, username, typed, password)) \
             .on(ValidationError, self._refused) \
             .failure(lambda error: self.message.show_message(error.message)).run()

@@ -26,6 +26,7 @@ from ui.admin.catalogues import CatalogueAdminPage
 from ui.admin.retention_page import RetentionPage
 from ui.admin.social_map import SocialMapAdmin
 from ui.admin.upkeep_page import UpkeepPage
+from ui.app import APP_TITLE
 from ui.app.screen_lock import ScreenLock
 from ui.help_questions.quick_registration import register_quickly
 from ui.help_questions.timeline import timeline_tab
@@ -48,7 +49,6 @@ from ui.team.panel import attach as attach_sync
 # Every household page gets these tabs, in this order, after its overview.
 HOUSEHOLD_TABS = (timeline_tab, plan_tab)
 
-APP_TITLE = "Eén gezin, één plan"
 
 
 # The smallest screen in logical pixels the window must fit: 1366 x 768 at 150 %, or 1920 x

@@ -9,19 +9,23 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from intake.core.errors import KnownError
-from intake.store import StoreLocation, resolve_location, store_exists
+from intake.store.location import resolve_location, store_exists
+from ui.app import APP_TITLE
 from ui.app.login import FirstStartDialog, LoginDialog, SignedIn
-from ui.app.main_window import APP_TITLE, MainWindow
 from ui.kit.crash import install_excepthook
 from ui.kit.focus import install_focus_ring
 from ui.kit.gc_guard import MainThreadGarbageCollector
 from ui.kit.notice import Notice
 from ui.kit.operation import Attempt, reraise
+
+if TYPE_CHECKING:
+    from intake.store import StoreLocation
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,9 @@ def sessions(location: StoreLocation, exec_loop: Callable[[], int]) -> int:
             return 2
         if signed_in is None:
             return 0
+        # Every screen is imported after the login window has been painted and answered.
+        from ui.app.main_window import MainWindow
+
         store, actor = signed_in
         log.info("signed in with role %s", actor.role.value)
         window = MainWindow(store, actor)

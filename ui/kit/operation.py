@@ -24,21 +24,22 @@ import itertools
 import threading
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import KnownError
-from intake.core.session import unit_of_work
-from intake.store import KeyReplacedError, Store
 from ui.kit import changes as change_hub
 from ui.kit import crash
 from ui.kit.changes import HouseholdChanged
 from ui.kit.notice import Notice
 from ui.kit.progress import Cancelled, close_progress, progress_dialog, show_progress
+
+if TYPE_CHECKING:  # the login window runs Attempts before the store's libraries are loaded
+    from intake.core.context import Actor, UnitOfWork
+    from intake.store import Store
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Exception)
@@ -113,6 +114,8 @@ class Outcome(Generic[T]):
                 self._failure(error)
             else:
                 Notice.warn(self.parent, error.message)
+            from intake.store import KeyReplacedError
+
             if isinstance(error, KeyReplacedError):
                 change_hub.hub().key_replaced.emit()
         elif not isinstance(error, Cancelled):
@@ -237,6 +240,8 @@ def stop_background_work(pool: QThreadPool | None = None, wait_ms: int = 30_000)
 
 
 def _in_unit_of_work(store: Store, actor: Actor, op: Callable[[UnitOfWork], T]) -> T:
+    from intake.core.session import unit_of_work
+
     with unit_of_work(store, actor) as uow:
         return op(uow)
 
