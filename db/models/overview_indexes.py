@@ -1,5 +1,6 @@
 """Covering indexes for the team overview and the plan status per regisseur: per plan its
-newest version, the version in force and its dossiernummer come from index entries alone.
+newest version, the version in force and its dossiernummer, and the households waiting for a
+brede uitvraag, come from index entries alone.
 On an encrypted store every table row visited is a page read and decrypted at random; a
 version row carries its free texts (strengths, worries), a household row its address. The
 tables belong to their own modules; only these indexes are declared here."""
@@ -9,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Index
 
 from db.models.households import Household
+from db.models.intake import HelpQuestion
 from db.models.plan import PlanVersion
 
 OVERVIEW_INDEXES = (
@@ -19,4 +21,8 @@ OVERVIEW_INDEXES = (
     # A household's dossiernummer by its id, skipping destroyed dossiers' shells.
     Index("ix_households_id_dossier", Household.id, Household.destroyed_on,
           Household.dossiernummer),
+    # Questions sent on to a brede uitvraag, with what the waiting list tests and shows.
+    Index("ix_help_questions_outcome_household", HelpQuestion.outcome_code,
+          HelpQuestion.household_id, HelpQuestion.registered_at, HelpQuestion.registered_on,
+          HelpQuestion.registered_by_id),
 )

@@ -1,4 +1,5 @@
-"""team overview: covering indexes for a plan's versions and a household's dossiernummer
+"""team overview: covering indexes for a plan's versions, a household's dossiernummer and the
+questions sent on to a brede uitvraag
 
 Revision ID: 0017_perf
 Revises: 0016_own_work_lookups
@@ -19,6 +20,8 @@ INDEXES = (
     ("ix_plan_versions_plan_number_status", "plan_versions",
      ["plan_id", "number", "status", "id", "regisseur_id", "created_by_id", "agreed_on"]),
     ("ix_households_id_dossier", "households", ["id", "destroyed_on", "dossiernummer"]),
+    ("ix_help_questions_outcome_household", "help_questions",
+     ["outcome_code", "household_id", "registered_at", "registered_on", "registered_by_id"]),
 )
 
 
