@@ -161,7 +161,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     statuses = {status.value: status for status in CaseStatus}
     workers: dict[str | None, uuid.UUID | None] = {None: None}
     rows = []
-    found = sorted(uow.session.connection().execute(shown), key=itemgetter(2))
+    found = sorted(uow.session.connection().execute(shown).all(), key=itemgetter(2))
     # Unpacked, not read by name: a named lookup on a row costs more than the rest of it.
     for (plan_id, household_id, dossier, kind, status_code, number, active_number, new_version,
          shown_key, shown_name, key, name, agreed_on, next_on) in found:
