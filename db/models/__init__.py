@@ -24,6 +24,7 @@ from db.models.intake import (
     StoreSetting,
 )
 from db.models.lookups import LOOKUP_INDEXES  # noqa: F401  (indexes for lookups per person)
+from db.models.overview_indexes import OVERVIEW_INDEXES  # noqa: F401  (team overview)
 from db.models.plan import (
     Evaluation,
     EvaluationMoment,

@@ -1,9 +1,11 @@
-"""Ids read as stored text: a long list parses only the ids it keeps (SQLite stores a UUID as
-32 hex characters; PostgreSQL's driver hands over a UUID already)."""
+"""Ids (and days) read as stored text: a long list parses only the ids it keeps (SQLite stores
+a UUID as 32 hex characters, a date as 'YYYY-MM-DD'; PostgreSQL's driver hands over a UUID or
+date already)."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, type_coerce
@@ -15,4 +17,14 @@ def as_text(column: Any, name: str) -> ColumnElement[str]:
 
 
 def uuid_of(value: str | uuid.UUID) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+    if isinstance(value, uuid.UUID):
+        return value
+    if len(value) == 32:  # as SQLite stores it: from the number, twice as fast as parsing
+        return uuid.UUID(int=int(value, 16))
+    return uuid.UUID(value)
+
+
+def day_of(value: str | date | None) -> date | None:
+    """A date selected through ``as_text``: ``date.fromisoformat`` instead of the type's
+    general parser, for lists of tens of thousands of rows."""
+    return value if value is None or isinstance(value, date) else date.fromisoformat(value)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.models import EvaluationMoment, Household, Plan, PlanVersion, User
@@ -52,7 +52,7 @@ class PlanColumns:
     query: Select[Any]
     status: ColumnElement[str]
     regisseur_id: ColumnElement[uuid.UUID]  # who answers for it (``responsible``)
-    next_evaluation: ColumnElement[date | None]
+    next_evaluation: ColumnElement[date | None] | ScalarSelect[date]
     author_id: ColumnElement[uuid.UUID]
 
 
@@ -79,17 +79,18 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
     unless ``with_dossier`` is False: aggregates skip that join, the costly one on a large
     encrypted store)."""
     latest = aliased(PlanVersion, name="latest_version")
-    newer = aliased(PlanVersion, name="newer_version")
+    newest = aliased(PlanVersion, name="newest_version")
     active = aliased(PlanVersion, name="active_version")
-    in_force = aliased(PlanVersion, name="in_force")
-    # The newest version has no newer one: a lookup in the (plan_id, number) index per plan,
-    # cheaper than grouping every version of the store first.
-    is_latest = ~exists().where(newer.plan_id == latest.plan_id, newer.number > latest.number)
-    first_moment = (
-        select(EvaluationMoment.plan_version_id, func.min(EvaluationMoment.due_on).label("due"))
-        .join(in_force, in_force.id == EvaluationMoment.plan_version_id)
-        .where(in_force.status == "actief")
-        .group_by(EvaluationMoment.plan_version_id).subquery("first_moment"))
+    # Per plan a few index lookups, no pass over every version or evaluation moment: the
+    # newest version is the one with the plan's highest number (the (plan_id, number) index);
+    # its columns and the version in force come from the covering index that starts with
+    # (plan_id, number) ("+ 0" keeps SQLite from fetching the wide version row through the
+    # unique index instead); the first evaluation moment of the version in force is the
+    # lowest due_on in the (plan_version_id, due_on) index.
+    highest = (select(func.max(newest.number)).where(newest.plan_id == Plan.id)
+               .scalar_subquery())
+    first_due = (select(func.min(EvaluationMoment.due_on))
+                 .where(EvaluationMoment.plan_version_id == active.id).scalar_subquery())
     regisseur = aliased(User, name="regisseur")
     shown = aliased(User, name="shown_regisseur")
     regisseur_id = responsible(active, latest)
@@ -97,7 +98,7 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
     status = case(
         (or_(Plan.closed_at.is_not(None), latest.status == "afgesloten"),
          CaseStatus.AFGESLOTEN.value),
-        (and_(active.id.is_not(None), first_moment.c.due < today),
+        (and_(active.id.is_not(None), first_due < today),
          CaseStatus.EVALUATIE_VERLOPEN.value),
         (active.id.is_not(None), CaseStatus.ACTIEF.value),
         (latest.status == "wacht_op_akkoord", CaseStatus.WACHT_OP_AKKOORD.value),
@@ -112,20 +113,19 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
                shown_id.label("shown_regisseur_id"),
                shown.display_name.label("shown_regisseur_name"),
                Plan.created_by_id.label("author_id"), active.agreed_on.label("agreed_on"),
-               active.number.label("active_number"), first_moment.c.due.label("next_evaluation")]
+               active.number.label("active_number"), first_due.label("next_evaluation")]
     if with_dossier:
         columns.append(Household.dossiernummer)
     query = (
         select(*columns).select_from(Plan)
-        .join(latest, and_(latest.plan_id == Plan.id, is_latest))
+        .join(latest, and_(latest.plan_id == Plan.id, latest.number + 0 == highest))
         .outerjoin(active, and_(active.plan_id == Plan.id, active.status == "actief"))
-        .outerjoin(first_moment, first_moment.c.plan_version_id == active.id)
         .outerjoin(regisseur, regisseur.id == regisseur_id)
         .outerjoin(shown, shown.id == shown_id)
     )
     if with_dossier:
         query = query.join(Household, Household.id == Plan.household_id)
-    return PlanColumns(query, status, regisseur_id, first_moment.c.due,
+    return PlanColumns(query, status, regisseur_id, first_due,
                        Plan.created_by_id.expression)
 
 

@@ -13,8 +13,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, select
+from sqlalchemy.orm import aliased
 
 from db.models import HelpQuestion, Household, Intake, Plan, User
 from intake.catalogues.stored import OUTCOME_INTAKE
@@ -22,7 +25,7 @@ from intake.core import audit
 from intake.core.access import in_caseload, require_role
 from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
-from intake.core.ids import as_text, uuid_of
+from intake.core.ids import as_text, day_of, uuid_of
 from intake.core.roles import Role
 from intake.plans.vocab import PlanKind
 from intake.reports.cache import roomy_cache
@@ -39,6 +42,7 @@ OVERVIEW_ROLES = frozenset({Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR})
 REFUSED = ("Het teamoverzicht is er voor de teamleider en, voor hun eigen caseload, voor "
            "consulenten en regisseurs.")
 NO_WORKER = "(geen regisseur)"
+_BATCH = 2000  # plan rows fetched at a time
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,9 @@ class OverviewFilter:
     dossier: str = ""  # start of a dossiernummer
 
 
-@dataclass(frozen=True)
+# Slots: twenty thousand rows without a dict each, fewer objects for the collector to walk on
+# the UI thread (ui.kit.gc_guard) once a worker has built them.
+@dataclass(frozen=True, slots=True)
 class PlanRow:
     plan_id: uuid.UUID
     household_id: uuid.UUID
@@ -69,7 +75,7 @@ class PlanRow:
     responsible_name: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WaitingRow:
     household_id: uuid.UUID
     dossiernummer: str
@@ -142,33 +148,38 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     if wanted.dossier.strip():
         query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
     # Twenty thousand rows for a whole team: only the columns shown, read through Core (no
-    # ORM row loading), the few regisseur ids parsed once each, labels looked up, no enum
-    # per row.
-    plan = query.subquery("plan_status")  # SQLite flattens it: the same plan as before
-    shown = select(*[c for c in plan.c if c.name not in ("author_id", "regisseur_id",
-                                                         "shown_regisseur_id")],
-                   as_text(plan.c.regisseur_id, "regisseur_key"),
-                   as_text(plan.c.shown_regisseur_id, "shown_key"))
+    # ORM row loading), ids and days as their stored text, the few regisseur ids parsed once
+    # each, labels looked up, no enum per row. Sorted here, not in SQL: ORDER BY dossiernummer
+    # made SQLite walk every household in that order and visit its row.
+    plan = query.subquery("plan_status").c  # SQLite flattens it: the same plan as before
+    shown = select(as_text(plan.plan_id, "plan_id"), as_text(plan.household_id, "household_id"),
+                   plan.dossiernummer, plan.kind, plan.status, plan.version_number,
+                   plan.active_number, plan.new_version,
+                   as_text(plan.shown_regisseur_id, "shown_key"), plan.shown_regisseur_name,
+                   as_text(plan.regisseur_id, "regisseur_key"), plan.regisseur_name,
+                   as_text(plan.agreed_on, "agreed_on"),
+                   as_text(plan.next_evaluation, "next_evaluation"))
     kinds = {kind.value: kind.label for kind in PlanKind}
     statuses = {status.value: status for status in CaseStatus}
     workers: dict[str | None, uuid.UUID | None] = {None: None}
     rows = []
-    connection = uow.session.connection()
-    for r in connection.execute(shown.order_by(plan.c.dossiernummer)).all():
-        status = statuses[r.status]
-        key, shown_key = r.regisseur_key, r.shown_key
-        for found in (key, shown_key):
-            if found not in workers:
-                workers[found] = uuid_of(found)
+    # In batches, so only a batch of fetched rows lives beside the plan rows: whatever a worker
+    # leaves alive the collector walks on the UI thread (ui.kit.gc_guard). Unpacked, not read
+    # by name: a named lookup on a row costs more than the rest of the row.
+    for (plan_id, household_id, dossier, kind, status_code, number, active_number, new_version,
+         shown_key, shown_name, key, name, agreed_on, next_on) in chain.from_iterable(
+            uow.session.connection().execute(shown).partitions(_BATCH)):
+        status = statuses[status_code]
+        for worker_key in (key, shown_key):
+            if worker_key not in workers:
+                workers[worker_key] = uuid_of(worker_key)
+        next_evaluation = day_of(next_on)
         rows.append(PlanRow(
-            plan_id=r.plan_id, household_id=r.household_id, dossiernummer=r.dossiernummer,
-            kind_label=kinds[r.kind], status=status, version_number=r.version_number,
-            active_number=r.active_number,
-            new_version=VERSION_LABELS.get(r.new_version or "", ""),
-            regisseur_id=workers[shown_key], regisseur_name=r.shown_regisseur_name or NO_WORKER,
-            agreed_on=r.agreed_on, next_evaluation=r.next_evaluation,
-            evaluation_state=evaluation_state(status, r.next_evaluation, today),
-            responsible_id=workers[key], responsible_name=r.regisseur_name or NO_WORKER))
+            uuid_of(plan_id), uuid_of(household_id), dossier, kinds[kind], status, number,
+            active_number, VERSION_LABELS.get(new_version or "", ""), workers[shown_key],
+            shown_name or NO_WORKER, day_of(agreed_on), next_evaluation,
+            evaluation_state(status, next_evaluation, today), workers[key], name or NO_WORKER))
+    rows.sort(key=attrgetter("dossiernummer"))  # stable: as SQLite found them within one
     return rows
 
 
@@ -178,25 +189,23 @@ def _waiting_rows(uow: UnitOfWork, today: date, own: bool, wanted: OverviewFilte
     since; also who each belongs to (the person who registered the first such question)."""
     if wanted.statuses or wanted.evaluation:
         return [], {}  # a plan-status filter leaves no household waiting for an intake
-    # One row per household from each grouped subquery, joined once: a correlated EXISTS per
-    # help question let SQLite pick the status index and scan every intake each time.
-    last_finished = (
-        select(Intake.household_id, func.max(Intake.finished_at).label("at"))
-        .where(Intake.status == "afgerond").group_by(Intake.household_id)
-        .subquery("last_finished"))
-    open_intake = (
-        select(Intake.household_id).where(Intake.status != "afgerond")
-        .group_by(Intake.household_id).subquery("open_intake"))
+    # Per question sent on two lookups in the (household_id, status, finished_at) index, and
+    # the questions themselves from the (outcome_code, household_id, ...) index: no pass over
+    # every intake, no question or household row read but those of the few waiting (SQLite
+    # tests the EXISTS terms before it joins the household and the registrar).
+    finished = aliased(Intake, name="finished_intake")
+    unfinished = aliased(Intake, name="open_intake")
+    finished_since = exists().where(finished.household_id == HelpQuestion.household_id,
+                                    finished.status == "afgerond",
+                                    finished.finished_at >= HelpQuestion.registered_at)
+    intake_open = exists().where(unfinished.household_id == HelpQuestion.household_id,
+                             unfinished.status != "afgerond")
     query = (
         select(HelpQuestion.household_id, Household.dossiernummer, HelpQuestion.registered_on,
-               HelpQuestion.registered_by_id, User.display_name,
-               open_intake.c.household_id.is_not(None).label("started"))
+               HelpQuestion.registered_by_id, User.display_name, intake_open.label("started"))
         .join(Household, Household.id == HelpQuestion.household_id)
         .join(User, User.id == HelpQuestion.registered_by_id)
-        .outerjoin(last_finished, last_finished.c.household_id == HelpQuestion.household_id)
-        .outerjoin(open_intake, open_intake.c.household_id == HelpQuestion.household_id)
-        .where(HelpQuestion.outcome_code == OUTCOME_INTAKE,
-               or_(last_finished.c.at.is_(None), last_finished.c.at < HelpQuestion.registered_at))
+        .where(HelpQuestion.outcome_code == OUTCOME_INTAKE, ~finished_since)
     )  # no ORDER BY: SQLite would walk the date index and fetch every row at random
     worker = uow.actor.id if own else wanted.worker_id
     if worker is not None:

@@ -1,0 +1,98 @@
+"""The team overview reads per plan a few index entries, never a version or household row, and
+the households waiting for a brede uitvraag without a pass over every intake: on an encrypted
+store of a municipality each row visited is a page decrypted at random. The figures it shows
+are pinned in test_reports_overview; this pins how they are read."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from intake.core.ids import day_of, uuid_of
+from intake.core.session import unit_of_work
+from intake.reports.figures import plans_per_regisseur
+from intake.reports.overview import team_overview
+from tests.conftest import Team
+from tests.reports.test_reports_store import TODAY, ReportStore, at, build
+
+
+@pytest.fixture
+def store(team: Team) -> ReportStore:
+    return build(team)
+
+
+def _plans(store: ReportStore, work: Any) -> Iterator[tuple[str, str]]:
+    """Each SELECT ``work`` runs, with SQLite's plan for it."""
+    engine = store.team.store.engine
+    seen: list[tuple[str, Any]] = []
+
+    def spy(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", spy)
+    try:
+        with unit_of_work(store.team.store, store.team.teamleider, at(TODAY)) as uow:
+            work(uow)
+    finally:
+        event.remove(engine, "before_cursor_execute", spy)
+    with engine.connect() as connection:
+        for statement, parameters in seen:
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            yield statement, " | ".join(str(row[-1]) for row in rows)
+
+
+def _plan_of(store: ReportStore, work: Any, marker: str) -> str:
+    found = [plan for statement, plan in _plans(store, work) if marker in statement]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_plan_status_reads_index_entries_only(store: ReportStore) -> None:
+    plan = _plan_of(store, team_overview, "latest_version")
+    assert plan.count("COVERING INDEX ix_plan_versions_plan_number_status") == 2  # newest, active
+    assert "COVERING INDEX ix_households_id_dossier" in plan
+    assert "COVERING INDEX ix_plan_evaluation_moments_version_due" in plan
+    assert "SCAN households" not in plan  # no walk in dossiernummer order
+    assert "SCAN plan_versions" not in plan and "SCAN plan_evaluation_moments" not in plan
+    assert "TEMP B-TREE" not in plan  # sorted in Python
+
+
+def test_the_figure_per_regisseur_reads_the_same_index_entries(store: ReportStore) -> None:
+    plan = _plan_of(store, lambda uow: plans_per_regisseur(uow.session, TODAY),
+                    "latest_version")
+    assert plan.count("COVERING INDEX ix_plan_versions_plan_number_status") == 2
+    assert "households" not in plan  # an aggregate needs no dossiernummer
+
+
+def test_households_waiting_are_found_without_a_pass_over_every_intake(
+        store: ReportStore) -> None:
+    plan = _plan_of(store, team_overview, "open_intake")
+    assert "COVERING INDEX ix_help_questions_outcome_household" in plan
+    assert plan.count("ix_intakes_household_status_finished") == 2  # finished since, open
+    assert "SCAN intakes" not in plan and "SCAN help_questions" not in plan
+    assert "MATERIALIZE" not in plan
+
+
+def test_plans_are_listed_in_dossiernummer_order(store: ReportStore) -> None:
+    with unit_of_work(store.team.store, store.team.teamleider, at(TODAY)) as uow:
+        overview = team_overview(uow)
+    listed = [row.dossiernummer for row in overview.plans]
+    assert listed == sorted(listed) and len(listed) == 6
+
+
+def test_ids_and_days_read_as_stored_text() -> None:
+    some = uuid.uuid4()
+    assert uuid_of(some.hex) == some  # as SQLite stores it
+    assert uuid_of(str(some)) == some  # with dashes
+    assert uuid_of(some) is some  # as PostgreSQL's driver hands it over
+    with pytest.raises(ValueError):
+        uuid_of("z" * 32)
+    assert day_of("2026-02-28") == date(2026, 2, 28)
+    assert day_of(date(2026, 2, 28)) == date(2026, 2, 28)
+    assert day_of(None) is None
