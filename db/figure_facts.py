@@ -14,7 +14,18 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, event, func, insert, inspect, or_, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    case,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from db.models import FigureAction, FigurePlan, Plan, PlanAction, PlanResult, PlanVersion
@@ -114,11 +125,24 @@ def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_rollback", _after_rollback)
 
 
+def _previous_agreement(level: Any) -> Any:
+    """The agreement day of the lineage's previous agreed row with the same level, in
+    (agreed_on, action_id) order: a lineage's rows stay within one household, so a rebuild
+    of some households sees every row it needs."""
+    agreed = PlanVersion.agreed_on
+    previous = func.lag(agreed).over(
+        partition_by=(PlanAction.lineage_id, level, agreed.is_(None)),
+        order_by=(agreed, PlanAction.id))
+    return case((agreed.is_(None), None), else_=previous)
+
+
 def _action_rows() -> Select[*tuple[Any, ...]]:
+    prevention = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
     return (select(PlanAction.id, Plan.household_id, Plan.id, PlanAction.lineage_id,
                    PlanAction.result_id, PlanVersion.agreed_on, PlanAction.support_level,
-                   func.coalesce(PlanAction.prevention_level, NO_LEVEL),
-                   PlanAction.service_id, PlanAction.start_on)
+                   prevention, PlanAction.service_id, PlanAction.start_on,
+                   _previous_agreement(PlanAction.support_level),
+                   _previous_agreement(prevention))
             .join(PlanResult, PlanResult.id == PlanAction.result_id)
             .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
             .join(Plan, Plan.id == PlanVersion.plan_id))
@@ -131,7 +155,8 @@ def _plan_rows() -> Select[*tuple[Any, ...]]:
 
 
 _ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
-                   "agreed_on", "support_level", "prevention_level", "service_id", "start_on")
+                   "agreed_on", "support_level", "prevention_level", "service_id", "start_on",
+                   "support_previous_on", "prevention_previous_on")
 _PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
 
 

@@ -82,10 +82,21 @@ class FigureAction(Base):
     prevention_level: Mapped[str] = mapped_column(String(20))  # "geen" without a level
     service_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
     start_on: Mapped[date | None] = mapped_column(nullable=True)
+    # The agreement day of the same lineage's previous agreed row with the same support
+    # level (prevention level), in (agreed_on, action_id) order; None for the first one and
+    # for a row without agreement. A lineage counts once in a period, on its first day
+    # there: the row whose day lies in the period and whose previous one lies before it.
+    support_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    prevention_previous_on: Mapped[date | None] = mapped_column(nullable=True)
 
     __table_args__ = (
         # Actions of versions agreed in a period, per lineage, level and household.
         Index("ix_figure_actions_agreed", "agreed_on", "lineage_id", "support_level",
+              "prevention_level", "household_id"),
+        # Each lineage once per period, per support level and per prevention level.
+        Index("ix_figure_actions_support_first", "agreed_on", "support_previous_on",
+              "support_level"),
+        Index("ix_figure_actions_prevention_first", "agreed_on", "prevention_previous_on",
               "prevention_level", "household_id"),
         # Actions with a service started in a period.
         Index("ix_figure_actions_start", "start_on", "service_id", "lineage_id", "agreed_on"),

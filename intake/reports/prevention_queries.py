@@ -48,7 +48,7 @@ from db.models import (
 from intake.register.target_groups import age_on, target_groups
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
-from intake.reports.queries import TOTAL, Cells
+from intake.reports.queries import TOTAL, Cells, first_in
 
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
@@ -171,15 +171,11 @@ class PreventionPeriod:
         """Actions of versions agreed in the period by lineage (a copy in a later version
         agreed in the same period is the same action), on the first such day, by level."""
         fact = FigureAction
-        lineages = (
-            select(_key(fact.household_id).label("household_id"),
-                   func.min(fact.agreed_on).label("day"), fact.prevention_level.label("level"))
-            .where(fact.agreed_on.between(self.period.start, self.period.end))
-            .group_by(fact.lineage_id, fact.household_id, fact.prevention_level)
-            .subquery("lineages"))
         return self._items(
-            select(lineages.c.household_id, lineages.c.day, lineages.c.level, func.count())
-            .group_by(lineages.c.household_id, lineages.c.day, lineages.c.level))
+            select(_key(fact.household_id), fact.agreed_on, fact.prevention_level, func.count())
+            .where(fact.agreed_on.between(self.period.start, self.period.end),
+                   first_in(fact.prevention_previous_on, self.period))
+            .group_by(fact.household_id, fact.agreed_on, fact.prevention_level))
 
     @cached_property
     def _started(self) -> list[tuple[Any, str, date, date]]:
