@@ -119,3 +119,22 @@ class FigurePlan(Base):
     __table_args__ = (
         Index("ix_figure_plans_first_agreed", "first_agreed_on", "kind", "household_id"),
     )
+
+
+class FigureVersion(Base):
+    """Every agreed plan version with its plan's previous agreement day (in (agreed_on,
+    version_id) order; None for the first): a plan counts once in a period, on its first
+    agreement day there."""
+
+    __tablename__ = "figure_versions"
+
+    version_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    agreed_on: Mapped[date]
+    previous_agreed_on: Mapped[date | None] = mapped_column(nullable=True)
+
+    __table_args__ = (
+        Index("ix_figure_versions_first", "agreed_on", "previous_agreed_on", "household_id"),
+    )

@@ -37,11 +37,10 @@ from db.models import (
     Evaluation,
     EvaluationOutcome,
     FigureAction,
+    FigureVersion,
     HelpQuestion,
     Member,
-    Plan,
     PlanAction,
-    PlanVersion,
     SocialService,
     TargetGroupTag,
 )
@@ -158,13 +157,12 @@ class PreventionPeriod:
     @cached_property
     def plans(self) -> list[Item]:
         """Each plan with a version agreed in the period, on the first such day."""
-        first = (select(_key(Plan.household_id).label("household_id"),
-                        func.min(PlanVersion.agreed_on).label("day"))
-                 .join(PlanVersion, PlanVersion.plan_id == Plan.id)
-                 .where(PlanVersion.agreed_on.between(self.period.start, self.period.end))
-                 .group_by(Plan.id, Plan.household_id).subquery("first_agreed"))
-        return self._items(select(first.c.household_id, first.c.day, _total(), func.count())
-                           .group_by(first.c.household_id, first.c.day))
+        fact = FigureVersion
+        return self._items(
+            select(_key(fact.household_id), fact.agreed_on, _total(), func.count())
+            .where(fact.agreed_on.between(self.period.start, self.period.end),
+                   first_in(fact.previous_agreed_on, self.period))
+            .group_by(fact.household_id, fact.agreed_on))
 
     @cached_property
     def actions(self) -> list[Item]:
@@ -177,43 +175,55 @@ class PreventionPeriod:
                    first_in(fact.prevention_previous_on, self.period))
             .group_by(fact.household_id, fact.agreed_on, fact.prevention_level))
 
-    @cached_property
-    def _started(self) -> list[tuple[Any, str, date, date]]:
+    def _started(self) -> Any:
         """Actions with a service whose start date lies in the period, in an agreed version,
         by lineage: (lineage, organisation, start, first agreement of a version holding that
-        start)."""
+        start), as a subquery: only its counts come to Python."""
         fact = FigureAction
-        rows = self._connection.execute(
-            select(_key(fact.lineage_id), SocialService.organisation, func.min(fact.start_on),
-                   func.min(fact.agreed_on))
+        return (
+            select(fact.lineage_id.label("lineage_id"),
+                   SocialService.organisation.label("organisation"),
+                   func.min(fact.start_on).label("start_on"),
+                   func.min(fact.agreed_on).label("agreed_on"))
             .join(SocialService, SocialService.id == fact.service_id)
             .where(fact.start_on.between(self.period.start, self.period.end),
                    fact.agreed_on.is_not(None))
-            .group_by(fact.lineage_id, SocialService.organisation))
-        return [(lineage, organisation, start, agreed) for lineage, organisation, start, agreed
-                in rows if start is not None and agreed is not None]
+            .group_by(fact.lineage_id, SocialService.organisation)
+            .subquery("started"))
 
     @cached_property
     def started(self) -> list[tuple[str, date, date, int]]:
         """(organisation, start, agreement, number of actions)."""
-        counted: dict[tuple[str, date, date], int] = {}
-        for _lineage, organisation, start, agreed in self._started:
-            key = (organisation, start, agreed)
-            counted[key] = counted.get(key, 0) + 1
-        return [(*key, n) for key, n in counted.items()]
+        started = self._started()
+        rows = self._connection.execute(
+            select(started.c.organisation, started.c.start_on, started.c.agreed_on,
+                   func.count())
+            .group_by(started.c.organisation, started.c.start_on, started.c.agreed_on))
+        return [(organisation, start, agreed, n) for organisation, start, agreed, n in rows
+                if start is not None and agreed is not None]
+
+    def _finished(self, *columns: Any) -> Select[Any]:
+        """Actions with a service marked done in the period."""
+        return (select(*columns)
+                .join(SocialService, SocialService.id == PlanAction.service_id)
+                .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
 
     @cached_property
     def finished(self) -> list[tuple[Any, str]]:
-        """Actions with a service marked done in the period: (lineage, organisation)."""
+        """(lineage, organisation) of the actions finished in the period."""
         rows = self._connection.execute(
-            select(_key(PlanAction.lineage_id), SocialService.organisation).distinct()
-            .join(SocialService, SocialService.id == PlanAction.service_id)
-            .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
+            self._finished(_key(PlanAction.lineage_id), SocialService.organisation).distinct())
         return [(lineage, organisation) for lineage, organisation in rows]
 
-    def started_among(self, lineages: set[Any]) -> int:
-        """How many of these actions also started in the period."""
-        return len(lineages & {lineage for lineage, *_rest in self._started})
+    def started_among_finished(self) -> int:
+        """How many of the actions finished in the period also started in it."""
+        fact = FigureAction
+        return int(self._connection.scalar(
+            select(func.count(distinct(fact.lineage_id)))
+            .join(SocialService, SocialService.id == fact.service_id)
+            .where(fact.start_on.between(self.period.start, self.period.end),
+                   fact.agreed_on.is_not(None),
+                   fact.lineage_id.in_(self._finished(PlanAction.lineage_id)))) or 0)
 
 
 def _counts(data: PreventionPeriod, items: list[Item], cells: Cells) -> PeriodCounts:
@@ -251,7 +261,7 @@ def actions_started_finished(data: PreventionPeriod) -> PeriodCounts:
     for _lineage, organisation in data.finished:
         cells[(organisation, "afgerond")] = cells.get((organisation, "afgerond"), 0) + 1
     finished = {lineage for lineage, _organisation in data.finished}
-    total = started + len(finished) - data.started_among(finished)
+    total = started + len(finished) - data.started_among_finished()
     return PeriodCounts(data.period, total, cells)
 
 

@@ -166,18 +166,19 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
         .where(FigurePlan.first_agreed_on.between(period.start, period.end),
                FigurePlan.kind == "plan")
         .group_by(FigurePlan.household_id)
-        .cte("first_agreed"))  # used twice: a CTE is computed once
+        .subquery("first_agreed"))
+    # Per household one probe of its questions by (household, day), rather than every
+    # question since the window's start matched against the households.
     first_question = (
-        select(first_agreed.c.household_id, func.min(HelpQuestion.registered_on).label("first"))
-        .join(HelpQuestion, HelpQuestion.household_id == first_agreed.c.household_id)
-        .where(HelpQuestion.registered_on >= window,
+        select(func.min(HelpQuestion.registered_on))
+        .where(HelpQuestion.household_id == first_agreed.c.household_id,
+               HelpQuestion.registered_on >= window,
                HelpQuestion.registered_on <= first_agreed.c.agreed)
-        .group_by(first_agreed.c.household_id).subquery("first_question"))
+        .scalar_subquery())
     rows = session.execute(
-        select(first_agreed.c.agreed, first_question.c.first, Household.created_at,
+        select(first_agreed.c.agreed, first_question, Household.created_at,
                Household.retained_days_to_plan)
-        .join(Household, Household.id == first_agreed.c.household_id)
-        .outerjoin(first_question, first_question.c.household_id == first_agreed.c.household_id))
+        .join(Household, Household.id == first_agreed.c.household_id))
     days = []
     for agreed, first, created, retained in rows:
         if retained is not None:  # a destroyed dossier's shell: its dates are months now

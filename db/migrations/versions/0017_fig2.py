@@ -1,4 +1,4 @@
-"""figure facts: each action lineage's previous agreement per support and prevention level
+"""figure facts: previous agreements of action lineages (per level) and of plans (figure_versions)
 
 Revision ID: 0017_fig2
 Revises: 0016_own_work_lookups
@@ -36,6 +36,14 @@ JOIN plan_results r ON r.id = a.result_id
 JOIN plan_versions v ON v.id = r.plan_version_id
 JOIN plans p ON p.id = v.plan_id
 """
+FILL_VERSIONS = """
+INSERT INTO figure_versions (version_id, household_id, plan_id, agreed_on, previous_agreed_on)
+SELECT v.id, p.household_id, p.id, v.agreed_on,
+       LAG(v.agreed_on) OVER (PARTITION BY v.plan_id ORDER BY v.agreed_on, v.id)
+FROM plan_versions v
+JOIN plans p ON p.id = v.plan_id
+WHERE v.agreed_on IS NOT NULL
+"""
 
 
 def upgrade() -> None:
@@ -49,9 +57,26 @@ def upgrade() -> None:
     op.create_index('ix_figure_actions_prevention_first', 'figure_actions',
                     ['agreed_on', 'prevention_previous_on', 'prevention_level', 'household_id'],
                     unique=False)
+    op.create_table('figure_versions',
+    sa.Column('version_id', sa.Uuid(), nullable=False),
+    sa.Column('household_id', sa.Uuid(), nullable=False),
+    sa.Column('plan_id', sa.Uuid(), nullable=False),
+    sa.Column('agreed_on', sa.Date(), nullable=False),
+    sa.Column('previous_agreed_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_figure_versions_household_id_households'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('version_id', name=op.f('pk_figure_versions'))
+    )
+    op.execute(FILL_VERSIONS)
+    op.create_index('ix_figure_versions_first', 'figure_versions',
+                    ['agreed_on', 'previous_agreed_on', 'household_id'], unique=False)
+    op.create_index(op.f('ix_figure_versions_household_id'), 'figure_versions',
+                    ['household_id'], unique=False)
+    op.create_index(op.f('ix_figure_versions_plan_id'), 'figure_versions', ['plan_id'],
+                    unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table('figure_versions')
     op.drop_index('ix_figure_actions_prevention_first', table_name='figure_actions')
     op.drop_index('ix_figure_actions_support_first', table_name='figure_actions')
     with op.batch_alter_table('figure_actions') as batch:
