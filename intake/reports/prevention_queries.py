@@ -26,9 +26,11 @@ from sqlalchemy import (
     distinct,
     func,
     literal,
+    null,
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -269,18 +271,29 @@ def results_per_organisation(data: PreventionPeriod) -> PeriodCounts:
     """Results judged at an evaluation in the period, under each organisation with an action
     for that result; N counts each judged result once."""
     period = data.period
-    base = (select(SocialService.organisation, EvaluationOutcome.outcome,
-                   func.count(distinct(EvaluationOutcome.id)))
-            .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
-            .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
-            .join(SocialService, SocialService.id == FigureAction.service_id)
-            .where(Evaluation.evaluated_on.between(period.start, period.end)))
-    cells: Cells = {(organisation, outcome): n for organisation, outcome, n in
-                    data.session.execute(base.group_by(SocialService.organisation,
-                                                       EvaluationOutcome.outcome))}
-    total = data.session.scalar(
-        base.with_only_columns(func.count(distinct(EvaluationOutcome.id))))
-    return PeriodCounts(period, int(total or 0), cells)
+    # Each judged result once per organisation, read once for the cells and the total.
+    judged = (select(EvaluationOutcome.id, EvaluationOutcome.outcome,
+                     SocialService.organisation).distinct()
+              .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
+              .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
+              .join(SocialService, SocialService.id == FigureAction.service_id)
+              .where(Evaluation.evaluated_on.between(period.start, period.end))
+              .cte("judged"))
+    text = String(200)
+    rows = data.session.execute(union_all(
+        select(literal(False).label("total"), judged.c.organisation, judged.c.outcome,
+               func.count())
+        .group_by(judged.c.organisation, judged.c.outcome),
+        select(literal(True), cast(null(), text), cast(null(), text),
+               func.count(distinct(judged.c.id)))))
+    cells: Cells = {}
+    total = 0
+    for is_total, organisation, outcome, n in rows:
+        if is_total:
+            total = int(n)
+        else:
+            cells[(organisation, outcome)] = n
+    return PeriodCounts(period, total, cells)
 
 
 def days_agreement_to_start(data: PreventionPeriod) -> PeriodCounts:
