@@ -1,11 +1,12 @@
 """The figure fact tables kept in step with the plans, in the transaction that changes them.
 
 Every session of the store's factory that writes a plan, version, result or action notes its
-household; just before the commit that household's rows of `figure_actions` and
-`figure_plans` are rebuilt from the plan tables with one INSERT ... SELECT each. Rows written
-with Core statements (a replica's pull, the demo's bulk load) are not seen by the session:
-those writers call `touch` or `rebuild_all` themselves. Deleting a household deletes its
-facts by cascade.
+household; just before the commit that household's rows of `figure_actions`, `figure_plans`
+and `figure_versions` are rebuilt from the plan tables with one INSERT ... SELECT each. Each
+action and agreed version carries the previous agreement of its lineage or plan, so "each
+once per period, on its first day there" is a plain filtered count. Rows written with Core
+statements (a replica's pull, the demo's bulk load) are not seen by the session: those writers
+call `touch` or `rebuild_all` themselves. Deleting a household deletes its facts by cascade.
 """
 
 from __future__ import annotations
@@ -14,10 +15,30 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, event, func, insert, inspect, or_, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    Select,
+    case,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
-from db.models import FigureAction, FigurePlan, Plan, PlanAction, PlanResult, PlanVersion
+from db.models import (
+    FigureAction,
+    FigurePlan,
+    FigureVersion,
+    Plan,
+    PlanAction,
+    PlanResult,
+    PlanVersion,
+)
 
 NO_LEVEL = "geen"  # an action without a prevention level
 _PENDING = "figure_households"
@@ -114,11 +135,24 @@ def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_rollback", _after_rollback)
 
 
+def _previous_agreement(level: Any) -> Any:
+    """The agreement day of the lineage's previous agreed row with the same level, in
+    (agreed_on, action_id) order: a lineage's rows stay within one household, so a rebuild
+    of some households sees every row it needs."""
+    agreed = PlanVersion.agreed_on
+    previous = func.lag(agreed, type_=Date).over(
+        partition_by=(PlanAction.lineage_id, level, agreed.is_(None)),
+        order_by=(agreed, PlanAction.id))
+    return case((agreed.is_not(None), previous))  # None without an agreement
+
+
 def _action_rows() -> Select[*tuple[Any, ...]]:
+    prevention = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
     return (select(PlanAction.id, Plan.household_id, Plan.id, PlanAction.lineage_id,
                    PlanAction.result_id, PlanVersion.agreed_on, PlanAction.support_level,
-                   func.coalesce(PlanAction.prevention_level, NO_LEVEL),
-                   PlanAction.service_id, PlanAction.start_on)
+                   prevention, PlanAction.service_id, PlanAction.start_on,
+                   _previous_agreement(PlanAction.support_level),
+                   _previous_agreement(prevention))
             .join(PlanResult, PlanResult.id == PlanAction.result_id)
             .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
             .join(Plan, Plan.id == PlanVersion.plan_id))
@@ -130,9 +164,19 @@ def _plan_rows() -> Select[*tuple[Any, ...]]:
     return select(Plan.id, Plan.household_id, Plan.kind, first)
 
 
+def _version_rows() -> Select[*tuple[Any, ...]]:
+    previous = func.lag(PlanVersion.agreed_on, type_=Date).over(
+        partition_by=PlanVersion.plan_id, order_by=(PlanVersion.agreed_on, PlanVersion.id))
+    return (select(PlanVersion.id, Plan.household_id, Plan.id, PlanVersion.agreed_on, previous)
+            .join(Plan, Plan.id == PlanVersion.plan_id)
+            .where(PlanVersion.agreed_on.is_not(None)))
+
+
 _ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
-                   "agreed_on", "support_level", "prevention_level", "service_id", "start_on")
+                   "agreed_on", "support_level", "prevention_level", "service_id", "start_on",
+                   "support_previous_on", "prevention_previous_on")
 _PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
+_VERSION_COLUMNS = ("version_id", "household_id", "plan_id", "agreed_on", "previous_agreed_on")
 
 
 def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
@@ -145,8 +189,12 @@ def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
             or_(FigureAction.household_id.in_(chunk), FigureAction.plan_id.in_(plans))))
         connection.execute(delete(FigurePlan).where(
             or_(FigurePlan.household_id.in_(chunk), FigurePlan.plan_id.in_(plans))))
+        connection.execute(delete(FigureVersion).where(
+            or_(FigureVersion.household_id.in_(chunk), FigureVersion.plan_id.in_(plans))))
         connection.execute(insert(FigureAction).from_select(
             _ACTION_COLUMNS, _action_rows().where(Plan.household_id.in_(chunk))))
+        connection.execute(insert(FigureVersion).from_select(
+            _VERSION_COLUMNS, _version_rows().where(Plan.household_id.in_(chunk))))
         connection.execute(insert(FigurePlan).from_select(
             _PLAN_COLUMNS, _plan_rows().where(Plan.household_id.in_(chunk))))
 
@@ -155,5 +203,7 @@ def rebuild_all(connection: Connection) -> None:
     """All facts anew: after a bulk load that bypassed the session."""
     connection.execute(delete(FigureAction))
     connection.execute(delete(FigurePlan))
+    connection.execute(delete(FigureVersion))
     connection.execute(insert(FigureAction).from_select(_ACTION_COLUMNS, _action_rows()))
+    connection.execute(insert(FigureVersion).from_select(_VERSION_COLUMNS, _version_rows()))
     connection.execute(insert(FigurePlan).from_select(_PLAN_COLUMNS, _plan_rows()))

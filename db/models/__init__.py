@@ -36,7 +36,12 @@ from db.models.plan import (
     PlanVersion,
     SocialService,
 )
-from db.models.reports import REPORT_INDEXES, FigureAction, FigurePlan  # noqa: F401  (indexes)
+from db.models.reports import (  # noqa: F401  (indexes)
+    REPORT_INDEXES,
+    FigureAction,
+    FigurePlan,
+    FigureVersion,
+)
 from db.models.retention import Destruction, RetentionTerm
 from db.models.sharing import NeedToKnowOpening, SharingBasis
 from db.models.sync import (
@@ -62,6 +67,7 @@ __all__ = [
     "EvaluationOutcome",
     "FigureAction",
     "FigurePlan",
+    "FigureVersion",
     "HelpQuestion",
     "Household",
     "HouseholdAccess",

@@ -82,10 +82,21 @@ class FigureAction(Base):
     prevention_level: Mapped[str] = mapped_column(String(20))  # "geen" without a level
     service_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
     start_on: Mapped[date | None] = mapped_column(nullable=True)
+    # The agreement day of the same lineage's previous agreed row with the same support
+    # level (prevention level), in (agreed_on, action_id) order; None for the first one and
+    # for a row without agreement. A lineage counts once in a period, on its first day
+    # there: the row whose day lies in the period and whose previous one lies before it.
+    support_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    prevention_previous_on: Mapped[date | None] = mapped_column(nullable=True)
 
     __table_args__ = (
         # Actions of versions agreed in a period, per lineage, level and household.
         Index("ix_figure_actions_agreed", "agreed_on", "lineage_id", "support_level",
+              "prevention_level", "household_id"),
+        # Each lineage once per period, per support level and per prevention level.
+        Index("ix_figure_actions_support_first", "agreed_on", "support_previous_on",
+              "support_level"),
+        Index("ix_figure_actions_prevention_first", "agreed_on", "prevention_previous_on",
               "prevention_level", "household_id"),
         # Actions with a service started in a period.
         Index("ix_figure_actions_start", "start_on", "service_id", "lineage_id", "agreed_on"),
@@ -107,4 +118,23 @@ class FigurePlan(Base):
 
     __table_args__ = (
         Index("ix_figure_plans_first_agreed", "first_agreed_on", "kind", "household_id"),
+    )
+
+
+class FigureVersion(Base):
+    """Every agreed plan version with its plan's previous agreement day (in (agreed_on,
+    version_id) order; None for the first): a plan counts once in a period, on its first
+    agreement day there."""
+
+    __tablename__ = "figure_versions"
+
+    version_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    agreed_on: Mapped[date]
+    previous_agreed_on: Mapped[date | None] = mapped_column(nullable=True)
+
+    __table_args__ = (
+        Index("ix_figure_versions_first", "agreed_on", "previous_agreed_on", "household_id"),
     )

@@ -26,9 +26,11 @@ from sqlalchemy import (
     distinct,
     func,
     literal,
+    null,
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -37,18 +39,17 @@ from db.models import (
     Evaluation,
     EvaluationOutcome,
     FigureAction,
+    FigureVersion,
     HelpQuestion,
     Member,
-    Plan,
     PlanAction,
-    PlanVersion,
     SocialService,
     TargetGroupTag,
 )
 from intake.register.target_groups import age_on, target_groups
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
-from intake.reports.queries import TOTAL, Cells
+from intake.reports.queries import TOTAL, Cells, first_in
 
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
@@ -158,66 +159,73 @@ class PreventionPeriod:
     @cached_property
     def plans(self) -> list[Item]:
         """Each plan with a version agreed in the period, on the first such day."""
-        first = (select(_key(Plan.household_id).label("household_id"),
-                        func.min(PlanVersion.agreed_on).label("day"))
-                 .join(PlanVersion, PlanVersion.plan_id == Plan.id)
-                 .where(PlanVersion.agreed_on.between(self.period.start, self.period.end))
-                 .group_by(Plan.id, Plan.household_id).subquery("first_agreed"))
-        return self._items(select(first.c.household_id, first.c.day, _total(), func.count())
-                           .group_by(first.c.household_id, first.c.day))
+        fact = FigureVersion
+        return self._items(
+            select(_key(fact.household_id), fact.agreed_on, _total(), func.count())
+            .where(fact.agreed_on.between(self.period.start, self.period.end),
+                   first_in(fact.previous_agreed_on, self.period))
+            .group_by(fact.household_id, fact.agreed_on))
 
     @cached_property
     def actions(self) -> list[Item]:
         """Actions of versions agreed in the period by lineage (a copy in a later version
         agreed in the same period is the same action), on the first such day, by level."""
         fact = FigureAction
-        lineages = (
-            select(_key(fact.household_id).label("household_id"),
-                   func.min(fact.agreed_on).label("day"), fact.prevention_level.label("level"))
-            .where(fact.agreed_on.between(self.period.start, self.period.end))
-            .group_by(fact.lineage_id, fact.household_id, fact.prevention_level)
-            .subquery("lineages"))
         return self._items(
-            select(lineages.c.household_id, lineages.c.day, lineages.c.level, func.count())
-            .group_by(lineages.c.household_id, lineages.c.day, lineages.c.level))
+            select(_key(fact.household_id), fact.agreed_on, fact.prevention_level, func.count())
+            .where(fact.agreed_on.between(self.period.start, self.period.end),
+                   first_in(fact.prevention_previous_on, self.period))
+            .group_by(fact.household_id, fact.agreed_on, fact.prevention_level))
 
-    @cached_property
-    def _started(self) -> list[tuple[Any, str, date, date]]:
+    def _started(self) -> Any:
         """Actions with a service whose start date lies in the period, in an agreed version,
         by lineage: (lineage, organisation, start, first agreement of a version holding that
-        start)."""
+        start), as a subquery: only its counts come to Python."""
         fact = FigureAction
-        rows = self._connection.execute(
-            select(_key(fact.lineage_id), SocialService.organisation, func.min(fact.start_on),
-                   func.min(fact.agreed_on))
+        return (
+            select(fact.lineage_id.label("lineage_id"),
+                   SocialService.organisation.label("organisation"),
+                   func.min(fact.start_on).label("start_on"),
+                   func.min(fact.agreed_on).label("agreed_on"))
             .join(SocialService, SocialService.id == fact.service_id)
             .where(fact.start_on.between(self.period.start, self.period.end),
                    fact.agreed_on.is_not(None))
-            .group_by(fact.lineage_id, SocialService.organisation))
-        return [(lineage, organisation, start, agreed) for lineage, organisation, start, agreed
-                in rows if start is not None and agreed is not None]
+            .group_by(fact.lineage_id, SocialService.organisation)
+            .subquery("started"))
 
     @cached_property
     def started(self) -> list[tuple[str, date, date, int]]:
         """(organisation, start, agreement, number of actions)."""
-        counted: dict[tuple[str, date, date], int] = {}
-        for _lineage, organisation, start, agreed in self._started:
-            key = (organisation, start, agreed)
-            counted[key] = counted.get(key, 0) + 1
-        return [(*key, n) for key, n in counted.items()]
+        started = self._started()
+        rows = self._connection.execute(
+            select(started.c.organisation, started.c.start_on, started.c.agreed_on,
+                   func.count())
+            .group_by(started.c.organisation, started.c.start_on, started.c.agreed_on))
+        return [(organisation, start, agreed, n) for organisation, start, agreed, n in rows
+                if start is not None and agreed is not None]
+
+    def _finished(self, *columns: Any) -> Select[Any]:
+        """Actions with a service marked done in the period."""
+        return (select(*columns)
+                .join(SocialService, SocialService.id == PlanAction.service_id)
+                .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
 
     @cached_property
     def finished(self) -> list[tuple[Any, str]]:
-        """Actions with a service marked done in the period: (lineage, organisation)."""
+        """(lineage, organisation) of the actions finished in the period."""
         rows = self._connection.execute(
-            select(_key(PlanAction.lineage_id), SocialService.organisation).distinct()
-            .join(SocialService, SocialService.id == PlanAction.service_id)
-            .where(PlanAction.finished_on.between(self.period.start, self.period.end)))
+            self._finished(_key(PlanAction.lineage_id), SocialService.organisation).distinct())
         return [(lineage, organisation) for lineage, organisation in rows]
 
-    def started_among(self, lineages: set[Any]) -> int:
-        """How many of these actions also started in the period."""
-        return len(lineages & {lineage for lineage, *_rest in self._started})
+    def started_among_finished(self) -> int:
+        """How many of the actions finished in the period also started in it."""
+        fact = FigureAction
+        return int(self._connection.scalar(
+            select(func.count(distinct(fact.lineage_id)))
+            .join(SocialService, SocialService.id == fact.service_id)
+            .where(fact.start_on.between(self.period.start, self.period.end),
+                   fact.agreed_on.is_not(None),
+                   fact.lineage_id.in_(self._finished(PlanAction.lineage_id)))) or 0)
 
 
 def _counts(data: PreventionPeriod, items: list[Item], cells: Cells) -> PeriodCounts:
@@ -255,7 +263,7 @@ def actions_started_finished(data: PreventionPeriod) -> PeriodCounts:
     for _lineage, organisation in data.finished:
         cells[(organisation, "afgerond")] = cells.get((organisation, "afgerond"), 0) + 1
     finished = {lineage for lineage, _organisation in data.finished}
-    total = started + len(finished) - data.started_among(finished)
+    total = started + len(finished) - data.started_among_finished()
     return PeriodCounts(data.period, total, cells)
 
 
@@ -263,18 +271,29 @@ def results_per_organisation(data: PreventionPeriod) -> PeriodCounts:
     """Results judged at an evaluation in the period, under each organisation with an action
     for that result; N counts each judged result once."""
     period = data.period
-    base = (select(SocialService.organisation, EvaluationOutcome.outcome,
-                   func.count(distinct(EvaluationOutcome.id)))
-            .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
-            .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
-            .join(SocialService, SocialService.id == FigureAction.service_id)
-            .where(Evaluation.evaluated_on.between(period.start, period.end)))
-    cells: Cells = {(organisation, outcome): n for organisation, outcome, n in
-                    data.session.execute(base.group_by(SocialService.organisation,
-                                                       EvaluationOutcome.outcome))}
-    total = data.session.scalar(
-        base.with_only_columns(func.count(distinct(EvaluationOutcome.id))))
-    return PeriodCounts(period, int(total or 0), cells)
+    # Each judged result once per organisation, read once for the cells and the total.
+    judged = (select(EvaluationOutcome.id, EvaluationOutcome.outcome,
+                     SocialService.organisation).distinct()
+              .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
+              .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
+              .join(SocialService, SocialService.id == FigureAction.service_id)
+              .where(Evaluation.evaluated_on.between(period.start, period.end))
+              .cte("judged"))
+    text = String(200)
+    rows = data.session.execute(union_all(
+        select(literal(False).label("total"), judged.c.organisation, judged.c.outcome,
+               func.count())
+        .group_by(judged.c.organisation, judged.c.outcome),
+        select(literal(True), cast(null(), text), cast(null(), text),
+               func.count(distinct(judged.c.id)))))
+    cells: Cells = {}
+    total = 0
+    for is_total, organisation, outcome, n in rows:
+        if is_total:
+            total = int(n)
+        else:
+            cells[(organisation, outcome)] = n
+    return PeriodCounts(period, total, cells)
 
 
 def days_agreement_to_start(data: PreventionPeriod) -> PeriodCounts:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import statistics
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -32,6 +33,12 @@ Cells = dict[tuple[str, str], float]
 
 def _in(period: Period):  # type: ignore[no-untyped-def]
     return HelpQuestion.registered_on.between(period.start, period.end)
+
+
+def first_in(previous: Any, period: Period) -> ColumnElement[bool]:
+    """A fact row of the period is its lineage's first there when the lineage's previous
+    agreement (with the same level) lies before the period, or there is none."""
+    return or_(previous.is_(None), previous < period.start)
 
 
 def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
@@ -89,10 +96,12 @@ def households_with_several(session: Session, period: Period) -> PeriodCounts:
 def support_level_mix(session: Session, period: Period) -> PeriodCounts:
     """Actions of plan versions agreed in the period; an action copied into a later version
     agreed in the same period counts once (its lineage)."""
+    fact = FigureAction
     rows = session.execute(
-        select(FigureAction.support_level, func.count(distinct(FigureAction.lineage_id)))
-        .where(FigureAction.agreed_on.between(period.start, period.end))
-        .group_by(FigureAction.support_level))
+        select(fact.support_level, func.count())
+        .where(fact.agreed_on.between(period.start, period.end),
+               first_in(fact.support_previous_on, period))
+        .group_by(fact.support_level))
     cells: Cells = {(level, TOTAL): n for level, n in rows}
     return PeriodCounts(period, int(sum(cells.values())), cells)
 
@@ -157,18 +166,19 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
         .where(FigurePlan.first_agreed_on.between(period.start, period.end),
                FigurePlan.kind == "plan")
         .group_by(FigurePlan.household_id)
-        .cte("first_agreed"))  # used twice: a CTE is computed once
+        .subquery("first_agreed"))
+    # Per household one probe of its questions by (household, day), rather than every
+    # question since the window's start matched against the households.
     first_question = (
-        select(first_agreed.c.household_id, func.min(HelpQuestion.registered_on).label("first"))
-        .join(HelpQuestion, HelpQuestion.household_id == first_agreed.c.household_id)
-        .where(HelpQuestion.registered_on >= window,
+        select(func.min(HelpQuestion.registered_on))
+        .where(HelpQuestion.household_id == first_agreed.c.household_id,
+               HelpQuestion.registered_on >= window,
                HelpQuestion.registered_on <= first_agreed.c.agreed)
-        .group_by(first_agreed.c.household_id).subquery("first_question"))
+        .scalar_subquery())
     rows = session.execute(
-        select(first_agreed.c.agreed, first_question.c.first, Household.created_at,
+        select(first_agreed.c.agreed, first_question, Household.created_at,
                Household.retained_days_to_plan)
-        .join(Household, Household.id == first_agreed.c.household_id)
-        .outerjoin(first_question, first_question.c.household_id == first_agreed.c.household_id))
+        .join(Household, Household.id == first_agreed.c.household_id))
     days = []
     for agreed, first, created, retained in rows:
         if retained is not None:  # a destroyed dossier's shell: its dates are months now
