@@ -96,7 +96,7 @@ def test_the_migration_fills_the_facts_as_the_domain_keeps_them(team: Team) -> N
     build(team)
     kept = _facts(team)
     migration = importlib.import_module("db.migrations.versions.0014_figure_facts")
-    previous = importlib.import_module("db.migrations.versions.0017_fig2")
+    previous = importlib.import_module("db.migrations.versions.0018_figure_first_agreements")
     with team.store.sessions() as session, session.begin():
         session.execute(text("DELETE FROM figure_actions"))
         session.execute(text("DELETE FROM figure_plans"))

@@ -1,7 +1,7 @@
 """figure facts: previous agreements of action lineages (per level) and of plans (figure_versions)
 
-Revision ID: 0017_fig2
-Revises: 0016_own_work_lookups
+Revision ID: 0018_figure_first_agreements
+Revises: 0017_overview_lookups
 Create Date: 2026-12-01 19:30:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0017_fig2'
-down_revision: str | Sequence[str] | None = '0016_own_work_lookups'
+revision: str = '0018_figure_first_agreements'
+down_revision: str | Sequence[str] | None = '0017_overview_lookups'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

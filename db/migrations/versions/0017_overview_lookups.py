@@ -1,7 +1,7 @@
 """team overview: covering indexes for a plan's versions, a household's dossiernummer and the
 questions sent on to a brede uitvraag
 
-Revision ID: 0017_perf
+Revision ID: 0017_overview_lookups
 Revises: 0016_own_work_lookups
 Create Date: 2026-12-01 19:20:00
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0017_perf'
+revision: str = '0017_overview_lookups'
 down_revision: str | Sequence[str] | None = '0016_own_work_lookups'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
