@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import bulk
 from db.models import Counter, Household, HouseholdAccess, Member, MemberNamePart, NetworkContact
 from intake.core.roles import Role
 from intake.core.text import fold, name_parts
@@ -189,5 +190,5 @@ class _Rows:
                             (NetworkContact, self.network), (MemberNamePart, self.name_parts),
                             (HouseholdAccess, self.access)):
             if rows:
-                session.execute(insert(cast(Table, model.__table__)), rows)
+                bulk.insert_rows(session.connection(), model, rows)
                 rows.clear()
