@@ -31,8 +31,11 @@ from intake.store import Store, create_store, open_store, store_exists
 from intake.store.accounts import add_account
 
 # Fetching pages of a freshly written SQLCipher file decrypts them again: a roomy page cache
-# for the bulk transaction (in KiB, negative as SQLite wants it) saves most of that work.
-_BULK_CACHE_KIB = 256 * 1024
+# for the bulk transaction (in KiB, negative as SQLite wants it) saves most of that work. The
+# key indexes (random UUIDs) of a 600,000-household store take over a GB; a cache smaller
+# than them turns every insert into a page read and a page write. A ceiling, not an
+# allocation: a small demo uses what it needs.
+_BULK_CACHE_KIB = 2048 * 1024
 # The tables the households and the steps fill: built without their secondary indexes.
 _BULK_TABLES = (
     "households", "members", "member_name_parts", "network_contacts", "household_access",
