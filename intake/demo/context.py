@@ -82,9 +82,20 @@ class DemoContext:
         return random.Random(f"intake-demo:{self.seed}:{self.offset}:{name}")
 
 
+# What uuid.UUID(int=..., version=4) does to the drawn bits: the variant and version fields.
+_KEEP = ~((0xC000 << 48) | (0xF000 << 64))
+_MARK = (0x8000 << 48) | (4 << 76)
+
+
 def seeded_uuid(rng: random.Random) -> uuid.UUID:
-    """A version-4 UUID drawn from a seeded stream: same seed, same identities."""
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
+    """A version-4 UUID drawn from a seeded stream: same seed, same identities.
+
+    The same value as ``uuid.UUID(int=rng.getrandbits(128), version=4)``, made without the
+    constructor's argument checks: a large demo draws millions of them."""
+    made = object.__new__(uuid.UUID)
+    object.__setattr__(made, "int", (rng.getrandbits(128) & _KEEP) | _MARK)
+    object.__setattr__(made, "is_safe", uuid.SafeUUID.unknown)
+    return made
 
 
 Step = Callable[[DemoContext, ProgressFactory], None]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime
-from typing import Any, cast
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import bulk
 from db.models import Counter, Household, HouseholdAccess, Member, MemberNamePart, NetworkContact
 from intake.core.roles import Role
 from intake.core.text import fold, name_parts
@@ -135,6 +137,15 @@ def add_households(ctx: DemoContext, count: int, progress: ProgressFactory, *,
     ctx.counts["huishoudens"] = ctx.counts.get("huishoudens", 0) + count
 
 
+# A town's names repeat: each is folded and split into its parts once (pure functions).
+_folded = lru_cache(maxsize=1 << 16)(fold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts(given: str, family: str) -> tuple[str, ...]:
+    return tuple(name_parts(given, family))
+
+
 class _Rows:
     """Rows waiting for the next multi-row INSERT."""
 
@@ -163,12 +174,13 @@ class _Rows:
                 "given_name": person.given_name, "prefix": person.prefix,
                 "family_name": person.family_name, "date_of_birth": person.date_of_birth,
                 "role": person.role.value, "bsn": person.bsn,
-                "family_key": fold(person.family_name), "given_key": fold(person.given_name),
+                "family_key": _folded(person.family_name),
+                "given_key": _folded(person.given_name),
                 "version": 1,
             })
             self.name_parts.extend({"member_id": member_id, "part": part,
                                     "household_id": household_id} for part in
-                                   name_parts(person.given_name, person.family_name))
+                                   _name_parts(person.given_name, person.family_name))
             members.append(DemoMember(member_id, person.given_name, person.prefix,
                                       person.family_name, person.date_of_birth,
                                       person.role.value, person.female))
@@ -189,5 +201,5 @@ class _Rows:
                             (NetworkContact, self.network), (MemberNamePart, self.name_parts),
                             (HouseholdAccess, self.access)):
             if rows:
-                session.execute(insert(cast(Table, model.__table__)), rows)
+                bulk.insert_rows(session.connection(), model, rows)
                 rows.clear()

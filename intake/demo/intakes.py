@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from db import bulk
 from db.models import HelpQuestion, Intake, IntakeAnswer, Signal, SignalStep
 from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
@@ -58,7 +58,7 @@ class _Batch:
     def flush(self, session: Session) -> None:
         for model, rows in self.tables.items():
             if rows:
-                session.execute(insert(cast(Table, model.__table__)), rows)
+                bulk.insert_rows(session.connection(), model, rows)
                 rows.clear()
 
 

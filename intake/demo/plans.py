@@ -14,10 +14,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 
+from db import bulk
 from db.models import (
     Evaluation,
     EvaluationMoment,
@@ -115,10 +116,6 @@ class _Result:
     theme: str | None = None
 
 
-def _table(model: type[Any]) -> Table:
-    return cast(Table, model.__table__)
-
-
 @dataclass
 class _Rows:
     """Everything to insert, per table, flushed in chunks."""
@@ -141,7 +138,7 @@ class _Rows:
                             (EvaluationMoment, self.moments), (Evaluation, self.evaluations),
                             (EvaluationOutcome, self.outcomes)):
             if rows:
-                ctx.session.execute(insert(_table(model)), rows)
+                bulk.insert_rows(ctx.session.connection(), model, rows)
                 rows.clear()
 
 

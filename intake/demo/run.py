@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from db import figure_facts
+from db import bulk, figure_facts
 from db.engine import StoreLocation
 from db.models import Household, User
 from intake.core import audit
@@ -31,8 +31,18 @@ from intake.store import Store, create_store, open_store, store_exists
 from intake.store.accounts import add_account
 
 # Fetching pages of a freshly written SQLCipher file decrypts them again: a roomy page cache
-# for the bulk transaction (in KiB, negative as SQLite wants it) saves most of that work.
-_BULK_CACHE_KIB = 256 * 1024
+# for the bulk transaction (in KiB, negative as SQLite wants it) saves most of that work. The
+# key indexes (random UUIDs) of a 600,000-household store take over a GB; a cache smaller
+# than them turns every insert into a page read and a page write. A ceiling, not an
+# allocation: a small demo uses what it needs.
+_BULK_CACHE_KIB = 2048 * 1024
+# The tables the households and the steps fill: built without their secondary indexes.
+_BULK_TABLES = (
+    "households", "members", "member_name_parts", "network_contacts", "household_access",
+    "plans", "plan_versions", "plan_results", "plan_actions", "plan_evaluation_moments",
+    "plan_evaluations", "plan_evaluation_outcomes", "intakes", "intake_answers", "signals",
+    "signal_steps", "help_questions", "target_group_tags")
+_FACT_TABLES = ("figure_actions", "figure_plans")
 
 NOT_DEMO = (
     "Deze gegevensopslag bevat echte gegevens (huishoudens of accounts die geen demo zijn). "
@@ -151,10 +161,18 @@ def _fill(store: Store, actors: dict[Role, Actor], households: int, seed: int,
         ctx = DemoContext(store=store, session=session, actors=actors, seed=seed,
                           offset=offset, rng=random.Random(f"intake-demo:{seed}:{offset}"),
                           now=now)
-        add_households(ctx, households, progress, with_jolanda=offset == 0)
-        for step in steps:
-            step(ctx, progress)
-        figure_facts.rebuild_all(session.connection())  # the bulk rows bypassed the session
+        connection = session.connection()
+        # Into a new or small store, indexes are built once at the end rather than kept up to
+        # date row by row; adding a few households to a big store keeps them.
+        tables = _BULK_TABLES if offset < households else ()
+        with bulk.indexes_built_after(connection, tables):
+            add_households(ctx, households, progress, with_jolanda=offset == 0)
+            for step in steps:
+                step(ctx, progress)
+        # The facts are read from the plan tables through their indexes, then written
+        # without their own.
+        with bulk.indexes_built_after(connection, _FACT_TABLES if tables else ()):
+            figure_facts.rebuild_all(connection)  # the bulk rows bypassed the session
         detail = ", ".join(f"{value} {what}" for what, value in ctx.counts.items())
         audit.append(session, actors[Role.BEHEERDER], now,
                      event=AuditEvent("demo", "demogegevens", detail=f"{detail}, seed {seed}"))

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert
-
+from db import bulk
 from db.models import TargetGroupTag
 from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
@@ -64,7 +63,7 @@ def add_target_groups(ctx: DemoContext, progress: ProgressFactory) -> None:
                     rows.append(_row(rng, household, member.id, code, set_by, today))
         if len(rows) >= CHUNK or done == len(ctx.households):
             if rows:
-                ctx.session.execute(insert(cast(Table, TargetGroupTag.__table__)), rows)
+                bulk.insert_rows(ctx.session.connection(), TargetGroupTag, rows)
             total += len(rows)
             rows = []
         if done % 500 == 0 or done == len(ctx.households):

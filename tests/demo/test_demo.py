@@ -225,3 +225,16 @@ def test_generated_households_cover_the_town() -> None:
 def test_generated_bsns_pass_the_elfproef() -> None:
     rng = random.Random(5)
     assert all(normalise_bsn(bsn_from(rng)) for _ in range(2000))
+
+
+def test_seeded_identities_are_the_version_4_uuids_of_the_drawn_bits() -> None:
+    import uuid
+
+    from intake.demo import seeded_uuid
+
+    drawn, expected = random.Random(5), random.Random(5)
+    for _ in range(200):
+        made = seeded_uuid(drawn)
+        assert made == uuid.UUID(int=expected.getrandbits(128), version=4)
+        assert made.version == 4 and made.variant == uuid.RFC_4122
+        assert uuid.UUID(str(made)) == made and hash(made) == hash(uuid.UUID(made.hex))
