@@ -4,6 +4,8 @@ opened, stays a few index lookups however many dossiers the person has."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from db.models import Household
@@ -30,5 +32,7 @@ def test_the_need_to_know_check_looks_up_each_household_by_itself(
     plan = _plan_of(team, query)
     assert "LIST SUBQUERY" not in plan  # the caseload is not listed
     assert "ix_plans_household_created_by" in plan
-    assert "ix_help_questions_household_registrar" in plan
+    # Either index keyed on the household will do (the overview's covering one may be chosen).
+    assert re.search(r"SEARCH help_questions USING (COVERING )?INDEX \w+ \([^)]*household_id=\?",
+                     plan)
     assert "ix_plans_created_by " not in plan and "ix_help_questions_registered_by " not in plan
