@@ -170,21 +170,32 @@ def recent(ctx: Context) -> list[Line]:
 def sample_households(store: Store, count: int, seed: int = 11,
                       actor: Actor | None = None) -> list[uuid.UUID]:
     """Random households; with ``actor``, only those they open without giving a reason (their
-    own work: a consulent opening someone else's is asked why, a dialog in the app)."""
-    if actor is not None:
-        from sqlalchemy import select
+    own work: a consulent opening someone else's is asked why, a dialog in the app).
 
-        from db.models import Household
-        from intake.core.access import opens_without_reason
+    Random candidates are drawn first and only they are asked the need-to-know question:
+    asking it of every household of a 600,000-household store took a quarter of an hour."""
+    with store.engine.connect() as conn:
+        ids = [row[0] for row in conn.execute(text(
+            "SELECT id FROM households WHERE destroyed_on IS NULL ORDER BY id"))]
+    rng = random.Random(seed)
+    if actor is None:
+        return [uuid.UUID(value) for value in rng.sample(ids, min(count, len(ids)))]
+    from sqlalchemy import select
 
-        with unit_of_work(store, actor) as uow:
-            ids = sorted(str(i) for i in uow.session.scalars(
-                select(Household.id).where(opens_without_reason(uow),
-                                           Household.destroyed_on.is_(None))))
-    else:
-        with store.engine.connect() as conn:
-            ids = [row[0] for row in conn.execute(text("SELECT id FROM households ORDER BY id"))]
-    return [uuid.UUID(value) for value in random.Random(seed).sample(ids, min(count, len(ids)))]
+    from db.models import Household
+    from intake.core.access import opens_without_reason
+
+    rng.shuffle(ids)
+    found: list[str] = []
+    with unit_of_work(store, actor) as uow:
+        for start in range(0, len(ids), 2000):
+            chunk = [uuid.UUID(value) for value in ids[start:start + 2000]]
+            found.extend(sorted(str(i) for i in uow.session.scalars(
+                select(Household.id).where(Household.id.in_(chunk),
+                                           opens_without_reason(uow)))))
+            if len(found) >= count * 4:
+                break
+    return [uuid.UUID(value) for value in rng.sample(found, min(count, len(found)))]
 
 
 def plan_tab_data(uow: Any, household_id: uuid.UUID) -> object:
