@@ -11,9 +11,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, type_coerce
 
 
+def raw_text(column: Any) -> ColumnElement[str]:
+    """``column`` (a UUID) as the driver returns it, without building a UUID for every row:
+    for keys only compared with other keys read the same way, or parsed by ``uuid_of``."""
+    return type_coerce(column, String)
+
+
 def as_text(column: Any, name: str) -> ColumnElement[str]:
     """Select ``column`` (a UUID) without parsing it into a UUID for every row."""
-    return type_coerce(column, String).label(name)
+    return raw_text(column).label(name)
 
 
 def uuid_of(value: str | uuid.UUID) -> uuid.UUID:

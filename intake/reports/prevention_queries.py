@@ -29,7 +29,6 @@ from sqlalchemy import (
     null,
     or_,
     select,
-    type_coerce,
     union_all,
 )
 from sqlalchemy.engine import Connection
@@ -46,18 +45,13 @@ from db.models import (
     SocialService,
     TargetGroupTag,
 )
+from intake.core.ids import raw_text
 from intake.register.target_groups import age_on, target_groups
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
 from intake.reports.queries import TOTAL, Cells, first_in
 
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
-
-
-def _key(column: Any) -> Any:
-    """A household id as the driver returns it: only compared with other keys read the
-    same way, so the cost of building a UUID per row (most of a figure's time) is saved."""
-    return type_coerce(column, String)
 
 
 def _total() -> ColumnElement[str]:
@@ -92,7 +86,7 @@ class PreventionPeriod:
         """Per household, the typed groups that held on some day of the period."""
         tag = TargetGroupTag
         rows = self._connection.execute(
-            select(_key(tag.household_id), tag.code, tag.set_on, tag.removed_on)
+            select(raw_text(tag.household_id), tag.code, tag.set_on, tag.removed_on)
             .where(tag.set_on <= self.period.end,
                    or_(tag.removed_on.is_(None), tag.removed_on > self.period.start)))
         found: dict[Any, list[tuple[str, date, date | None]]] = {}
@@ -110,7 +104,7 @@ class PreventionPeriod:
         oldest = min(_years_before(self.period.start, high) for _low, high in bands)
         youngest = max(_years_before(self.period.end, low) for low, _high in bands)
         rows = self._connection.execute(
-            select(_key(Member.household_id), Member.date_of_birth)
+            select(raw_text(Member.household_id), Member.date_of_birth)
             .where(Member.date_of_birth > oldest, Member.date_of_birth <= youngest))
         found: dict[Any, list[date]] = {}
         for household, born in rows:
@@ -151,7 +145,7 @@ class PreventionPeriod:
     @cached_property
     def help_questions(self) -> list[Item]:
         return self._items(
-            select(_key(HelpQuestion.household_id), HelpQuestion.registered_on, _total(),
+            select(raw_text(HelpQuestion.household_id), HelpQuestion.registered_on, _total(),
                    func.count())
             .where(HelpQuestion.registered_on.between(self.period.start, self.period.end))
             .group_by(HelpQuestion.household_id, HelpQuestion.registered_on))
@@ -161,7 +155,7 @@ class PreventionPeriod:
         """Each plan with a version agreed in the period, on the first such day."""
         fact = FigureVersion
         return self._items(
-            select(_key(fact.household_id), fact.agreed_on, _total(), func.count())
+            select(raw_text(fact.household_id), fact.agreed_on, _total(), func.count())
             .where(fact.agreed_on.between(self.period.start, self.period.end),
                    first_in(fact.previous_agreed_on, self.period))
             .group_by(fact.household_id, fact.agreed_on))
@@ -172,7 +166,7 @@ class PreventionPeriod:
         agreed in the same period is the same action), on the first such day, by level."""
         fact = FigureAction
         return self._items(
-            select(_key(fact.household_id), fact.agreed_on, fact.prevention_level, func.count())
+            select(raw_text(fact.household_id), fact.agreed_on, fact.prevention_level, func.count())
             .where(fact.agreed_on.between(self.period.start, self.period.end),
                    first_in(fact.prevention_previous_on, self.period))
             .group_by(fact.household_id, fact.agreed_on, fact.prevention_level))
@@ -214,7 +208,7 @@ class PreventionPeriod:
     def finished(self) -> list[tuple[Any, str]]:
         """(lineage, organisation) of the actions finished in the period."""
         rows = self._connection.execute(
-            self._finished(_key(PlanAction.lineage_id), SocialService.organisation).distinct())
+            self._finished(raw_text(PlanAction.lineage_id), SocialService.organisation).distinct())
         return [(lineage, organisation) for lineage, organisation in rows]
 
     def started_among_finished(self) -> int:
