@@ -8,7 +8,9 @@ from intake.documents.plan_print import (
     SAVED,
     NamesToReview,
     PreparedPrint,
+    PrintRequest,
     prepare_print,
+    prepare_prints,
     print_plan,
     record_output,
     render_print,
@@ -16,4 +18,5 @@ from intake.documents.plan_print import (
 from intake.documents.redaction import NameReview
 
 __all__ = ["OUTPUTS", "PREVIEW", "PRINTED", "SAVED", "NameReview", "NamesToReview",
-           "PreparedPrint", "prepare_print", "print_plan", "record_output", "render_print"]
+           "PreparedPrint", "PrintRequest", "prepare_print",
+           "prepare_prints", "print_plan", "record_output", "render_print"]

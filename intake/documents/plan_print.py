@@ -8,14 +8,20 @@ a print from the command line or in bulk is 'afdrukken'."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from db.models import Household, Plan, PlanResult, PlanVersion
 from intake.core import audit
-from intake.core.access import require_read
+from intake.core.access import household_filter, require_read, require_role
 from intake.core.clock import format_local, to_local
 from intake.core.context import UnitOfWork
-from intake.core.errors import KnownError, NotFoundError
+from intake.core.errors import KnownError, NotFoundError, PermissionDenied
+from intake.core.roles import CASE_READERS
 from intake.documents.layout import PageInfo, build_pdf, make_styles
 from intake.documents.markup import long_date, para
 from intake.documents.plan_data import gather
@@ -138,6 +144,68 @@ def prepare_print(uow: UnitOfWork, household_id: uuid.UUID, version: int | None 
                  + (f", voor {basis.organisation_code} op grond van {basis.ground}"
                     if basis else ""))
     return PreparedPrint(story, info)
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """One plan of a bulk print: its household, the plan and the version in force."""
+
+    household_id: uuid.UUID
+    plan_id: uuid.UUID
+    version: int | None = None
+
+
+def prepare_prints(uow: UnitOfWork, requests: Sequence[PrintRequest], *, resident: bool = False,
+                   redacted: bool = False, review: NameReview | None = None,
+                   for_organisation: str | None = None) -> list[PreparedPrint | KnownError]:
+    """Several plans read in one unit of work (bulk printing), in the order asked: their
+    households, versions, results, actions and professionals loaded in a handful of
+    statements first, then each prepared exactly as ``prepare_print`` does it (checked and
+    audited per household), in a savepoint of its own. A plan that cannot be printed gives
+    its Dutch message in its place and leaves no entry but a refusal, as the single print."""
+    require_role(uow, CASE_READERS, PRINTED, "plan",
+                 "Een functioneel beheerder heeft geen toegang tot dossiers van inwoners.")
+    loaded = _load_plans(uow, requests)  # held to the end: the identity map is weak
+    prepared: list[PreparedPrint | KnownError] = []
+    for request in requests:
+        savepoint = uow.session.begin_nested()
+        try:
+            prepared.append(prepare_print(uow, request.household_id, request.version,
+                                          resident, redacted, request.plan_id, review,
+                                          for_organisation))
+        except PermissionDenied as error:
+            savepoint.rollback()
+            # As the unit of work records a refusal, in this transaction: it goes on.
+            if error.audit is not None:
+                audit.append(uow.session, uow.actor, uow.now, result="geweigerd",
+                             event=error.audit)
+            prepared.append(error)
+        except KnownError as error:
+            savepoint.rollback()
+            prepared.append(error)
+        else:
+            savepoint.commit()
+    del loaded
+    return prepared
+
+
+def _load_plans(uow: UnitOfWork, requests: Sequence[PrintRequest]) -> list[object]:
+    """The rows ``prepare_print`` reads through the session's identity map and relationships
+    (households with members and network; plans with every version, their results, actions,
+    professionals and evaluation moments), for all requests at once. Nothing leaves here:
+    each plan is still checked before it is read."""
+    household_ids = {r.household_id for r in requests}
+    plan_ids = {r.plan_id for r in requests}
+    households = uow.session.scalars(
+        select(Household).where(Household.id.in_(household_ids), household_filter(uow))
+        .options(selectinload(Household.members), selectinload(Household.network))).all()
+    plans = uow.session.scalars(select(Plan).where(
+        Plan.id.in_(plan_ids), Plan.household_id.in_([h.id for h in households]))
+        .options(selectinload(Plan.versions).options(
+            selectinload(PlanVersion.results).selectinload(PlanResult.actions),
+            selectinload(PlanVersion.professionals),
+            selectinload(PlanVersion.evaluation_moments)))).all()
+    return [*households, *plans]
 
 
 def _detail(number: int, resident: bool, redacted: bool) -> str:

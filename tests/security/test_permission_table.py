@@ -88,6 +88,8 @@ TABLE: dict[str, frozenset[Role] | str] = {
     # printing
     "intake.documents.plan_data.gather": HELPER,
     "intake.documents.plan_print.prepare_print": READ,
+    # Checked per household inside: a refused plan is reported in its place.
+    "intake.documents.plan_print.prepare_prints": OWN_OR_TEAM,
     "intake.documents.plan_print.print_plan": READ,
     "intake.documents.plan_print.record_output": READ,
     # help questions
