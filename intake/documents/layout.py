@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -52,8 +53,11 @@ class Styles:
     label: ParagraphStyle
 
 
+@cache
 def make_styles(size: float) -> Styles:
-    """Styles scaled on the body size: ~9.5 pt for professionals, 12.5 pt for residents."""
+    """Styles scaled on the body size: ~9.5 pt for professionals, 12.5 pt for residents.
+    Made once per size in a process (nothing changes a style once made): a bulk print makes
+    thousands of documents, and markup is parsed once per style (``markup._parsed``)."""
     font = register_fonts()
     lead = size * 1.35
     # Dutch words wrap at syllable boundaries with a hyphen (pyphen, through hyphenate, which

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
@@ -45,14 +47,52 @@ def keep(text: str) -> str:
     return f"<nobr>{escape(text)}</nobr>" if text else ""
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab ships no stubs
+    """ReportLab's Paragraph with its lines broken once per width: a table measures every
+    cell, then measures it again to draw it, and a block kept together is measured before
+    it is placed; the lines come out the same each time. Only the last measure is kept, and
+    only while its lines are (a split drops them)."""
+
+    _wrapped: tuple[float, tuple[float, float], Any] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        last = self._wrapped
+        if last is not None and last[0] == availWidth \
+                and self.__dict__.get("blPara") is last[2]:
+            self.width, self.height = last[1]
+            return last[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
+
+
+@lru_cache(maxsize=4096)
+def _parsed(markup: str, style: object) -> tuple[str, Any, tuple[Any, ...], Any]:
+    """The markup as ReportLab's parser reads it, once per style in a process: headers,
+    labels, statuses and dates repeat in every plan of a bulk print. Styles come from
+    ``make_styles``, which makes each size once."""
+    parsed = Paragraph(markup, style)
+    return parsed.text, parsed.style, tuple(_copy(f) for f in parsed.frags), parsed.bulletText
+
+
+def _copy(frag: Any) -> Any:
+    """A fragment of its own (its lists too): laying a paragraph out may change them."""
+    return frag.clone(**{k: list(v) for k, v in frag.__dict__.items() if isinstance(v, list)})
+
+
+def _paragraph(markup: str, style: object) -> Paragraph:
+    text, parsed_style, frags, bullet = _parsed(markup, style)
+    return _Paragraph(text, parsed_style, bulletText=bullet, frags=[_copy(f) for f in frags])
+
+
 def para(text: str, style: object) -> Paragraph:
     """A Paragraph of plain user text (escaped here)."""
-    return Paragraph(esc(text), style)
+    return _paragraph(esc(text), style)
 
 
 def marked(markup: str, style: object) -> Paragraph:
     """A Paragraph of markup the caller built from escaped parts only."""
-    return Paragraph(markup, style)
+    return _paragraph(markup, style)
 
 
 def short_date(day: date | None) -> str:
