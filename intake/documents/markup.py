@@ -66,23 +66,37 @@ class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab ships no stubs
         return size
 
 
+# The cleaned text, the style, each fragment with the names of its lists, the bullet.
+_Parsed = tuple[str, Any, tuple[tuple[Any, tuple[str, ...]], ...], Any]
+
+
 @lru_cache(maxsize=4096)
-def _parsed(markup: str, style: object) -> tuple[str, Any, tuple[Any, ...], Any]:
+def _parsed(markup: str, style: object) -> _Parsed:
     """The markup as ReportLab's parser reads it, once per style in a process: headers,
     labels, statuses and dates repeat in every plan of a bulk print. Styles come from
     ``make_styles``, which makes each size once."""
     parsed = Paragraph(markup, style)
-    return parsed.text, parsed.style, tuple(_copy(f) for f in parsed.frags), parsed.bulletText
+    frags = []
+    for frag in parsed.frags:
+        lists = tuple(name for name, value in frag.__dict__.items() if type(value) is list)
+        frags.append((_copy(frag, lists), lists))
+    return parsed.text, parsed.style, tuple(frags), parsed.bulletText
 
 
-def _copy(frag: Any) -> Any:
+def _copy(frag: Any, lists: tuple[str, ...]) -> Any:
     """A fragment of its own (its lists too): laying a paragraph out may change them."""
-    return frag.clone(**{k: list(v) for k, v in frag.__dict__.items() if isinstance(v, list)})
+    new = object.__new__(type(frag))
+    attributes = new.__dict__
+    attributes.update(frag.__dict__)
+    for name in lists:
+        attributes[name] = attributes[name][:]
+    return new
 
 
 def _paragraph(markup: str, style: object) -> Paragraph:
     text, parsed_style, frags, bullet = _parsed(markup, style)
-    return _Paragraph(text, parsed_style, bulletText=bullet, frags=[_copy(f) for f in frags])
+    return _Paragraph(text, parsed_style, bulletText=bullet,
+                      frags=[_copy(f, lists) for f, lists in frags])
 
 
 def para(text: str, style: object) -> Paragraph:
