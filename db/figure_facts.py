@@ -7,38 +7,57 @@ action and agreed version carries the previous agreement of its lineage or plan,
 once per period, on its first day there" is a plain filtered count. Rows written with Core
 statements (a replica's pull, the demo's bulk load) are not seen by the session: those writers
 call `touch` or `rebuild_all` themselves. Deleting a household deletes its facts by cascade.
+
+`figure_item_groups` holds, per help question, agreed version and action, the target groups
+its household held on the item's day; help questions, members and target-group tags are
+tracked for it as the plan tables are.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Date,
     Select,
+    String,
+    and_,
     case,
+    cast,
     delete,
     event,
+    extract,
     func,
     insert,
     inspect,
+    literal,
+    null,
     or_,
     select,
+    union,
+    union_all,
 )
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from db.models import (
     FigureAction,
+    FigureItemGroup,
     FigurePlan,
     FigureVersion,
+    HelpQuestion,
+    Member,
     Plan,
     PlanAction,
     PlanResult,
     PlanVersion,
+    TargetGroupTag,
 )
+from resources import CATALOGUE_DIR
 
 NO_LEVEL = "geen"  # an action without a prevention level
 _PENDING = "figure_households"
@@ -46,9 +65,15 @@ _CHUNK = 500
 
 # A tracked row's parent column, and the table that column points into.
 _PARENT = {Plan: ("household_id", "household"), PlanVersion: ("plan_id", "plan"),
-           PlanResult: ("plan_version_id", "version"), PlanAction: ("result_id", "result")}
+           PlanResult: ("plan_version_id", "version"), PlanAction: ("result_id", "result"),
+           HelpQuestion: ("household_id", "household"), Member: ("household_id", "household"),
+           TargetGroupTag: ("household_id", "household")}
 TABLES = {"plans": "plan", "plan_versions": "version", "plan_results": "result",
-          "plan_actions": "action"}
+          "plan_actions": "action", "help_questions": "help_question", "members": "member",
+          "target_group_tags": "tag"}
+# Rows that name their household themselves.
+_OWN_HOUSEHOLD: dict[str, Any] = {"help_question": HelpQuestion, "member": Member,
+                                  "tag": TargetGroupTag}
 
 
 def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uuid.UUID]:
@@ -56,6 +81,10 @@ def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uui
     if level == "household" or not ids:
         return set(ids)
     query: Select[Any] = select(Plan.household_id)
+    if level in _OWN_HOUSEHOLD:
+        model = _OWN_HOUSEHOLD[level]
+        query, key = select(model.household_id), model.id
+        return _in_chunks(connection, query, key, ids)
     if level in ("version", "result", "action"):
         query = query.join(PlanVersion, PlanVersion.plan_id == Plan.id)
     if level in ("result", "action"):
@@ -64,6 +93,11 @@ def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uui
         query = query.join(PlanAction, PlanAction.result_id == PlanResult.id)
     key = {"plan": Plan.id, "version": PlanVersion.id, "result": PlanResult.id,
            "action": PlanAction.id}[level]
+    return _in_chunks(connection, query, key, ids)
+
+
+def _in_chunks(connection: Connection, query: Select[Any], key: Any,
+               ids: set[Any]) -> set[uuid.UUID]:
     found: set[uuid.UUID] = set()
     listed = list(ids)
     for start in range(0, len(listed), _CHUNK):
@@ -90,7 +124,7 @@ def _note(session: Session, objects: Iterable[Any]) -> None:
             value = getattr(obj, column)
             if value is not None:
                 parents.setdefault(level, set()).add(value)
-            if isinstance(obj, Plan):  # a plan moved to another household leaves the old one
+            if column == "household_id":  # a row moved to another household leaves the old one
                 old = _old_household(obj)
                 if old is not None:
                     parents.setdefault("household", set()).add(old)
@@ -101,8 +135,8 @@ def _note(session: Session, objects: Iterable[Any]) -> None:
             pending.update(_households_of(connection, level, ids))
 
 
-def _old_household(plan: Plan) -> Any:
-    history = inspect(plan).attrs.household_id.history
+def _old_household(row: Any) -> Any:
+    history = inspect(row).attrs.household_id.history
     return history.deleted[0] if history.deleted else None
 
 
@@ -172,11 +206,78 @@ def _version_rows() -> Select[*tuple[Any, ...]]:
             .where(PlanVersion.agreed_on.is_not(None)))
 
 
+@cache
+def age_bands() -> tuple[tuple[str, int, int], ...]:
+    """The derived target groups with their age band [from, to) in whole years, as the
+    shipped catalogue (resources/catalogues/doelgroepen.json) defines them."""
+    raw = json.loads((CATALOGUE_DIR / "doelgroepen.json").read_text(encoding="utf-8"))
+    return tuple((item["code"], *item["age_band"]) for item in raw["items"]
+                 if item.get("derived") and item.get("age_band"))
+
+
+def _day_number(day: Any) -> Any:
+    """A date as the number YYYYMMDD: a member's age on a day is (day - born) // 10000,
+    years counted as `age_on` counts them (born on 29 February: a year older on 1 March)."""
+    return (extract("year", day) * 10000 + extract("month", day) * 100
+            + extract("day", day))
+
+
+def _item_group_rows(households: list[uuid.UUID] | None = None) -> Any:
+    """Each help question, agreed version and action of an agreed version, per target group
+    its household held on the item's day. Reads the plan facts: refresh those first."""
+    def of(column: Any) -> Any:
+        return column.in_(households) if households is not None else literal(True)
+
+    text = String(20)
+    version, action = FigureVersion, FigureAction
+    items = union_all(
+        select(cast(literal("hulpvraag"), text).label("kind"), HelpQuestion.id.label("item_id"),
+               HelpQuestion.household_id.label("household_id"),
+               HelpQuestion.registered_on.label("day"),
+               cast(null(), Date).label("previous_on"),
+               cast(literal("aantal"), text).label("column_code"))
+        .where(of(HelpQuestion.household_id)),
+        select(cast(literal("plan"), text), version.version_id, version.household_id,
+               version.agreed_on, version.previous_agreed_on, cast(literal("aantal"), text))
+        .where(of(version.household_id)),
+        select(cast(literal("actie"), text), action.action_id, action.household_id,
+               action.agreed_on, action.prevention_previous_on, action.prevention_level)
+        .where(of(action.household_id), action.agreed_on.is_not(None)),
+    ).subquery("items")
+    columns = (items.c.kind, items.c.item_id)
+    rest = (items.c.household_id, items.c.day, items.c.previous_on, items.c.column_code)
+    tag = TargetGroupTag
+    typed = select(*columns, tag.code, *rest).join(tag, and_(
+        tag.household_id == items.c.household_id, tag.set_on <= items.c.day,
+        or_(tag.removed_on.is_(None), items.c.day < tag.removed_on)))
+    gap = _day_number(items.c.day) - _day_number(Member.date_of_birth)
+    derived = [select(*columns, cast(literal(code), String(40)), *rest).join(Member, and_(
+        Member.household_id == items.c.household_id, Member.date_of_birth.is_not(None),
+        gap >= low * 10000, gap < high * 10000)) for code, low, high in age_bands()]
+    return union(typed, *derived)  # one row per item and group
+
+
+def _item_groups_of(households: list[uuid.UUID]) -> Any:
+    """The item-group rows of these households, also those of an item that moved here from
+    a household not being rebuilt (the plan facts of the chunk are rebuilt already)."""
+    row = FigureItemGroup
+    return or_(
+        row.household_id.in_(households),
+        and_(row.kind == "hulpvraag", row.item_id.in_(
+            select(HelpQuestion.id).where(HelpQuestion.household_id.in_(households)))),
+        and_(row.kind == "plan", row.item_id.in_(
+            select(FigureVersion.version_id).where(FigureVersion.household_id.in_(households)))),
+        and_(row.kind == "actie", row.item_id.in_(
+            select(FigureAction.action_id).where(FigureAction.household_id.in_(households)))))
+
+
 _ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
                    "agreed_on", "support_level", "prevention_level", "service_id", "start_on",
                    "support_previous_on", "prevention_previous_on")
 _PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
 _VERSION_COLUMNS = ("version_id", "household_id", "plan_id", "agreed_on", "previous_agreed_on")
+_ITEM_GROUP_COLUMNS = ("kind", "item_id", "group_code", "household_id", "day", "previous_on",
+                       "column_code")
 
 
 def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
@@ -197,6 +298,9 @@ def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
             _VERSION_COLUMNS, _version_rows().where(Plan.household_id.in_(chunk))))
         connection.execute(insert(FigurePlan).from_select(
             _PLAN_COLUMNS, _plan_rows().where(Plan.household_id.in_(chunk))))
+        connection.execute(delete(FigureItemGroup).where(_item_groups_of(chunk)))
+        connection.execute(insert(FigureItemGroup).from_select(
+            _ITEM_GROUP_COLUMNS, _item_group_rows(chunk)))
 
 
 def rebuild_all(connection: Connection) -> None:
@@ -207,3 +311,6 @@ def rebuild_all(connection: Connection) -> None:
     connection.execute(insert(FigureAction).from_select(_ACTION_COLUMNS, _action_rows()))
     connection.execute(insert(FigureVersion).from_select(_VERSION_COLUMNS, _version_rows()))
     connection.execute(insert(FigurePlan).from_select(_PLAN_COLUMNS, _plan_rows()))
+    connection.execute(delete(FigureItemGroup))
+    connection.execute(insert(FigureItemGroup).from_select(_ITEM_GROUP_COLUMNS,
+                                                           _item_group_rows()))

@@ -39,6 +39,7 @@ from db.models.plan import (
 from db.models.reports import (  # noqa: F401  (indexes)
     REPORT_INDEXES,
     FigureAction,
+    FigureItemGroup,
     FigurePlan,
     FigureVersion,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "EvaluationMoment",
     "EvaluationOutcome",
     "FigureAction",
+    "FigureItemGroup",
     "FigurePlan",
     "FigureVersion",
     "HelpQuestion",

@@ -138,3 +138,32 @@ class FigureVersion(Base):
     __table_args__ = (
         Index("ix_figure_versions_first", "agreed_on", "previous_agreed_on", "household_id"),
     )
+
+
+class FigureItemGroup(Base):
+    """A help question, an agreed plan version or an action of an agreed version, once per
+    target group its household held on the item's day: typed on the household or a member
+    (the tags that held that day) or derived from a member's date of birth (an age band, as
+    `age_on` counts years). The groups depend on that day only, never on the period, so a
+    group figure is one filtered count. Health-data groups are health data here too: the
+    rows go with the household's tags and members (rebuilt) and with the household
+    (cascade). Kept by `db.figure_facts`."""
+
+    __tablename__ = "figure_item_groups"
+
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # hulpvraag, plan, actie
+    item_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    group_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date]
+    # The item's previous agreement as its fact row has it (None for a help question): the
+    # figure counts a plan or action lineage once per period, on its first day there.
+    previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    # The figure's column: "aantal", or an action's prevention level ("geen" without one).
+    column_code: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (
+        Index("ix_figure_item_groups_day", "kind", "day", "previous_on", "group_code",
+              "column_code"),
+    )

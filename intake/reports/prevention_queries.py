@@ -3,17 +3,16 @@ organisations of the sociale kaart.
 
 A target group counts for a help question, plan or action when the household held it (on
 itself or on any member) on that item's day: the contact date, the day the plan was agreed.
-Which groups a household held on a day depends on per-item dates, so the items of the period
-are counted in SQL per (household, day, column) and matched in Python against the period's
-tags and the dates of birth that fall in a derived group's window. Each set of rows is read
+Which groups a household held on a day depends on that day only, never on the period, so
+`db.figure_facts` keeps them as fact rows (`figure_item_groups`, one per item and group) and
+every group figure is one filtered GROUP BY over an index range. Each set of rows is read
 once per period and shared by the figures that need it.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -27,7 +26,6 @@ from sqlalchemy import (
     func,
     literal,
     null,
-    or_,
     select,
     union_all,
 )
@@ -38,15 +36,13 @@ from db.models import (
     Evaluation,
     EvaluationOutcome,
     FigureAction,
+    FigureItemGroup,
     FigureVersion,
     HelpQuestion,
-    Member,
     PlanAction,
     SocialService,
-    TargetGroupTag,
 )
 from intake.core.ids import raw_text
-from intake.register.target_groups import age_on, target_groups
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
 from intake.reports.queries import TOTAL, Cells, first_in
@@ -59,20 +55,12 @@ def _total() -> ColumnElement[str]:
     return cast(literal(TOTAL), String(20))
 
 
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
 @dataclass
 class PreventionPeriod:
     """The rows of one period, read once each and only when a figure asks for them."""
 
     session: Session
     period: Period
-    _groups: dict[tuple[Any, date], frozenset[str]] = field(default_factory=dict)
 
     @property
     def _connection(self) -> Connection:
@@ -80,64 +68,47 @@ class PreventionPeriod:
         # third of the figures' time.
         return self.session.connection()
 
-    # Target groups.
-    @cached_property
-    def tags(self) -> dict[Any, list[tuple[str, date, date | None]]]:
-        """Per household, the typed groups that held on some day of the period."""
-        tag = TargetGroupTag
+    # Target groups: the fact rows hold each item's groups on its day.
+    def by_group(self, kind: str) -> Cells:
+        """(group, column) -> the number of items of this kind ("hulpvraag", "plan",
+        "actie"), each counted once per group it is in, each plan and action lineage on its
+        first day in the period."""
+        row = FigureItemGroup
         rows = self._connection.execute(
-            select(raw_text(tag.household_id), tag.code, tag.set_on, tag.removed_on)
-            .where(tag.set_on <= self.period.end,
-                   or_(tag.removed_on.is_(None), tag.removed_on > self.period.start)))
-        found: dict[Any, list[tuple[str, date, date | None]]] = {}
-        for household, code, set_on, removed_on in rows:
-            found.setdefault(household, []).append((code, set_on, removed_on))
-        return found
+            select(row.group_code, row.column_code, func.count())
+            .where(row.kind == kind, row.day.between(self.period.start, self.period.end),
+                   first_in(row.previous_on, self.period))
+            .group_by(row.group_code, row.column_code))
+        return {(code, column): n for code, column, n in rows}
 
     @cached_property
-    def births(self) -> dict[Any, list[date]]:
-        """Per household, the dates of birth that put a member in a derived group on some
-        day of the period."""
-        bands = [g.age_band for g in target_groups() if g.derived and g.age_band]
-        if not bands:
-            return {}
-        oldest = min(_years_before(self.period.start, high) for _low, high in bands)
-        youngest = max(_years_before(self.period.end, low) for low, _high in bands)
+    def help_question_count(self) -> int:
+        return int(self._connection.scalar(
+            select(func.count()).select_from(HelpQuestion)
+            .where(HelpQuestion.registered_on.between(self.period.start, self.period.end)))
+            or 0)
+
+    @cached_property
+    def plan_count(self) -> int:
+        """Plans with a version agreed in the period."""
+        fact = FigureVersion
+        return int(self._connection.scalar(
+            select(func.count()).select_from(fact)
+            .where(fact.agreed_on.between(self.period.start, self.period.end),
+                   first_in(fact.previous_agreed_on, self.period))) or 0)
+
+    @cached_property
+    def action_levels(self) -> Cells:
+        """(prevention level, total) -> actions of versions agreed in the period, by lineage."""
+        fact = FigureAction
         rows = self._connection.execute(
-            select(raw_text(Member.household_id), Member.date_of_birth)
-            .where(Member.date_of_birth > oldest, Member.date_of_birth <= youngest))
-        found: dict[Any, list[date]] = {}
-        for household, born in rows:
-            if born is not None:
-                found.setdefault(household, []).append(born)
-        return found
+            select(fact.prevention_level, func.count())
+            .where(fact.agreed_on.between(self.period.start, self.period.end),
+                   first_in(fact.prevention_previous_on, self.period))
+            .group_by(fact.prevention_level))
+        return {(level, TOTAL): n for level, n in rows}
 
-    def groups_on(self, household: Any, day: date) -> frozenset[str]:
-        key = (household, day)
-        if key not in self._groups:
-            held = {code for code, set_on, removed_on in self.tags.get(household, ())
-                    if set_on <= day and (removed_on is None or day < removed_on)}
-            births = self.births.get(household, [])
-            for group in target_groups() if births else ():
-                if group.derived and group.age_band:
-                    low, high = group.age_band
-                    if any(born <= day and low <= age_on(born, day) < high for born in births):
-                        held.add(group.code)
-            self._groups[key] = frozenset(held)
-        return self._groups[key]
-
-    def by_group(self, items: Iterable[Item]) -> Cells:
-        """(group, column) -> the number of items, each counted once per group it is in."""
-        cells: Cells = {}
-        tags, births = self.tags, self.births
-        for household, day, column, n in items:
-            if household not in tags and household not in births:
-                continue  # most households are in no group: skip the per-day work
-            for code in self.groups_on(household, day):
-                cells[(code, column)] = cells.get((code, column), 0) + n
-        return cells
-
-    # Items of the period.
+    # Items of the period, per (household, day, column): what the groups are counted over.
     def _items(self, query: Select[Any, Any, Any, Any]) -> list[Item]:
         return [(household, day, column, n) for household, day, column, n in
                 self._connection.execute(query) if day is not None]
@@ -222,27 +193,22 @@ class PreventionPeriod:
                    fact.lineage_id.in_(self._finished(PlanAction.lineage_id)))) or 0)
 
 
-def _counts(data: PreventionPeriod, items: list[Item], cells: Cells) -> PeriodCounts:
-    return PeriodCounts(data.period, sum(n for *_key, n in items), cells)
-
-
 def help_questions_by_target_group(data: PreventionPeriod) -> PeriodCounts:
-    return _counts(data, data.help_questions, data.by_group(data.help_questions))
+    return PeriodCounts(data.period, data.help_question_count, data.by_group("hulpvraag"))
 
 
 def plans_by_target_group(data: PreventionPeriod) -> PeriodCounts:
-    return _counts(data, data.plans, data.by_group(data.plans))
+    return PeriodCounts(data.period, data.plan_count, data.by_group("plan"))
 
 
 def actions_by_prevention_level(data: PreventionPeriod) -> PeriodCounts:
-    cells: Cells = {}
-    for _household, _day, column, n in data.actions:
-        cells[(column, TOTAL)] = cells.get((column, TOTAL), 0) + n
-    return _counts(data, data.actions, cells)
+    cells = data.action_levels
+    return PeriodCounts(data.period, int(sum(cells.values())), dict(cells))
 
 
 def actions_by_target_group_and_level(data: PreventionPeriod) -> PeriodCounts:
-    return _counts(data, data.actions, data.by_group(data.actions))
+    return PeriodCounts(data.period, int(sum(data.action_levels.values())),
+                        data.by_group("actie"))
 
 
 # Per organisation of the sociale kaart: only actions that point to one of its services.
