@@ -33,7 +33,7 @@ def uuid_of(value: str | uuid.UUID) -> uuid.UUID:
     if len(value) == 32:
         # As SQLite stores it: from the number, set as UUID.__init__ sets it but without its
         # argument checks (32 hex digits are always in range): a long list builds one per
-        # row, at twice the speed of UUID(int=...) and three times that of parsing.
+        # row, in less than half the time UUID(int=...) or parsing the text takes.
         number = int(value, 16)
         parsed: uuid.UUID = _new(uuid.UUID)
         _set(parsed, "int", number)
