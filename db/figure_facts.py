@@ -2,7 +2,8 @@
 
 Every session of the store's factory that writes a plan, version, result or action notes its
 household; just before the commit that household's rows of `figure_actions`, `figure_plans`
-and `figure_versions` are rebuilt from the plan tables with one INSERT ... SELECT each. Each
+and `figure_versions` (and the team overview's `overview_plans`) are rebuilt from the plan
+tables with one INSERT ... SELECT each. Each
 action and agreed version carries the previous agreement of its lineage or plan, so "each
 once per period, on its first day there" is a plain filtered count. Rows written with Core
 statements (a replica's pull, the demo's bulk load) are not seen by the session: those writers
@@ -42,15 +43,17 @@ from sqlalchemy import (
     union,
     union_all,
 )
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm import Session, UOWTransaction, aliased, sessionmaker
 
 from db.models import (
+    EvaluationMoment,
     FigureAction,
     FigureItemGroup,
     FigurePlan,
     FigureVersion,
     HelpQuestion,
     Member,
+    OverviewPlan,
     Plan,
     PlanAction,
     PlanResult,
@@ -67,9 +70,11 @@ _CHUNK = 500
 _PARENT = {Plan: ("household_id", "household"), PlanVersion: ("plan_id", "plan"),
            PlanResult: ("plan_version_id", "version"), PlanAction: ("result_id", "result"),
            HelpQuestion: ("household_id", "household"), Member: ("household_id", "household"),
-           TargetGroupTag: ("household_id", "household")}
+           TargetGroupTag: ("household_id", "household"),
+           EvaluationMoment: ("plan_version_id", "version")}
 TABLES = {"plans": "plan", "plan_versions": "version", "plan_results": "result",
-          "plan_actions": "action", "help_questions": "help_question", "members": "member",
+          "plan_actions": "action", "plan_evaluation_moments": "moment",
+          "help_questions": "help_question", "members": "member",
           "target_group_tags": "tag"}
 # Rows that name their household themselves.
 _OWN_HOUSEHOLD: dict[str, Any] = {"help_question": HelpQuestion, "member": Member,
@@ -77,7 +82,8 @@ _OWN_HOUSEHOLD: dict[str, Any] = {"help_question": HelpQuestion, "member": Membe
 
 
 def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uuid.UUID]:
-    """The households of rows named by id: households, plans, versions, results or actions."""
+    """The households of rows named by id: households, plans, versions, results, actions,
+    evaluation moments, help questions, members or target-group tags."""
     if level == "household" or not ids:
         return set(ids)
     query: Select[Any] = select(Plan.household_id)
@@ -85,14 +91,16 @@ def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uui
         model = _OWN_HOUSEHOLD[level]
         query, key = select(model.household_id), model.id
         return _in_chunks(connection, query, key, ids)
-    if level in ("version", "result", "action"):
+    if level in ("version", "result", "action", "moment"):
         query = query.join(PlanVersion, PlanVersion.plan_id == Plan.id)
+    if level == "moment":
+        query = query.join(EvaluationMoment, EvaluationMoment.plan_version_id == PlanVersion.id)
     if level in ("result", "action"):
         query = query.join(PlanResult, PlanResult.plan_version_id == PlanVersion.id)
     if level == "action":
         query = query.join(PlanAction, PlanAction.result_id == PlanResult.id)
     key = {"plan": Plan.id, "version": PlanVersion.id, "result": PlanResult.id,
-           "action": PlanAction.id}[level]
+           "action": PlanAction.id, "moment": EvaluationMoment.id}[level]
     return _in_chunks(connection, query, key, ids)
 
 
@@ -269,6 +277,39 @@ def _item_groups_of(households: list[uuid.UUID]) -> Any:
             select(FigureVersion.version_id).where(FigureVersion.household_id.in_(households)))),
         and_(row.kind == "actie", row.item_id.in_(
             select(FigureAction.action_id).where(FigureAction.household_id.in_(households)))))
+def _overview_rows() -> Select[*tuple[Any, ...]]:
+    """Per plan with a version: its newest version (the highest number), the version in
+    force (its ``actief`` one; the highest should there ever be two) with its first
+    evaluation moment, and from those the day-independent state and the two people a plan
+    is listed under. The regisseur shown is the one of the version in force, else of the
+    newest version: nobody stands in, as the plan and its print show it. Who answers for a
+    plan in counts per person is that regisseur, or the drafter of the version when none is
+    set, as the plan module's evaluations_due counts it."""
+    latest = aliased(PlanVersion, name="latest_version")
+    active = aliased(PlanVersion, name="active_version")
+    other = aliased(PlanVersion, name="other_version")
+    highest = (select(func.max(other.number)).where(other.plan_id == Plan.id)
+               .scalar_subquery())
+    in_force = (select(other.id).where(other.plan_id == Plan.id, other.status == "actief")
+                .order_by(other.number.desc()).limit(1).scalar_subquery())
+    first_due = (select(func.min(EvaluationMoment.due_on))
+                 .where(EvaluationMoment.plan_version_id == active.id).scalar_subquery())
+    state = case(
+        (or_(Plan.closed_at.is_not(None), latest.status == "afgesloten"), "afgesloten"),
+        (active.id.is_not(None), "actief"),
+        (latest.status == "wacht_op_akkoord", "wacht_op_akkoord"),
+        else_="concept")
+    new_version = case((and_(active.id.is_not(None), latest.id != active.id), latest.status),
+                       else_="")
+    responsible = func.coalesce(active.regisseur_id, latest.regisseur_id,
+                                active.created_by_id, latest.created_by_id)
+    shown = case((active.id.is_not(None), active.regisseur_id), else_=latest.regisseur_id)
+    return (select(Plan.id, Plan.household_id, Plan.kind, state, latest.number, active.number,
+                   new_version, responsible, shown, Plan.created_by_id, Plan.created_at,
+                   active.agreed_on, first_due)
+            .select_from(Plan)
+            .join(latest, and_(latest.plan_id == Plan.id, latest.number == highest))
+            .outerjoin(active, active.id == in_force))
 
 
 _ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
@@ -278,6 +319,9 @@ _PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
 _VERSION_COLUMNS = ("version_id", "household_id", "plan_id", "agreed_on", "previous_agreed_on")
 _ITEM_GROUP_COLUMNS = ("kind", "item_id", "group_code", "household_id", "day", "previous_on",
                        "column_code")
+_OVERVIEW_COLUMNS = ("plan_id", "household_id", "kind", "state", "version_number",
+                     "active_number", "new_version", "responsible_id", "shown_regisseur_id",
+                     "author_id", "created_at", "agreed_on", "next_evaluation_on")
 
 
 def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
@@ -301,6 +345,7 @@ def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
         connection.execute(delete(FigureItemGroup).where(_item_groups_of(chunk)))
         connection.execute(insert(FigureItemGroup).from_select(
             _ITEM_GROUP_COLUMNS, _item_group_rows(chunk)))
+        _refresh_overview(connection, chunk, plans)
 
 
 def rebuild_all(connection: Connection) -> None:
@@ -314,3 +359,12 @@ def rebuild_all(connection: Connection) -> None:
     connection.execute(delete(FigureItemGroup))
     connection.execute(insert(FigureItemGroup).from_select(_ITEM_GROUP_COLUMNS,
                                                            _item_group_rows()))
+    connection.execute(delete(OverviewPlan))
+    connection.execute(insert(OverviewPlan).from_select(_OVERVIEW_COLUMNS, _overview_rows()))
+
+
+def _refresh_overview(connection: Connection, chunk: list[uuid.UUID], plans: Any) -> None:
+    connection.execute(delete(OverviewPlan).where(
+        or_(OverviewPlan.household_id.in_(chunk), OverviewPlan.plan_id.in_(plans))))
+    connection.execute(insert(OverviewPlan).from_select(
+        _OVERVIEW_COLUMNS, _overview_rows().where(Plan.household_id.in_(chunk))))

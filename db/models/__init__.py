@@ -24,7 +24,10 @@ from db.models.intake import (
     StoreSetting,
 )
 from db.models.lookups import LOOKUP_INDEXES  # noqa: F401  (indexes for lookups per person)
-from db.models.overview_indexes import OVERVIEW_INDEXES  # noqa: F401  (team overview)
+from db.models.overview_indexes import (  # noqa: F401  (team overview)
+    OVERVIEW_INDEXES,
+    OverviewPlan,
+)
 from db.models.plan import (
     Evaluation,
     EvaluationMoment,
@@ -79,6 +82,7 @@ __all__ = [
     "MemberNamePart",
     "NeedToKnowOpening",
     "NetworkContact",
+    "OverviewPlan",
     "Plan",
     "PlanAction",
     "PlanProfessional",

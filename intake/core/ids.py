@@ -22,11 +22,23 @@ def as_text(column: Any, name: str) -> ColumnElement[str]:
     return raw_text(column).label(name)
 
 
+_new = object.__new__
+_set = object.__setattr__
+_UNKNOWN = uuid.SafeUUID.unknown
+
+
 def uuid_of(value: str | uuid.UUID) -> uuid.UUID:
     if isinstance(value, uuid.UUID):
         return value
-    if len(value) == 32:  # as SQLite stores it: from the number, twice as fast as parsing
-        return uuid.UUID(int=int(value, 16))
+    if len(value) == 32:
+        # As SQLite stores it: from the number, set as UUID.__init__ sets it but without its
+        # argument checks (32 hex digits are always in range): a long list builds one per
+        # row, in less than half the time UUID(int=...) or parsing the text takes.
+        number = int(value, 16)
+        parsed: uuid.UUID = _new(uuid.UUID)
+        _set(parsed, "int", number)
+        _set(parsed, "is_safe", _UNKNOWN)
+        return parsed
     return uuid.UUID(value)
 
 

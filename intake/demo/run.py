@@ -42,7 +42,8 @@ _BULK_TABLES = (
     "plans", "plan_versions", "plan_results", "plan_actions", "plan_evaluation_moments",
     "plan_evaluations", "plan_evaluation_outcomes", "intakes", "intake_answers", "signals",
     "signal_steps", "help_questions", "target_group_tags")
-_FACT_TABLES = ("figure_actions", "figure_plans", "figure_versions", "figure_item_groups")
+_FACT_TABLES = ("figure_actions", "figure_plans", "figure_versions", "figure_item_groups",
+                "overview_plans")
 
 NOT_DEMO = (
     "Deze gegevensopslag bevat echte gegevens (huishoudens of accounts die geen demo zijn). "

@@ -19,7 +19,7 @@ from operator import attrgetter
 from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
 
-from db.models import HelpQuestion, Household, Intake, Plan, User
+from db.models import HelpQuestion, Household, Intake, User
 from intake.catalogues.stored import OUTCOME_INTAKE
 from intake.core import audit
 from intake.core.access import in_caseload, require_role
@@ -135,7 +135,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     query = cols.query.where(Household.destroyed_on.is_(None))
     worker = uow.actor.id if own else wanted.worker_id
     if worker is not None:
-        query = query.where(in_caseload(Plan.household_id, worker))
+        query = query.where(in_caseload(cols.household_id, worker))
     if own and wanted.worker_id is not None and wanted.worker_id != uow.actor.id:
         return []
     if wanted.statuses:
@@ -149,25 +149,31 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
         query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
     # Twenty thousand rows for a whole team: only the columns shown, read through Core (no
     # ORM row loading), ids and days as their stored text, the few regisseur ids parsed once
-    # each, labels looked up, no enum per row. Sorted here, not in SQL: ORDER BY dossiernummer
-    # made SQLite walk every household in that order and visit its row.
+    # each and their names looked up once (not joined per plan), labels looked up, no enum
+    # per row. Sorted on dossiernummer here, not in SQL: ORDER BY dossiernummer made SQLite
+    # walk every household in that order and visit its row. Within a dossier the plan van
+    # aanpak comes first, then the toekomstplannen as drawn up: the order of the household
+    # index, so SQLite reads it in that order without sorting.
     plan = query.subquery("plan_status").c  # SQLite flattens it: the same plan as before
     shown = select(as_text(plan.plan_id, "plan_id"), as_text(plan.household_id, "household_id"),
                    plan.dossiernummer, plan.kind, plan.status, plan.version_number,
                    plan.active_number, plan.new_version,
-                   as_text(plan.shown_regisseur_id, "shown_key"), plan.shown_regisseur_name,
-                   as_text(plan.regisseur_id, "regisseur_key"), plan.regisseur_name,
+                   as_text(plan.shown_regisseur_id, "shown_key"),
+                   as_text(plan.regisseur_id, "regisseur_key"),
                    as_text(plan.agreed_on, "agreed_on"),
-                   as_text(plan.next_evaluation, "next_evaluation"))
+                   as_text(plan.next_evaluation, "next_evaluation")) \
+        .order_by(plan.household_id, plan.kind, plan.created_at, plan.plan_id)
     kinds = {kind.value: kind.label for kind in PlanKind}
     statuses = {status.value: status for status in CaseStatus}
+    names: dict[str | None, str] = {key: name for key, name in uow.session.execute(
+        select(as_text(User.id, "user_key"), User.display_name))}
     workers: dict[str | None, uuid.UUID | None] = {None: None}
     rows = []
     # In batches, so only a batch of fetched rows lives beside the plan rows: whatever a worker
     # leaves alive the collector walks on the UI thread (ui.kit.gc_guard). Unpacked, not read
     # by name: a named lookup on a row costs more than the rest of the row.
     for (plan_id, household_id, dossier, kind, status_code, number, active_number, new_version,
-         shown_key, shown_name, key, name, agreed_on, next_on) in chain.from_iterable(
+         shown_key, key, agreed_on, next_on) in chain.from_iterable(
             uow.session.connection().execute(shown).partitions(_BATCH)):
         status = statuses[status_code]
         for worker_key in (key, shown_key):
@@ -177,9 +183,10 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
         rows.append(PlanRow(
             uuid_of(plan_id), uuid_of(household_id), dossier, kinds[kind], status, number,
             active_number, VERSION_LABELS.get(new_version or "", ""), workers[shown_key],
-            shown_name or NO_WORKER, day_of(agreed_on), next_evaluation,
-            evaluation_state(status, next_evaluation, today), workers[key], name or NO_WORKER))
-    rows.sort(key=attrgetter("dossiernummer"))  # stable: as SQLite found them within one
+            names.get(shown_key) or NO_WORKER, day_of(agreed_on), next_evaluation,
+            evaluation_state(status, next_evaluation, today), workers[key],
+            names.get(key) or NO_WORKER))
+    rows.sort(key=attrgetter("dossiernummer"))  # stable: a dossier keeps the order read
     return rows
 
 
@@ -231,12 +238,14 @@ def _waiting_rows(uow: UnitOfWork, today: date, own: bool, wanted: OverviewFilte
 def _loads(plans: list[PlanRow], rows: list[WaitingRow], owner: dict[uuid.UUID, uuid.UUID]
            ) -> list[WorkerLoad]:
     loads: dict[uuid.UUID | None, WorkerLoad] = {}
-    for plan in plans:
-        load = loads.setdefault(plan.responsible_id, WorkerLoad(plan.responsible_id,
-                                                                plan.responsible_name))
-        load.statuses[plan.status] += 1
-        load.overdue += plan.evaluation_state == "verlopen"
-        load.due_soon += plan.evaluation_state == "binnenkort"
+    # Counted per kind of plan first, in the order first seen: one pass over the plans.
+    counted = Counter((plan.responsible_id, plan.responsible_name, plan.status,
+                       plan.evaluation_state) for plan in plans)
+    for (worker_id, name, status, state), count in counted.items():
+        load = loads.get(worker_id) or loads.setdefault(worker_id, WorkerLoad(worker_id, name))
+        load.statuses[status] += count
+        load.overdue += count if state == "verlopen" else 0
+        load.due_soon += count if state == "binnenkort" else 0
     names = {row.household_id: row.registered_by for row in rows}
     for row in rows:
         worker_id = owner[row.household_id]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from db.engine import StoreLocation
 from db.models import User
@@ -17,6 +19,7 @@ from intake.store import create_store
 from intake.store.accounts import add_account
 from tests.conftest import PASSWORD, Team
 from tests.helpers import pg_server
+from tests.reports.test_overview_facts import _derived, _kept
 from tests.reports.test_reports_store import PERIOD, TODAY, at, build
 
 pytestmark = pytest.mark.postgres
@@ -58,3 +61,22 @@ def test_figures_and_overview_on_postgresql() -> None:
     assert figures.get("brede_uitvragen").current.n == 3
     assert figures.get("plannen_regisseur").current.n == 6
     assert len(overview.plans) == 6 and len(overview.waiting) == 2
+
+
+def test_the_overview_rows_and_their_migration_fill_on_postgresql() -> None:
+    """The summary rows kept per household and the migration's frozen fill agree on
+    PostgreSQL too (the fill's SQL is written for both databases)."""
+    migration = importlib.import_module("db.migrations.versions.0020_overview_plans")
+    with pg_server.running_server() as url:
+        team = _team(url)
+        try:
+            build(team)
+            kept = _kept(team)
+            with team.store.sessions() as session, session.begin():
+                session.execute(text("DELETE FROM overview_plans"))
+                session.execute(text(migration.FILL_OVERVIEW))
+            refilled = _kept(team)
+            derived = _derived(team)
+        finally:
+            team.store.close()
+    assert len(kept) == 6 and refilled == kept == derived
