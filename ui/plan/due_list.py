@@ -15,7 +15,7 @@ from intake.core.roles import Role
 from intake.core.validation import format_date
 from intake.store import Store
 from ui.kit.changes import on_household_changed
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, screen_reads
 from ui.kit.widgets import RowsModel, make_table
 
 HEADERS = ("Dossiernummer", "Plan", "Versie", "Evaluatie op", "Wanneer", "Verantwoordelijk")
@@ -64,7 +64,7 @@ class DueEvaluationsList(QWidget):
             .success(lambda summary: self._show(asked, summary)) \
             .failure(lambda _error: self._show(asked, None))
         if background:
-            operation.run_in_background()
+            operation.run_in_background(screen_reads())
         else:
             operation.run()
 

@@ -16,7 +16,7 @@ from intake.register import search
 from intake.register.search import HouseholdHit
 from intake.store import Store
 from intake.uitvraag.signals import open_signal_flags
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, screen_reads
 from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 
 DEBOUNCE_MS = 200
@@ -140,7 +140,7 @@ class SearchPage(QWidget):
             .success(lambda found: self._found(asked, query, found)) \
             .failure(lambda error: self._refused(asked, error.message))
         if background:
-            operation.run_in_background()
+            operation.run_in_background(screen_reads())
         else:
             operation.run()
 
