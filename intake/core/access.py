@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from functools import lru_cache
 
 from sqlalchemy import (
     ColumnElement,
@@ -78,6 +79,10 @@ def _caseload_parts(worker_id: uuid.UUID, *, listed: bool = True) -> list[Caselo
     ]
 
 
+# The clauses below depend on the person only: built once per person and reused (an SQL
+# expression is not changed by the statements it is put in). Building them took longer than
+# running them: a household page asks whether it opens without a reason in every part.
+@lru_cache(maxsize=64)
 def caseload_ids(worker_id: uuid.UUID, *, distinct: bool = True) \
         -> CompoundSelect[tuple[uuid.UUID]]:
     """The one definition of a person's caseload, as household ids: the households they are
@@ -116,6 +121,7 @@ class ReasonRequired(PermissionDenied):
     """Opening this household needs a reason first (need to know)."""
 
 
+@lru_cache(maxsize=64)  # per person, see caseload_ids
 def own_work(worker_id: uuid.UUID, *, few: bool = False) -> ColumnElement[bool]:
     """Households that are the worker's own: their caseload, registered by them, or they were
     added to it. ``few``: the query asks it of a few households only (see

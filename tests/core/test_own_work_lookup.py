@@ -9,7 +9,7 @@ import re
 from sqlalchemy import event, select
 
 from db.models import Household
-from intake.core.access import opens_without_reason
+from intake.core.access import caseload_ids, opens_without_reason, own_work
 from intake.core.session import unit_of_work
 from intake.register.households import (
     HouseholdInput,
@@ -93,3 +93,11 @@ def test_the_households_a_vindplaatsmedewerker_may_see_are_read_from_index_entri
     # The page of results is checked household by household, not by listing them again.
     assert "LIST SUBQUERY" not in described
     assert "ix_plans_household_created_by" in described
+
+
+def test_the_own_work_clause_is_built_once_per_person(team: Team) -> None:
+    # Building it cost more than running it; every part of a household page asks it.
+    assert own_work(team.consulent.id, few=True) is own_work(team.consulent.id, few=True)
+    assert own_work(team.consulent.id, few=True) is not own_work(team.regisseur.id, few=True)
+    assert own_work(team.consulent.id) is not own_work(team.consulent.id, few=True)
+    assert caseload_ids(team.vindplaats.id) is caseload_ids(team.vindplaats.id)
