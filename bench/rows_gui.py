@@ -31,6 +31,7 @@ from ui.app.login import LoginDialog
 from ui.app.main_window import MainWindow
 from ui.app.startup import configure_application
 from ui.kit.gc_guard import MainThreadGarbageCollector
+from ui.kit.operation import background_work_running
 from ui.reports.team_overview import TeamOverview
 
 WAIT_S = 120.0  # one flow never waits longer than this for its paint
@@ -245,7 +246,11 @@ def household(ctx: Context) -> list[Line]:
             window.focus_search()  # back to search first, as Ctrl+F does: else the
             window.close_tab(window.tabs.indexOf(page))  # neighbour tab (caseload) opens
             if start_screen is not None:
-                spin_until(lambda: start_screen.last > closed)
+                # Its lists are read in the background: wait until they are in and painted.
+                spin_until(lambda: not background_work_running())
+                arrived = time.perf_counter()
+                window.search.field.update()
+                spin_until(lambda: start_screen.last > arrived)
                 back_times.append(start_screen.last - closed)
             return elapsed
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from functools import lru_cache
 
 from sqlalchemy import (
     ColumnElement,
@@ -52,15 +53,22 @@ SENT_TO_INTAKE = "brede_uitvraag"
 CaseloadPart = tuple[Select[uuid.UUID], QueryableAttribute[uuid.UUID]]
 
 
-def _caseload_parts(worker_id: uuid.UUID) -> list[CaseloadPart]:
-    """The parts of a person's caseload, each with the household column it is found by."""
+def _caseload_parts(worker_id: uuid.UUID, *, listed: bool = True) -> list[CaseloadPart]:
+    """The parts of a person's caseload, each with the household column it is found by.
+    ``listed``: the parts list the whole caseload; otherwise each is asked of one household."""
     finished_since = exists().where(
         Intake.household_id == HelpQuestion.household_id, Intake.status == "afgerond",
         Intake.finished_at >= HelpQuestion.registered_at)
+    on_a_version: list[ColumnElement[bool]] = [PlanVersion.regisseur_id == worker_id,
+                                               PlanVersion.created_by_id == worker_id]
+    # Listed, regisseur of a version and author of one are two parts: each is read from its
+    # own covering index (an OR makes SQLite fetch every version row). Asked of one household,
+    # one part: its plans' versions are found by the plan, so the OR costs nothing there.
+    versions = [(select(Plan.household_id).join(PlanVersion, PlanVersion.plan_id == Plan.id)
+                 .where(clause), Plan.household_id)
+                for clause in (on_a_version if listed else [or_(*on_a_version)])]
     return [
-        (select(Plan.household_id).join(PlanVersion, PlanVersion.plan_id == Plan.id)
-         .where(or_(PlanVersion.regisseur_id == worker_id,
-                    PlanVersion.created_by_id == worker_id)), Plan.household_id),
+        *versions,
         (select(Plan.household_id).where(Plan.created_by_id == worker_id), Plan.household_id),
         (select(HelpQuestion.household_id).where(
             HelpQuestion.registered_by_id == worker_id,
@@ -71,6 +79,10 @@ def _caseload_parts(worker_id: uuid.UUID) -> list[CaseloadPart]:
     ]
 
 
+# The clauses below depend on the person only: built once per person and reused (an SQL
+# expression is not changed by the statements it is put in). Building them took longer than
+# running them: a household page asks whether it opens without a reason in every part.
+@lru_cache(maxsize=64)
 def caseload_ids(worker_id: uuid.UUID, *, distinct: bool = True) \
         -> CompoundSelect[tuple[uuid.UUID]]:
     """The one definition of a person's caseload, as household ids: the households they are
@@ -88,7 +100,7 @@ def household_in_caseload(household_id: ColumnElement[uuid.UUID] | QueryableAttr
     search results, the one being opened) a few index lookups each, where listing the whole
     caseload of someone with thousands of dossiers costs a quarter of a second."""
     return or_(*(part.where(column == household_id).exists()
-                 for part, column in _caseload_parts(worker_id)))
+                 for part, column in _caseload_parts(worker_id, listed=False)))
 
 
 def in_caseload(household_id: QueryableAttribute[uuid.UUID] | ColumnElement[uuid.UUID],
@@ -109,6 +121,7 @@ class ReasonRequired(PermissionDenied):
     """Opening this household needs a reason first (need to know)."""
 
 
+@lru_cache(maxsize=64)  # per person, see caseload_ids
 def own_work(worker_id: uuid.UUID, *, few: bool = False) -> ColumnElement[bool]:
     """Households that are the worker's own: their caseload, registered by them, or they were
     added to it. ``few``: the query asks it of a few households only (see
@@ -172,13 +185,14 @@ def require_reason_given(uow: UnitOfWork, household_id: uuid.UUID, action: str) 
                        "geen reden opgegeven"))
 
 
-def household_filter(uow: UnitOfWork) -> ColumnElement[bool]:
-    """A WHERE clause limiting households to what the current actor may see."""
+def household_filter(uow: UnitOfWork, *, few: bool = False) -> ColumnElement[bool]:
+    """A WHERE clause limiting households to what the current actor may see. ``few``: the
+    query names a few households (a page of results), each asked by itself (see own_work)."""
     actor = uow.actor
     if actor.role in SEES_ALL_HOUSEHOLDS:
         return true()
     if actor.role is Role.VINDPLAATS:
-        return own_work(actor.id)
+        return own_work(actor.id, few=few)
     return Household.id.is_(None)  # sees none
 
 

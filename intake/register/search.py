@@ -170,7 +170,7 @@ def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[Household
             select(Household.id, Household.dossiernummer, Household.street,
                    Household.house_number, Household.house_number_suffix, Household.postcode,
                    Household.city, opens_without_reason(uow).label("free"))
-            .where(Household.id.in_(ids), household_filter(uow)))
+            .where(Household.id.in_(ids), household_filter(uow, few=True)))
     }
     members: dict[uuid.UUID, list[AnyRow]] = {}
     for member in uow.session.execute(

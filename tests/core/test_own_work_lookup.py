@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from db.models import Household
-from intake.core.access import opens_without_reason
+from intake.core.access import caseload_ids, opens_without_reason, own_work
 from intake.core.session import unit_of_work
-from intake.register.households import HouseholdView
+from intake.register.households import (
+    HouseholdInput,
+    HouseholdView,
+    MemberInput,
+    MemberRole,
+    create_household,
+)
+from intake.register.search import search_households
 from tests.conftest import Team
 
 
@@ -35,4 +42,62 @@ def test_the_need_to_know_check_looks_up_each_household_by_itself(
     # Either index keyed on the household will do (the overview's covering one may be chosen).
     assert re.search(r"SEARCH help_questions USING (COVERING )?INDEX \w+ \([^)]*household_id=\?",
                      plan)
-    assert "ix_plans_created_by " not in plan and "ix_help_questions_registered_by " not in plan
+    # The person's own indexes may serve, but only keyed on the household too.
+    assert "ix_plans_created_by (created_by_id=?)" not in plan
+    assert "ix_help_questions_registered_by (registered_by_id=? AND outcome_code=?)" not in plan
+    assert "ix_plan_versions_regisseur_status" not in plan
+    assert "ix_plan_versions_created_by" not in plan
+
+
+def _plans_of_search(team: Team, query: str) -> list[tuple[str, str]]:
+    """Every SELECT a vindplaatsmedewerker's search runs, with SQLite's plan for it."""
+    engine = team.store.engine
+    seen: list[tuple[str, object]] = []
+
+    def spy(_conn: object, _cursor: object, statement: str, parameters: object,
+            *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", spy)
+    try:
+        with unit_of_work(team.store, team.vindplaats) as uow:
+            search_households(uow, query)
+    finally:
+        event.remove(engine, "before_cursor_execute", spy)
+    with engine.connect() as connection:
+        return [(statement, " | ".join(str(row[-1]) for row in connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {statement}", parameters)))  # type: ignore[arg-type]
+            for statement, parameters in seen]
+
+
+def test_the_households_a_vindplaatsmedewerker_may_see_are_read_from_index_entries(
+        team: Team) -> None:
+    with unit_of_work(team.store, team.vindplaats) as uow:
+        create_household(uow, HouseholdInput(
+            street="Marktstraat", house_number="5", postcode="7551 DR", city="Hengelo",
+            members=[MemberInput("Anna", "Jansen", MemberRole.OUDER)]))
+    plans = _plans_of_search(team, "jansen")
+    [matching] = [plan for statement, plan in plans if "member_name_parts" in statement]
+    [described] = [plan for statement, plan in plans if "dossiernummer" in statement
+                   and "member_name_parts" not in statement]
+    # The caseload's parts, each from a covering index of the person: no row of a help
+    # question or plan version is read to list them.
+    assert "COVERING INDEX ix_help_questions_registered_by (registered_by_id=? AND " \
+           "outcome_code=?)" in matching
+    assert "COVERING INDEX ix_plan_versions_regisseur_status (regisseur_id=?)" in matching
+    assert "COVERING INDEX ix_plan_versions_created_by (created_by_id=?)" in matching
+    assert "COVERING INDEX ix_plans_created_by (created_by_id=?)" in matching
+    assert "MULTI-INDEX OR" not in matching and "SCAN" not in matching.replace(
+        "SCAN anon", "")  # the candidates' own subquery is the only one walked
+    # The page of results is checked household by household, not by listing them again.
+    assert "LIST SUBQUERY" not in described
+    assert "ix_plans_household_created_by" in described
+
+
+def test_the_own_work_clause_is_built_once_per_person(team: Team) -> None:
+    # Building it cost more than running it; every part of a household page asks it.
+    assert own_work(team.consulent.id, few=True) is own_work(team.consulent.id, few=True)
+    assert own_work(team.consulent.id, few=True) is not own_work(team.regisseur.id, few=True)
+    assert own_work(team.consulent.id) is not own_work(team.consulent.id, few=True)
+    assert caseload_ids(team.vindplaats.id) is caseload_ids(team.vindplaats.id)

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.search is not None and self.tabs.currentWidget() is self.search \
                 and not self.search.field.text().strip():
-            self.search.refresh()
+            self.search.refresh(background=True)  # the window stays responsive meanwhile
 
     def name_current_page(self) -> None:
         """Accessible names for the page shown, unique within it (ui.kit.dialogs); again

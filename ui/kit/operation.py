@@ -226,6 +226,25 @@ class Operation(Attempt[T]):
             change_hub.announce(change, self.initiator)
 
 
+_SCREEN_READS: list[QThreadPool] = []  # made on first use, on the UI thread
+
+
+def screen_reads() -> QThreadPool:
+    """One worker for the reads screens refresh themselves with in the background (the start
+    screen's lists): one after another they neither queue on each other's write lock (every
+    unit of work writes its audit entry) nor contend for the interpreter."""
+    if not _SCREEN_READS:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _SCREEN_READS.append(pool)
+    return _SCREEN_READS[0]
+
+
+def background_work_running() -> bool:
+    """Whether an operation started with ``run_in_background`` has not delivered yet."""
+    return bool(_RUNNING)
+
+
 def stop_background_work(pool: QThreadPool | None = None, wait_ms: int = 30_000) -> bool:
     """Before the store closes: cancel what runs (at its next progress report), wait for the
     workers and drop the outcomes nobody will see. True when every worker finished."""
@@ -235,6 +254,8 @@ def stop_background_work(pool: QThreadPool | None = None, wait_ms: int = 30_000)
             close_progress(operation._dialog)
         operation._dialog = None
     finished = (pool or QThreadPool.globalInstance()).waitForDone(wait_ms)
+    if pool is None and _SCREEN_READS:
+        finished = _SCREEN_READS[0].waitForDone(wait_ms) and finished
     _RUNNING.clear()
     return bool(finished)
 

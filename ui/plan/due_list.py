@@ -15,7 +15,7 @@ from intake.core.roles import Role
 from intake.core.validation import format_date
 from intake.store import Store
 from ui.kit.changes import on_household_changed
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, screen_reads
 from ui.kit.widgets import RowsModel, make_table
 
 HEADERS = ("Dossiernummer", "Plan", "Versie", "Evaluatie op", "Wanneer", "Verantwoordelijk")
@@ -48,15 +48,29 @@ class DueEvaluationsList(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
         self.table.activated.connect(lambda index: self._open(index.row()))
+        self._asked = 0  # refresh requests made; only the newest one's answer is shown
         on_household_changed(self, lambda _household: self.refresh())
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, background: bool = False) -> None:
+        """``background``: read on the thread pool (the start screen coming back into view:
+        a team lead's team has thousands due); the newest request wins when answers cross."""
         everyone = self.actor.role is Role.TEAMLEIDER
+        self._asked += 1
+        asked = self._asked
         # Counted in full, listed from the earliest: a team lead's team has thousands due.
-        summary = Operation(self, self.store, self.actor, lambda uow: plans.due_summary(
+        operation = Operation(self, self.store, self.actor, lambda uow: plans.due_summary(
             uow, WITHIN_DAYS, everyone=everyone, limit=MAX_ROWS_LISTED)) \
-            .failure(lambda _error: None).run()
+            .success(lambda summary: self._show(asked, summary)) \
+            .failure(lambda _error: self._show(asked, None))
+        if background:
+            operation.run_in_background(screen_reads())
+        else:
+            operation.run()
+
+    def _show(self, asked: int, summary: plans.DueSummary | None) -> None:
+        if asked != self._asked:  # a newer request is on its way
+            return
         due = summary.rows if summary is not None else ()
         total = summary.total if summary is not None else 0
         overdue = summary.overdue if summary is not None else 0
@@ -93,7 +107,7 @@ class _RefreshOnShow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:
             if not self.first:
-                self.due.refresh()
+                self.due.refresh(background=True)
             self.first = False
         return False
 

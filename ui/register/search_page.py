@@ -16,7 +16,7 @@ from intake.register import search
 from intake.register.search import HouseholdHit
 from intake.store import Store
 from intake.uitvraag.signals import open_signal_flags
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, screen_reads
 from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 
 DEBOUNCE_MS = 200
@@ -106,6 +106,7 @@ class SearchPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._flags: Flags = {}
+        self._asked = 0  # refresh requests made; only the newest one's answer is shown
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addSpacing(4)
@@ -125,15 +126,31 @@ class SearchPage(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
-    def refresh(self) -> None:
-        """Results for the current text; recently opened households while it is too short."""
+    def refresh(self, *, background: bool = False) -> None:
+        """Results for the current text; recently opened households while it is too short.
+        ``background``: read on the thread pool (coming back to the start screen, which must
+        not freeze the window); the newest request wins when answers cross."""
         self._timer.stop()
         query = self.field.text().strip()
-        found = Operation(self, self.store, self.actor, lambda uow: hits_with_flags(uow, (
+        self._asked += 1
+        asked = self._asked
+        operation = Operation(self, self.store, self.actor, lambda uow: hits_with_flags(uow, (
             search.recent_households(uow) if len(query) < search.MIN_CHARS
             else search.search_households(uow, query)))) \
-            .failure(lambda error: self._show([], error.message, error.message)).run()
-        if found is None:
+            .success(lambda found: self._found(asked, query, found)) \
+            .failure(lambda error: self._refused(asked, error.message))
+        if background:
+            operation.run_in_background(screen_reads())
+        else:
+            operation.run()
+
+    def _refused(self, asked: int, message: str) -> None:
+        if asked == self._asked:
+            self._show([], message, message)
+
+    def _found(self, asked: int, query: str,
+               found: tuple[list[HouseholdHit], Flags]) -> None:
+        if asked != self._asked:  # a newer request is on its way
             return
         hits, self._flags = found
         create = CREATE_HINT if self.actor.role in CASE_EDITORS else ""
