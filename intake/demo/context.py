@@ -103,6 +103,7 @@ class DemoContext:
 # What uuid.UUID(int=..., version=4) does to the drawn bits: the variant and version fields.
 _KEEP = ~((0xC000 << 48) | (0xF000 << 64))
 _MARK = (0x8000 << 48) | (4 << 76)
+_UNKNOWN = uuid.SafeUUID.unknown  # looked up once: an enum member costs a call per access
 
 
 def seeded_uuid(rng: random.Random) -> uuid.UUID:
@@ -112,7 +113,7 @@ def seeded_uuid(rng: random.Random) -> uuid.UUID:
     constructor's argument checks: a large demo draws millions of them."""
     made = object.__new__(uuid.UUID)
     object.__setattr__(made, "int", (rng.getrandbits(128) & _KEEP) | _MARK)
-    object.__setattr__(made, "is_safe", uuid.SafeUUID.unknown)
+    object.__setattr__(made, "is_safe", _UNKNOWN)
     return made
 
 

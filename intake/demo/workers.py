@@ -5,7 +5,8 @@ stores) is pure Python work of one core; writing it (SQLite, encryption) is anot
 a callable ``job(ctx, progress)`` run in a forked child on its own copy of the
 ``DemoContext``: what it gives to ``ctx.insert`` is converted there into the driver's tuples
 (``bulk.prepare_rows``) and sent here, where it is executed in the run's one transaction. The
-jobs run at the same time; their rows are executed job by job, each job's batches in the
+jobs run side by side, at most one fewer than there are cores at a time (this process
+writes on the last one); their rows are executed job by job, each job's batches in the
 order it made them, so the store gets the same rows in the same order as when the jobs run
 one after the other in this process. Each job draws from its own random stream, so where it
 runs does not change what it draws.
@@ -90,15 +91,24 @@ def run_jobs(ctx: DemoContext, connection: Connection, progress: ProgressFactory
     channels = [fork.Queue(_WAITING) for _ in jobs]
     children = [fork.Process(target=_child, args=(job, ctx, out), daemon=True)
                 for job, out in zip(jobs, channels, strict=True)]
+    # One core writes; the others generate. More generators than cores only slow the writer.
+    limit = max(1, (os.cpu_count() or 2) - 1)
+    started: list[Any] = []
+
+    def start_more() -> None:
+        while len(started) < len(children) and \
+                sum(child.is_alive() for child in started) < limit:
+            children[len(started)].start()
+            started.append(children[len(started)])
+
     results: list[Any] = []
     try:
-        for child in children:
-            child.start()
         for child, out in zip(children, channels, strict=True):
-            results.append(_drain(child, out, connection, progress, built))
+            start_more()
+            results.append(_drain(child, out, connection, progress, built, start_more))
             child.join()
     finally:
-        for child in children:
+        for child in started:
             if child.is_alive():
                 child.terminate()
             child.join()
@@ -109,7 +119,7 @@ def run_jobs(ctx: DemoContext, connection: Connection, progress: ProgressFactory
 
 
 def _drain(child: Any, out: Any, connection: Connection, progress: ProgressFactory,
-           built: Callable[[set[str]], None]) -> Any:
+           built: Callable[[set[str]], None], start_more: Callable[[], None]) -> Any:
     reporters: dict[str, Callable[[int], None]] = {}
     tables: set[str] = set()
     while True:
@@ -120,6 +130,7 @@ def _drain(child: Any, out: Any, connection: Connection, progress: ProgressFacto
                 raise RuntimeError(
                     f"Demo: een werkproces stopte onverwacht (code {child.exitcode}).") from None
             continue
+        start_more()  # a job that finished generating makes room for the next
         kind = message[0]
         if kind == "rows":
             tables.add(message[1])
