@@ -8,13 +8,15 @@ real data. Everything the run adds is one transaction with one audit entry.
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Connection, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import bulk, figure_facts
@@ -161,12 +163,40 @@ def _tune_for_bulk(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        # The index builds at the end sort with helper threads on the other cores.
+        connection.exec_driver_sql(f"PRAGMA threads = {min(4, (os.cpu_count() or 1) - 1)}")
+
+
+@contextmanager
+def _loading_connection(store: Store, created: bool) -> Iterator[Connection]:
+    """The connection the run writes with. A store this run created is loaded without its
+    write-ahead log: every page of the load would be written twice, once into the log at the
+    commit and again into the file when the log is checkpointed. The rollback journal is kept
+    in memory (a failed run still rolls back), and nothing is synced before the commit. Every
+    new connection switches the store back to WAL (``db.engine``)."""
+    with store.engine.connect() as connection:
+        if created and connection.dialect.name == "sqlite":
+            store.engine.dispose()  # the mode changes only with no other connection open
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA journal_mode = MEMORY")
+            driver.execute("PRAGMA synchronous = OFF")
+        try:
+            yield connection
+        finally:
+            if created and connection.dialect.name == "sqlite" and \
+                    not connection.in_transaction():
+                driver = connection.connection.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA journal_mode = WAL")
+                driver.execute("PRAGMA synchronous = FULL")
 
 
 def _fill(store: Store, actors: dict[Role, Actor], households: int, seed: int,
           progress: ProgressFactory, steps: Sequence[Step], now: datetime,
           created: bool, parallel: bool | None) -> DemoResult:
-    with store.sessions() as session, session.begin():
+    with _loading_connection(store, created) as connection, \
+            store.sessions(bind=connection) as session, session.begin():
         _tune_for_bulk(session)
         offset = int(session.scalar(select(func.count()).select_from(Household)) or 0)
         services = tuple((str(code), service_id, level) for code, service_id, level in
