@@ -5,11 +5,10 @@ stores) is pure Python work of one core; writing it (SQLite, encryption) is anot
 a callable ``job(ctx, progress)`` run in a forked child on its own copy of the
 ``DemoContext``: what it gives to ``ctx.insert`` is converted there into the driver's tuples
 (``bulk.prepare_rows``) and sent here, where it is executed in the run's one transaction. The
-jobs run side by side, at most one fewer than there are cores at a time (this process
-writes on the last one); their rows are executed job by job, each job's batches in the
-order it made them, so the store gets the same rows in the same order as when the jobs run
-one after the other in this process. Each job draws from its own random stream, so where it
-runs does not change what it draws.
+jobs run side by side, at most as many at a time as there are cores; their rows are
+executed job by job, each job's batches in the order it made them, so the store gets the same
+rows in the same order as when the jobs run one after the other in this process. Each job
+draws from its own random stream, so where it runs does not change what it draws.
 
 A job reads nothing from the store (what it needs is read before, into the context) and
 returns a picklable value. A job's tables get their secondary indexes back as soon as its
@@ -91,8 +90,9 @@ def run_jobs(ctx: DemoContext, connection: Connection, progress: ProgressFactory
     channels = [fork.Queue(_WAITING) for _ in jobs]
     children = [fork.Process(target=_child, args=(job, ctx, out), daemon=True)
                 for job, out in zip(jobs, channels, strict=True)]
-    # One core writes; the others generate. More generators than cores only slow the writer.
-    limit = max(1, (os.cpu_count() or 2) - 1)
+    # Generating costs about twice what writing does: the writer waits for rows most of the
+    # time, so as many generators as cores keep every core busy; more only slow the writer.
+    limit = max(1, os.cpu_count() or 1)
     started: list[Any] = []
 
     def start_more() -> None:
