@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Column, Connection, Table, insert
+from sqlalchemy import Column, Connection, Dialect, Table, insert
 
 _Convert = Callable[[Any], Any] | None
 
@@ -37,10 +37,29 @@ def insert_rows(connection: Connection, target: Table | type[Any],
     if not rows:
         return
     table = target if isinstance(target, Table) else cast(Table, target.__table__)
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
+    if connection.dialect.name != "sqlite":
         connection.execute(insert(table), list(rows))
         return
+    insert_prepared(connection, prepare_rows(connection.dialect, table, rows))
+
+
+Prepared = tuple[str, list[tuple[Any, ...]]]
+
+
+def insert_prepared(connection: Connection, prepared: Prepared) -> None:
+    """Execute what ``prepare_rows`` made (SQLite): the statement with its plain tuples."""
+    sql, values = prepared
+    if values:
+        connection.exec_driver_sql(sql, values)
+
+
+def prepare_rows(dialect: Dialect, target: Table | type[Any],
+                 rows: Sequence[dict[str, Any]]) -> Prepared:
+    """The INSERT statement and the driver's tuples for these rows (SQLite): the conversion
+    half of ``insert_rows``, which a process without the connection can do."""
+    table = target if isinstance(target, Table) else cast(Table, target.__table__)
+    if not rows:
+        return "", []
     keys = rows[0].keys()
     given = list(keys)
     defaults: list[tuple[str, Any]] = []
@@ -74,28 +93,48 @@ def insert_rows(connection: Connection, target: Table | type[Any],
         found.extend(fixed_converted)
         return tuple(found)
 
-    connection.exec_driver_sql(sql, [values(row) for row in rows])
+    return sql, [values(row) for row in rows]
 
 
-def _own_indexes(connection: Connection, tables: Iterable[str]) -> list[tuple[str, str]]:
+def _own_indexes(connection: Connection, tables: Iterable[str]) -> list[tuple[str, str, str]]:
     names = sorted(set(tables))
+    if not names:
+        return []
     marks = ", ".join("?" for _ in names)
     found = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         f"AND tbl_name IN ({marks}) ORDER BY name", tuple(names))
-    return [(str(name), str(sql)) for name, sql in found]
+    return [(str(name), str(table), str(sql)) for name, table, sql in found]
+
+
+class DroppedIndexes:
+    """The indexes ``indexes_built_after`` dropped and has not created again yet."""
+
+    def __init__(self, connection: Connection, indexes: list[tuple[str, str, str]]) -> None:
+        self._connection = connection
+        self._waiting = indexes
+
+    def build(self, tables: Iterable[str] | None = None) -> None:
+        """Create the indexes of these tables (all when None) now: their rows are in."""
+        wanted = None if tables is None else set(tables)
+        now = [index for index in self._waiting if wanted is None or index[1] in wanted]
+        self._waiting = [index for index in self._waiting if index not in now]
+        for _name, _table, sql in now:
+            self._connection.exec_driver_sql(sql)
 
 
 @contextmanager
-def indexes_built_after(connection: Connection, tables: Iterable[str]) -> Iterator[None]:
+def indexes_built_after(connection: Connection,
+                        tables: Iterable[str]) -> Iterator[DroppedIndexes]:
     """Inside the block these tables have only their key indexes (SQLite); the others are
-    created again when it ends. On an exception the transaction's rollback restores them."""
+    created again when it ends, or earlier for the tables the block hands to ``build``. On an
+    exception the transaction's rollback restores them."""
     if connection.dialect.name != "sqlite":
-        yield
+        yield DroppedIndexes(connection, [])
         return
     indexes = _own_indexes(connection, tables)
-    for name, _sql in indexes:
+    for name, _table, _sql in indexes:
         connection.exec_driver_sql(f"DROP INDEX {_quoted(name)}")
-    yield
-    for _name, sql in indexes:
-        connection.exec_driver_sql(sql)
+    dropped = DroppedIndexes(connection, indexes)
+    yield dropped
+    dropped.build()

@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import bulk
 from db.models import Counter, Household, HouseholdAccess, Member, MemberNamePart, NetworkContact
 from intake.core.roles import Role
 from intake.core.text import fold, name_parts
@@ -72,7 +71,7 @@ def _counters(session: Session, years: range) -> dict[int, int]:
     return {year: found.get(name, 0) for name, year in names.items()}
 
 
-def _save_counters(session: Session, counters: dict[int, int]) -> None:
+def save_counters(session: Session, counters: dict[int, int]) -> None:
     for year, value in counters.items():
         counter = session.get(Counter, f"dossier-{year}")
         if counter is None:
@@ -100,13 +99,28 @@ def _registration_times(rng: random.Random, count: int, reference: date) -> list
 def add_households(ctx: DemoContext, count: int, progress: ProgressFactory, *,
                    with_jolanda: bool) -> None:
     """Generate ``count`` households (Jolanda among them when asked) and insert them."""
-    session = ctx.session
+    taken, counters = read_existing(ctx.session, ctx.now)
+    generate_households(ctx, count, progress, with_jolanda=with_jolanda, taken=taken,
+                        counters=counters)
+    save_counters(ctx.session, counters)
+
+
+def read_existing(session: Session, now: datetime) -> tuple[set[str], dict[int, int]]:
+    """What new households must not repeat: the BSNs in the store and the dossiernummer
+    counters of the history years."""
+    reference = date(now.year, 1, 1)
+    return (_existing_bsns(session),
+            _counters(session, range(reference.year - HISTORY_YEARS, reference.year)))
+
+
+def generate_households(ctx: DemoContext, count: int, progress: ProgressFactory, *,
+                        with_jolanda: bool, taken: set[str], counters: dict[int, int]) -> None:
+    """The households' rows into ``ctx.insert``; ``ctx.households`` and ``counters`` are
+    brought up to date. Reads nothing from the store (a worker process may run it)."""
     rng = ctx.rng_for("huishoudens")
     reference = date(ctx.now.year, 1, 1)
-    taken = _existing_bsns(session)
     taken.add(JOLANDA_BSN)
     maker = HouseholdMaker(rng, reference, taken)
-    counters = _counters(session, range(reference.year - HISTORY_YEARS, reference.year))
     stamps = _registration_times(rng, count, reference)
     creators = list(CREATOR_WEIGHTS)
     creator_weights = list(CREATOR_WEIGHTS.values())
@@ -129,11 +143,10 @@ def add_households(ctx: DemoContext, count: int, progress: ProgressFactory, *,
                                 "user_id": ctx.actors[Role.VINDPLAATS].id,
                                 "granted_at": created_at})
         if len(rows.households) >= BATCH:
-            rows.flush(session)
+            rows.flush(ctx)
             report(index + 1)
-    rows.flush(session)
+    rows.flush(ctx)
     report(count)
-    _save_counters(session, counters)
     ctx.counts["huishoudens"] = ctx.counts.get("huishoudens", 0) + count
 
 
@@ -195,11 +208,11 @@ class _Rows:
         ctx.households.append(made)
         return made
 
-    def flush(self, session: Session) -> None:
+    def flush(self, ctx: DemoContext) -> None:
         # Core inserts on the tables: the ORM's per-object bookkeeping is what we skip here.
         for model, rows in ((Household, self.households), (Member, self.members),
                             (NetworkContact, self.network), (MemberNamePart, self.name_parts),
                             (HouseholdAccess, self.access)):
             if rows:
-                bulk.insert_rows(session.connection(), model, rows)
+                ctx.insert(model, rows)
                 rows.clear()

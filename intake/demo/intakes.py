@@ -12,9 +12,6 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from db import bulk
 from db.models import HelpQuestion, Intake, IntakeAnswer, Signal, SignalStep
 from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
@@ -55,10 +52,10 @@ class _Batch:
     def add(self, model: type[Any], row: dict[str, Any]) -> None:
         self.tables[model].append(row)
 
-    def flush(self, session: Session) -> None:
+    def flush(self, ctx: DemoContext) -> None:
         for model, rows in self.tables.items():
             if rows:
-                bulk.insert_rows(session.connection(), model, rows)
+                ctx.insert(model, rows)
                 rows.clear()
 
 
@@ -219,9 +216,9 @@ def add_intakes(ctx: DemoContext, progress: ProgressFactory) -> None:
         else:
             writer.household(household, plan_questions(writer.rng, household, ctx.now))
         if (index + 1) % BATCH == 0:
-            writer.batch.flush(ctx.session)
+            writer.batch.flush(ctx)
             report(index + 1)
-    writer.batch.flush(ctx.session)
+    writer.batch.flush(ctx)
     report(len(ctx.households))
     for what, value in writer.counts.items():
         ctx.counts[what] = ctx.counts.get(what, 0) + value

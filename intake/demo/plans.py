@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
-from db import bulk
 from db.models import (
     Evaluation,
     EvaluationMoment,
@@ -27,7 +24,6 @@ from db.models import (
     PlanAction,
     PlanResult,
     PlanVersion,
-    SocialService,
 )
 from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
@@ -138,7 +134,7 @@ class _Rows:
                             (EvaluationMoment, self.moments), (Evaluation, self.evaluations),
                             (EvaluationOutcome, self.outcomes)):
             if rows:
-                bulk.insert_rows(ctx.session.connection(), model, rows)
+                ctx.insert(model, rows)
                 rows.clear()
 
 
@@ -275,8 +271,7 @@ def _young_adult(household: DemoHousehold, today: date) -> uuid.UUID | None:
 
 def add_plans(ctx: DemoContext, progress: ProgressFactory) -> None:
     rng = ctx.rng_for("plans")
-    found = list(ctx.session.execute(
-        select(SocialService.code, SocialService.id, SocialService.prevention_level)))
+    found = ctx.services
     services = {code: service_id for code, service_id, _level in found}
     maker = _Maker(ctx, rng, services, _Rows(), ctx.now.date(),
                    {code: level for code, _id, level in found})

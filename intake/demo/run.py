@@ -8,25 +8,34 @@ real data. Everything the run adds is one transaction with one audit entry.
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Connection, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import bulk, figure_facts
 from db.engine import StoreLocation
-from db.models import Household, User
+from db.models import Household, SocialService, User
 from intake.core import audit
 from intake.core.clock import utcnow
 from intake.core.context import Actor
 from intake.core.errors import AuditEvent, AuthenticationError, KnownError, ValidationError
 from intake.core.roles import Role
 from intake.core.session import unit_of_work
+from intake.demo import workers
 from intake.demo.context import DemoContext, ProgressFactory, Step
-from intake.demo.households import add_households
+from intake.demo.households import (
+    add_households,
+    generate_households,
+    read_existing,
+    save_counters,
+)
 from intake.store import Store, create_store, open_store, store_exists
 from intake.store.accounts import add_account
 
@@ -86,7 +95,10 @@ class DemoResult:
 def run_demo(
     location: StoreLocation, households: int, seed: int, password: str,
     progress: ProgressFactory, steps: Sequence[Step], *, now: datetime | None = None,
+    parallel: bool | None = None,
 ) -> DemoResult:
+    """``parallel``: generate in worker processes (see ``workers``); None decides by the
+    size of the run and the machine. The store gets the same rows either way."""
     if households < 1:
         raise ValidationError({"households": "Geef een aantal huishoudens van minstens 1."})
     now = now or utcnow()
@@ -102,7 +114,8 @@ def run_demo(
         if not created:
             _refuse_real_data(store)
         actors = _ensure_accounts(store, admin, password, now)
-        return _fill(store, actors, households, seed, progress, steps, now, created)
+        return _fill(store, actors, households, seed, progress, steps, now, created,
+                     parallel)
     finally:
         store.close()
 
@@ -151,25 +164,61 @@ def _tune_for_bulk(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        # The index builds at the end sort with helper threads on the other cores.
+        connection.exec_driver_sql(f"PRAGMA threads = {min(4, (os.cpu_count() or 1) - 1)}")
+
+
+@contextmanager
+def _loading_connection(store: Store, created: bool) -> Iterator[Connection]:
+    """The connection the run writes with. A store this run created is loaded without its
+    write-ahead log: every page of the load would be written twice, once into the log at the
+    commit and again into the file when the log is checkpointed. The rollback journal is kept
+    in memory (a failed run still rolls back), and nothing is synced before the commit. Every
+    new connection switches the store back to WAL (``db.engine``)."""
+    with store.engine.connect() as connection:
+        if created and connection.dialect.name == "sqlite":
+            store.engine.dispose()  # the mode changes only with no other connection open
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA journal_mode = MEMORY")
+            driver.execute("PRAGMA synchronous = OFF")
+        try:
+            yield connection
+        finally:
+            if created and connection.dialect.name == "sqlite" and \
+                    not connection.in_transaction():
+                driver = connection.connection.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA journal_mode = WAL")
+                driver.execute("PRAGMA synchronous = FULL")
 
 
 def _fill(store: Store, actors: dict[Role, Actor], households: int, seed: int,
           progress: ProgressFactory, steps: Sequence[Step], now: datetime,
-          created: bool) -> DemoResult:
-    with store.sessions() as session, session.begin():
+          created: bool, parallel: bool | None) -> DemoResult:
+    with _loading_connection(store, created) as connection, \
+            store.sessions(bind=connection) as session, session.begin():
         _tune_for_bulk(session)
         offset = int(session.scalar(select(func.count()).select_from(Household)) or 0)
+        services = tuple((str(code), service_id, level) for code, service_id, level in
+                         session.execute(select(SocialService.code, SocialService.id,
+                                                SocialService.prevention_level)))
         ctx = DemoContext(store=store, session=session, actors=actors, seed=seed,
                           offset=offset, rng=random.Random(f"intake-demo:{seed}:{offset}"),
-                          now=now)
+                          now=now, services=services)
         connection = session.connection()
         # Into a new or small store, indexes are built once at the end rather than kept up to
         # date row by row; adding a few households to a big store keeps them.
         tables = _BULK_TABLES if offset < households else ()
-        with bulk.indexes_built_after(connection, tables):
-            add_households(ctx, households, progress, with_jolanda=offset == 0)
-            for step in steps:
-                step(ctx, progress)
+        if parallel is None:
+            parallel = workers.available(households, connection)
+        with bulk.indexes_built_after(connection, tables) as dropped:
+            if parallel:
+                _generate_in_workers(ctx, households, progress, steps, dropped.build)
+            else:
+                add_households(ctx, households, progress, with_jolanda=offset == 0)
+                for step in steps:
+                    step(ctx, progress)
         # The facts are read from the plan tables through their indexes, then written
         # without their own.
         with bulk.indexes_built_after(connection, _FACT_TABLES if tables else ()):
@@ -180,3 +229,35 @@ def _fill(store: Store, actors: dict[Role, Actor], households: int, seed: int,
     return DemoResult(created_store=created, households_added=households,
                       households_total=offset + households, accounts=DEMO_ACCOUNTS,
                       counts=dict(ctx.counts))
+
+
+def _generate_in_workers(ctx: DemoContext, households: int, progress: ProgressFactory,
+                         steps: Sequence[Step], built: Callable[[set[str]], None]) -> None:
+    """The households in one worker process, then every step in one of its own; the rows are
+    written here in the same order as ``add_households`` and the steps would write them."""
+    taken, counters = read_existing(ctx.session, ctx.now)
+
+    def households_job(child: DemoContext, report: ProgressFactory) -> Any:
+        generate_households(child, households, report, with_jolanda=ctx.offset == 0,
+                            taken=taken, counters=counters)
+        return child.households, child.jolanda_id, counters, child.counts
+
+    connection = ctx.session.connection()
+    [(made, jolanda_id, counted, counts)] = workers.run_jobs(
+        ctx, connection, progress, [households_job], built)
+    ctx.households, ctx.jolanda_id, ctx.counts = made, jolanda_id, counts
+    save_counters(ctx.session, counted)
+    before = dict(ctx.counts)
+
+    def step_job(step: Step) -> workers.Job:
+        def job(child: DemoContext, report: ProgressFactory) -> Any:
+            step(child, report)
+            return child.counts
+        return job
+
+    # Each step's counts as if the steps had run one after the other on this context.
+    for step_counts in workers.run_jobs(ctx, connection, progress,
+                                        [step_job(step) for step in steps], built):
+        for what, value in step_counts.items():
+            if what not in before or value != before[what]:
+                ctx.counts[what] = ctx.counts.get(what, 0) + value - before.get(what, 0)

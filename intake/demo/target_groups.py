@@ -8,7 +8,6 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from db import bulk
 from db.models import TargetGroupTag
 from intake.core.roles import Role
 from intake.demo.context import DemoContext, DemoHousehold, ProgressFactory, seeded_uuid
@@ -63,7 +62,7 @@ def add_target_groups(ctx: DemoContext, progress: ProgressFactory) -> None:
                     rows.append(_row(rng, household, member.id, code, set_by, today))
         if len(rows) >= CHUNK or done == len(ctx.households):
             if rows:
-                bulk.insert_rows(ctx.session.connection(), TargetGroupTag, rows)
+                ctx.insert(TargetGroupTag, rows)
             total += len(rows)
             rows = []
         if done % 500 == 0 or done == len(ctx.households):
