@@ -11,8 +11,11 @@ import statistics
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, case, distinct, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from db.models import (
     CatalogueEntry,
@@ -39,6 +42,30 @@ def first_in(previous: Any, period: Period) -> ColumnElement[bool]:
     """A fact row of the period is its lineage's first there when the lineage's previous
     agreement (with the same level) lies before the period, or there is none."""
     return or_(previous.is_(None), previous < period.start)
+
+
+class DaysBetween(FunctionElement[int]):
+    """Whole days from the second date to the first, counted in SQL so that rows can be
+    grouped by it: a date difference is spelled differently per backend."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(DaysBetween)
+def _days_between(element: DaysBetween, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({later} - {earlier})"  # PostgreSQL: date minus date is a number of days
+
+
+@compiles(DaysBetween, "sqlite")
+def _days_between_sqlite(element: DaysBetween, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+def days_between(later: Any, earlier: Any) -> DaysBetween:
+    return DaysBetween(later, earlier)
 
 
 def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
