@@ -68,13 +68,14 @@ def _day(value: str | None, name: str) -> date | None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from intake.core.clock import local_date
     from intake.core.session import unit_of_work
     from intake.register.households import household_id_for
     from intake.sharing import household_bases
     _file_store_only(args)
     with signed_in(args) as (store, actor), unit_of_work(store, actor) as uow:
         bases = household_bases(uow, household_id_for(uow, args.dossiernummer))
-        today = uow.now.date()
+        today = local_date(uow.now)  # a basis starts on the Dutch day, not the UTC one
     if not bases:
         print("Geen toestemming of grondslag vastgelegd.")
     for b in bases:

@@ -7,6 +7,7 @@ server URL has no key file: the password hash in the users table is the only che
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import datetime
 
 from sqlalchemy import Engine, event, select
@@ -109,16 +110,21 @@ def watch_for_new_key(store: Store, engine: Engine) -> None:
     longer opens the file. Say so, instead of "not a store"."""
     keyring = store.keyring
     assert keyring is not None
+    # Weakly: SQLAlchemy keeps this listener on the dialect, and the mappers' statement caches
+    # keep every dialect they saw; a strong reference would keep each closed store, its engine
+    # and its statement cache alive for the life of the process.
+    held = weakref.ref(store)
 
     @event.listens_for(engine, "handle_error")
     def _replaced(context: ExceptionContext) -> BaseException | None:
-        if "file is not a database" not in str(context.original_exception):
+        opened = held()
+        if opened is None or "file is not a database" not in str(context.original_exception):
             return None
         try:
             current = keyring.read().generation
         except KnownError:
             return None
-        return KeyReplacedError(REPLACED) if current != store.key_generation else None
+        return KeyReplacedError(REPLACED) if current != opened.key_generation else None
 
 
 def actor_for(user: User) -> Actor:

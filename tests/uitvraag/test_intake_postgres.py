@@ -9,6 +9,7 @@ import pytest
 from db.engine import StoreLocation
 from intake.catalogues.admin import list_entries, relabel
 from intake.catalogues.stored import CatalogueKind
+from intake.core.clock import local_date
 from intake.core.roles import Role
 from intake.core.session import unit_of_work
 from intake.help_questions.registration import list_help_questions
@@ -70,7 +71,7 @@ def test_intake_to_export_on_postgresql() -> None:
         store, teamleider = open_store(location, "teamleider", PASSWORD)
         try:
             with unit_of_work(store, teamleider) as uow:
-                today = uow.now.date()
+                today = local_date(uow.now)  # the Dutch day: after 23:00 UTC it is tomorrow
                 (row,) = export_rows(uow, today - timedelta(days=1), today)
             assert (row.type_label, row.type_label_current) == ("Werk en re-integratie", "Werk")
         finally:
