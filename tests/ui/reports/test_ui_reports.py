@@ -52,7 +52,7 @@ def test_teamleider_overview_filters_sorts_and_opens_a_summary(
     first = page.plans.index(0, 0).data()
     assert first == max(store.dossiers.values())
     page.plan_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by status, in its order
-    statuses = [page.plans.row(r).status for r in range(page.plans.rowCount())]
+    statuses = [page.plan_at(r).status for r in range(page.plans.rowCount())]
     assert statuses == sorted(statuses, key=list(CaseStatus).index)
     page.dossier.setText(store.dossiers["H1"][-3:])
     assert page.plans.rowCount() == 1
@@ -81,7 +81,8 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
         qtbot: QtBot, store: ReportStore) -> None:
     page = _overview(qtbot, store, "teamleider")
     assert page.overview is not None
-    rows = list(page.overview.plans) * 400  # 2,400 rows: more than one batch
+    plans = page.overview.plans
+    rows = list(range(len(plans))) * 400  # 2,400 places in the plan list: more than one batch
     model = LazyRowsModel(PLAN_HEADERS, page.plan_row_cells, page.plan_keys)
     model.set_rows(rows)
     assert model.rowCount() == LazyRowsModel.BATCH and model.canFetchMore()
@@ -91,13 +92,13 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
     assert model.rowCount() == len(rows)
     model.sort(3, Qt.SortOrder.DescendingOrder)  # version number, as a number
     assert model.rowCount() == LazyRowsModel.BATCH  # a new order starts with one batch again
-    numbers = [model.row(r).version_number for r in range(model.rowCount())]
+    numbers = [plans[model.row(r)].version_number for r in range(model.rowCount())]
     assert numbers == sorted(numbers, reverse=True)
     assert model.text(0, 3) == str(numbers[0])
     assert [model.index(0, c).data() for c in range(len(PLAN_HEADERS))] == [
         text for text, _key in page.plan_row_cells(model.row(0))]
     model.set_filter(0, store.dossiers["H1"][-3:].upper())
-    assert model.total() == 400 and {model.row(r).dossiernummer
+    assert model.total() == 400 and {plans[model.row(r)].dossiernummer
                                      for r in range(model.rowCount())} == {store.dossiers["H1"]}
 
 
