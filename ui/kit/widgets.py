@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,7 +14,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -121,14 +122,14 @@ def fit_columns(table: QTableView, rows: int = SIZED_ROWS,
     text = text or (lambda row, column: str(model.index(row, column).data() or ""))
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    metrics = table.fontMetrics()
+    metrics = QFontMetricsF(table.font())  # fractional, rounded up as the delegate does
     # What QStyledItemDelegate adds to a text (a margin each side) and the gap of ours.
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     columns = model.columnCount()
     count = min(rows, model.rowCount())
     for column in range(columns - 1 if header.stretchLastSection() else columns):
-        widest = max((metrics.horizontalAdvance(text(row, column)) for row in range(count)),
-                     default=0)
+        widest = max((ceil(metrics.horizontalAdvance(text(row, column)))
+                      for row in range(count)), default=0)
         header.resizeSection(column, max(widest + 2 * margin + COLUMN_GAP,
                                          header.sectionSizeHint(column),
                                          header.minimumSectionSize()))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QChartView, QHorizontalBarSeries
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from intake.reports.caseload import CaseStatus
@@ -100,6 +101,27 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
     model.set_filter(0, store.dossiers["H1"][-3:].upper())
     assert model.total() == 400 and {plans[model.row(r)].dossiernummer
                                      for r in range(model.rowCount())} == {store.dossiers["H1"]}
+
+
+def test_the_plan_table_is_fitted_once_to_its_first_rows_and_left_to_drag(
+        qtbot: QtBot, store: ReportStore) -> None:
+    """Not sized to its contents by Qt (every measured cell through the delegate, on every
+    layout pass): as wide as Qt would make each column, measured once per content or order."""
+    page = _overview(qtbot, store, "teamleider")
+    page.resize(1100, 720)
+    page.show()
+    header = page.plan_table.horizontalHeader()
+    for order in (None, Qt.SortOrder.DescendingOrder):
+        if order is not None:
+            page.plan_table.sortByColumn(5, order)
+        for column in range(len(PLAN_HEADERS) - 1):  # the last one stretches
+            assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
+            assert header.sectionSize(column) >= page.plan_table.sizeHintForColumn(column)
+            assert header.sectionSize(column) >= header.sectionSizeHint(column)
+    header.resizeSection(1, 300)  # the user drags a column wider; it stays so
+    page.plan_table.viewport().update()
+    qtbot.wait(10)
+    assert header.sectionSize(1) == 300
 
 
 def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
