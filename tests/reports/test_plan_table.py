@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from intake.core.session import unit_of_work
-from intake.reports.caseload import CaseStatus, evaluation_state
+from intake.reports.caseload import DUE_SOON, CaseStatus
 from intake.reports.overview import team_overview
 from intake.reports.plan_table import COLUMNS, NO_WORKER, PlanTable, StoredIds
 from tests.conftest import Team
@@ -34,8 +34,13 @@ def test_every_field_read_for_all_plans_is_the_field_of_each_row(store: ReportSt
     assert rows == sorted(rows, key=lambda row: row.dossiernummer)
     for field in dataclasses.fields(rows[0]):
         assert list(plans.values(field.name)) == [getattr(r, field.name) for r in rows], field
-    for row in rows:  # the state asked in SQL is the state the rule gives
-        assert row.evaluation_state == evaluation_state(row.status, row.next_evaluation, TODAY)
+    for row in rows:  # the state asked in SQL: of a plan in force with an evaluation moment
+        due = row.next_evaluation
+        expected = "" if due is None or row.status not in (
+            CaseStatus.ACTIEF, CaseStatus.EVALUATIE_VERLOPEN) else "verlopen" if (
+            due < TODAY) else "binnenkort" if due <= TODAY + DUE_SOON else ""
+        assert row.evaluation_state == expected
+    assert {row.evaluation_state for row in rows} == {"verlopen", "binnenkort", ""}
     assert {row.status for row in rows} == set(CaseStatus)
 
 

@@ -293,7 +293,7 @@ class TeamOverview(QWidget):
         self.tabs.setTabText(1, f"Wacht op brede uitvraag ({len(overview.waiting)})")
         self.tabs.setTabText(2, f"Per medewerker ({len(overview.workers)})")
         self._fill_workers(overview)
-        # Columns size themselves to the rows in view and the first hundred (make_table).
+        # Plan columns are fitted to the first hundred rows once (lazy_table, fit_columns).
 
     def _fill_workers(self, overview: Overview) -> None:
         """The worker filter lists the people in the overview; hidden for one's own caseload."""
