@@ -90,10 +90,11 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
                        row.next_evaluation_on.expression, row.author_id.expression)
 
 
-def evaluation_state(status: str, next_evaluation: date | None, today: date) -> str:
-    """'verlopen', 'binnenkort' (within four weeks) or '' for a plan row."""
-    if next_evaluation is None or status not in (CaseStatus.ACTIEF, CaseStatus.EVALUATIE_VERLOPEN):
-        return ""
-    if next_evaluation < today:
-        return "verlopen"
-    return "binnenkort" if next_evaluation <= today + DUE_SOON else ""
+def evaluation_state_of(status: ColumnElement[str], next_evaluation: ColumnElement[date | None],
+                        today: date) -> ColumnElement[str]:
+    """A plan's evaluation state, asked in SQL of a plan status query's columns (labelled
+    ``evaluation_state``): 'verlopen' (passed), 'binnenkort' (within four weeks) or ''."""
+    # 'evaluatie verlopen' is an active plan whose next evaluation has passed (the status).
+    return case((status == CaseStatus.EVALUATIE_VERLOPEN.value, "verlopen"),
+                (and_(status == CaseStatus.ACTIEF.value, next_evaluation <= today + DUE_SOON),
+                 "binnenkort"), else_="").label("evaluation_state")

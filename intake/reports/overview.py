@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
-from operator import attrgetter
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
@@ -25,24 +23,28 @@ from intake.core import audit
 from intake.core.access import in_caseload, require_role
 from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
-from intake.core.ids import as_text, day_of, uuid_of
+from intake.core.ids import as_text, uuid_of
 from intake.core.roles import Role
-from intake.plans.vocab import PlanKind
 from intake.reports.cache import roomy_cache
 from intake.reports.caseload import (
     DUE_SOON,
-    VERSION_LABELS,
     CaseStatus,
-    evaluation_state,
+    evaluation_state_of,
     plan_status_query,
 )
+from intake.reports.plan_table import NO_WORKER, PlanRow, PlanTable
 from intake.uitvraag.signals import open_signal_flags
+
+__all__ = ["NO_WORKER", "OverviewFilter", "PlanRow", "PlanTable", "TeamOverview", "WaitingRow",
+           "WorkerLoad", "require_overview", "team_overview"]
 
 OVERVIEW_ROLES = frozenset({Role.TEAMLEIDER, Role.CONSULENT, Role.REGISSEUR})
 REFUSED = ("Het teamoverzicht is er voor de teamleider en, voor hun eigen caseload, voor "
            "consulenten en regisseurs.")
-NO_WORKER = "(geen regisseur)"
-_BATCH = 2000  # plan rows fetched at a time
+# Plan rows fetched at a time: two objects the collector tracks per row (the driver's tuple
+# and its Row), fewer than its threshold (700) per batch, so a whole team's list passes
+# without a collection (2,000 at a time set off some fifty, and a full one now and then).
+_BATCH = 250
 
 
 @dataclass(frozen=True)
@@ -51,28 +53,6 @@ class OverviewFilter:
     worker_id: uuid.UUID | None = None  # regisseur or author of the plan
     evaluation: str = ""  # '', 'verlopen' or 'binnenkort'
     dossier: str = ""  # start of a dossiernummer
-
-
-# Slots: twenty thousand rows without a dict each, fewer objects for the collector to walk on
-# the UI thread (ui.kit.gc_guard) once a worker has built them.
-@dataclass(frozen=True, slots=True)
-class PlanRow:
-    plan_id: uuid.UUID
-    household_id: uuid.UUID
-    dossiernummer: str
-    kind_label: str
-    status: CaseStatus
-    version_number: int  # the newest version
-    active_number: int | None  # the version in force, if any: what a summary shows
-    new_version: str  # label of a draft next to the active version, or ''
-    regisseur_id: uuid.UUID | None  # as the plan and its print name (``shown_regisseur``)
-    regisseur_name: str
-    agreed_on: date | None
-    next_evaluation: date | None
-    evaluation_state: str  # 'verlopen', 'binnenkort' or ''
-    # Whose workload it counts in: the regisseur, or the drafter when none is set.
-    responsible_id: uuid.UUID | None = None
-    responsible_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +80,7 @@ class WorkerLoad:
 class TeamOverview:
     as_of: date
     own_caseload: bool
-    plans: tuple[PlanRow, ...]
+    plans: PlanTable  # a Sequence[PlanRow]
     waiting: tuple[WaitingRow, ...]
     workers: tuple[WorkerLoad, ...]
     # Listed households with an open safety or crisis signal, to their kinds (labels).
@@ -123,13 +103,12 @@ def team_overview(uow: UnitOfWork, wanted: OverviewFilter | None = None) -> Team
     audit.record(uow, "inzien", "teamoverzicht",
                  detail=f"{len(plans)} plannen, {len(waiting)} wachtend"
                  + (", eigen caseload" if own else ""))
-    signals = open_signal_flags(uow, {r.household_id for r in plans}
-                                | {r.household_id for r in waiting})
-    return TeamOverview(today, own, tuple(plans), tuple(waiting),
+    signals = open_signal_flags(uow, plans.household_ids(r.household_id for r in waiting))
+    return TeamOverview(today, own, plans, tuple(waiting),
                         tuple(_loads(plans, waiting, owner)), signals)
 
 
-def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) -> list[PlanRow]:
+def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) -> PlanTable:
     cols = plan_status_query(today)
     # A destroyed dossier's shell keeps its closed plans for the figures, never for a list.
     query = cols.query.where(Household.destroyed_on.is_(None))
@@ -137,7 +116,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     if worker is not None:
         query = query.where(in_caseload(cols.household_id, worker))
     if own and wanted.worker_id is not None and wanted.worker_id != uow.actor.id:
-        return []
+        return PlanTable()
     if wanted.statuses:
         query = query.where(cols.status.in_([s.value for s in wanted.statuses]))
     if wanted.evaluation == "verlopen":
@@ -148,12 +127,12 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
     if wanted.dossier.strip():
         query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
     # Twenty thousand rows for a whole team: only the columns shown, read through Core (no
-    # ORM row loading), ids and days as their stored text, the few regisseur ids parsed once
-    # each and their names looked up once (not joined per plan), labels looked up, no enum
-    # per row. Sorted on dossiernummer here, not in SQL: ORDER BY dossiernummer made SQLite
-    # walk every household in that order and visit its row. Within a dossier the plan van
-    # aanpak comes first, then the toekomstplannen as drawn up: the order of the household
-    # index, so SQLite reads it in that order without sorting.
+    # ORM row loading) into columns (intake.reports.plan_table), ids and days as their
+    # stored text, names looked up once (not joined per plan), the evaluation state asked in
+    # SQL. Sorted on dossiernummer there, not in SQL: ORDER BY dossiernummer made SQLite walk
+    # every household in that order and visit its row. Within a dossier the plan van aanpak
+    # comes first, then the toekomstplannen as drawn up: the order of the household index,
+    # so SQLite reads it in that order without sorting.
     plan = query.subquery("plan_status").c  # SQLite flattens it: the same plan as before
     shown = select(as_text(plan.plan_id, "plan_id"), as_text(plan.household_id, "household_id"),
                    plan.dossiernummer, plan.kind, plan.status, plan.version_number,
@@ -161,33 +140,12 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
                    as_text(plan.shown_regisseur_id, "shown_key"),
                    as_text(plan.regisseur_id, "regisseur_key"),
                    as_text(plan.agreed_on, "agreed_on"),
-                   as_text(plan.next_evaluation, "next_evaluation")) \
+                   as_text(plan.next_evaluation, "next_evaluation"),
+                   evaluation_state_of(plan.status, plan.next_evaluation, today)) \
         .order_by(plan.household_id, plan.kind, plan.created_at, plan.plan_id)
-    kinds = {kind.value: kind.label for kind in PlanKind}
-    statuses = {status.value: status for status in CaseStatus}
     names: dict[str | None, str] = {key: name for key, name in uow.session.execute(
         select(as_text(User.id, "user_key"), User.display_name))}
-    workers: dict[str | None, uuid.UUID | None] = {None: None}
-    rows = []
-    # In batches, so only a batch of fetched rows lives beside the plan rows: whatever a worker
-    # leaves alive the collector walks on the UI thread (ui.kit.gc_guard). Unpacked, not read
-    # by name: a named lookup on a row costs more than the rest of the row.
-    for (plan_id, household_id, dossier, kind, status_code, number, active_number, new_version,
-         shown_key, key, agreed_on, next_on) in chain.from_iterable(
-            uow.session.connection().execute(shown).partitions(_BATCH)):
-        status = statuses[status_code]
-        for worker_key in (key, shown_key):
-            if worker_key not in workers:
-                workers[worker_key] = uuid_of(worker_key)
-        next_evaluation = day_of(next_on)
-        rows.append(PlanRow(
-            uuid_of(plan_id), uuid_of(household_id), dossier, kinds[kind], status, number,
-            active_number, VERSION_LABELS.get(new_version or "", ""), workers[shown_key],
-            names.get(shown_key) or NO_WORKER, day_of(agreed_on), next_evaluation,
-            evaluation_state(status, next_evaluation, today), workers[key],
-            names.get(key) or NO_WORKER))
-    rows.sort(key=attrgetter("dossiernummer"))  # stable: a dossier keeps the order read
-    return rows
+    return PlanTable.read(uow.session.connection().execute(shown).partitions(_BATCH), names)
 
 
 def _waiting_rows(uow: UnitOfWork, today: date, own: bool, wanted: OverviewFilter) \
@@ -235,15 +193,20 @@ def _waiting_rows(uow: UnitOfWork, today: date, own: bool, wanted: OverviewFilte
     return rows, owner
 
 
-def _loads(plans: list[PlanRow], rows: list[WaitingRow], owner: dict[uuid.UUID, uuid.UUID]
+def _loads(plans: PlanTable, rows: list[WaitingRow], owner: dict[uuid.UUID, uuid.UUID]
            ) -> list[WorkerLoad]:
     loads: dict[uuid.UUID | None, WorkerLoad] = {}
-    # Counted per kind of plan first, in the order first seen: one pass over the plans.
-    counted = Counter((plan.responsible_id, plan.responsible_name, plan.status,
-                       plan.evaluation_state) for plan in plans)
-    for (worker_id, name, status, state), count in counted.items():
-        load = loads.get(worker_id) or loads.setdefault(worker_id, WorkerLoad(worker_id, name))
-        load.statuses[status] += count
+    # Counted per kind of plan first, in the order first seen: one pass over the columns.
+    counted = Counter(zip(plans.column("responsible_key"), plans.column("status"),
+                          plans.column("evaluation_state"), strict=True))
+    workers: dict[object, uuid.UUID | None] = {}
+    for (key, status, state), count in counted.items():
+        if key not in workers:
+            workers[key] = None if key is None else uuid_of(key)
+        worker_id = workers[key]
+        load = loads.get(worker_id) or loads.setdefault(
+            worker_id, WorkerLoad(worker_id, plans.name(key)))
+        load.statuses[CaseStatus(status)] += count
         load.overdue += count if state == "verlopen" else 0
         load.due_soon += count if state == "binnenkort" else 0
     names = {row.household_id: row.registered_by for row in rows}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -99,7 +100,8 @@ def to_json(value: Any) -> Any:
         return {str(to_json(k)): v for k, v in value.items()}
     if isinstance(value, dict):
         return {str(to_json(k)): to_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, list | tuple | set | frozenset | Sequence) and not isinstance(
+            value, str | bytes):  # a Sequence: the team overview's plan list among them
         return [to_json(v) for v in value]
     if isinstance(value, Enum):
         return value.value

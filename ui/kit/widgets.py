@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,12 +14,13 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -107,6 +109,30 @@ def make_table(model: QAbstractItemModel, stretch_column: int | None = None) -> 
         header.setStretchLastSection(True)
     return table
 
+
+
+def fit_columns(table: QTableView, rows: int = SIZED_ROWS,
+                text: Callable[[int, int], str] | None = None) -> None:
+    """Columns as wide as their header and the texts of the first ``rows`` rows, measured once
+    with the view's font, then left to the user to drag. For a long lazy list: sized to its
+    contents Qt asks the delegate for every measured cell (in Python, with each of its roles)
+    on each layout pass, two or three passes as a table fills, on the UI thread. ``text(row,
+    column)``: a cell's text straight from the model, instead of through Qt."""
+    model = table.model()
+    text = text or (lambda row, column: str(model.index(row, column).data() or ""))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    metrics = QFontMetricsF(table.font())  # fractional, rounded up as the delegate does
+    # What QStyledItemDelegate adds to a text (a margin each side) and the gap of ours.
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    columns = model.columnCount()
+    count = min(rows, model.rowCount())
+    for column in range(columns - 1 if header.stretchLastSection() else columns):
+        widest = max((ceil(metrics.horizontalAdvance(text(row, column)))
+                      for row in range(count)), default=0)
+        header.resizeSection(column, max(widest + 2 * margin + COLUMN_GAP,
+                                         header.sectionSizeHint(column),
+                                         header.minimumSectionSize()))
 
 class ErrorLabel(QLabel):
     """A red line under a field, hidden while there is nothing to say."""

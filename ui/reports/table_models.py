@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableView, QWidget
 
-from ui.kit.widgets import make_table
+from ui.kit.widgets import fit_columns, make_table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -123,8 +123,8 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
         self._headers = list(headers)
         self._cells = cells
         self._keys = list(keys)
-        self._all: list[R] = []
-        self._shown: list[R] = []
+        self._all: Sequence[R] = []
+        self._shown: Sequence[R] = []
         self._fetched = 0
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._filter: tuple[int, str] = (0, "")
@@ -133,7 +133,9 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
     # ---- content -------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        self._all = list(rows)
+        # A range (places in a columnar list) is kept as it is: twenty thousand numbers in
+        # a list are as many objects for the collector to look at on the UI thread.
+        self._all = rows if isinstance(rows, range) else list(rows)  # type: ignore[assignment]
         self._arrange()
 
     def row(self, row: int) -> R:
@@ -167,7 +169,7 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
         if by >= 0:
             shown = sorted(shown, key=self._keys[by],
                            reverse=order == Qt.SortOrder.DescendingOrder)
-        self._shown = list(shown)
+        self._shown = shown if shown is self._all else list(shown)
         self._formatted = {}
         self._fetched = min(len(self._shown), self.BATCH)
         self.endResetModel()
@@ -212,8 +214,12 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
 
 
 def lazy_table(model: LazyRowsModel[Any]) -> QTableView:
-    """A table over a lazy model: it sorts itself (no proxy in between)."""
+    """A table over a lazy model: it sorts itself (no proxy in between); its columns are
+    fitted to the first rows once per new content or order (``fit_columns``), not measured
+    through the delegate on every layout pass."""
     table = make_table(model)
+    fit_columns(table, text=model.text)
+    model.modelReset.connect(lambda: fit_columns(table, text=model.text))
     table.setSortingEnabled(True)
     table.horizontalHeader().setSortIndicatorShown(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the domain's order at first

@@ -5,8 +5,9 @@ their own caseload. Everything here reads; a plan opens as a read-only summary."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -29,6 +30,7 @@ from intake.reports.caseload import CaseStatus
 from intake.reports.overview import (
     OverviewFilter,
     PlanRow,
+    PlanTable,
     WaitingRow,
     WorkerLoad,
     team_overview,
@@ -84,14 +86,24 @@ def _day_key(day: date | None) -> str:
     return day.isoformat() if day else "9999-99-99"
 
 
-# The sort key of each plan column (as plan_cells has it), without formatting the others;
-# the signal column's key comes from the overview's flags (TeamOverview._signal_key).
-PLAN_KEYS: tuple[Callable[[PlanRow], object], ...] = (
-    lambda r: r.dossiernummer.casefold(), lambda r: r.kind_label.casefold(),
-    lambda r: STATUS_ORDER[r.status], lambda r: r.version_number,
-    lambda r: r.new_version.casefold(), lambda r: r.regisseur_name.casefold(),
-    lambda r: _day_key(r.agreed_on), lambda r: _day_key(r.next_evaluation),
-    lambda r: EVALUATION_TEXT[r.evaluation_state].casefold())
+# The sort key of each plan column (as plan_cells has it) for every plan at once, from the
+# overview's columns: no row made for a sort. The signal column's key comes from the
+# overview's flags (TeamOverview._signal_keys).
+def _folded(field: str) -> Callable[[PlanTable], list[object]]:
+    return lambda plans: [value.casefold() for value in plans.values(field)]
+
+
+def _days(field: str) -> Callable[[PlanTable], list[object]]:
+    return lambda plans: [_day_key(day) for day in plans.values(field)]
+
+
+PLAN_KEYS: tuple[Callable[[PlanTable], Sequence[object]], ...] = (
+    _folded("dossiernummer"), _folded("kind_label"),
+    lambda plans: [STATUS_ORDER[status] for status in plans.values("status")],
+    lambda plans: plans.values("version_number"), _folded("new_version"),
+    _folded("regisseur_name"), _days("agreed_on"), _days("next_evaluation"),
+    lambda plans: [EVALUATION_TEXT[state].casefold()
+                   for state in plans.values("evaluation_state")])
 
 
 def waiting_cells(row: WaitingRow, signal: tuple[str, ...] = ()) -> list[tuple[str, object]]:
@@ -136,10 +148,14 @@ class TeamOverview(QWidget):
         self.dossier.setClearButtonEnabled(True)
         self.refresh_button = QPushButton("&Vernieuwen")
         self.open_button = QPushButton("Plan &inzien")
-        # Twenty thousand plans for a whole team: a lazy model over the light rows.
+        # Twenty thousand plans for a whole team: a lazy model over their places in the
+        # overview's columns (intake.reports.plan_table); a row is made for the plans in view.
         self._flags: Mapping[uuid.UUID, tuple[str, ...]] = {}
-        self.plan_keys = (*PLAN_KEYS, self._signal_key)
-        self.plans: LazyRowsModel[PlanRow] = LazyRowsModel(
+        self._plan_rows = PlanTable()
+        self._keys: dict[int, Sequence[object]] = {}
+        self.plan_keys = tuple(partial(self._plan_key, column)
+                               for column in range(len(PLAN_HEADERS)))
+        self.plans: LazyRowsModel[int] = LazyRowsModel(
             PLAN_HEADERS, self.plan_row_cells, self.plan_keys, self)
         self.plan_table = lazy_table(self.plans)
         self.waiting = SortableTableModel(WAITING_HEADERS, self)
@@ -244,11 +260,21 @@ class TeamOverview(QWidget):
         if self._stale:
             self.refresh()
 
-    def plan_row_cells(self, row: PlanRow) -> list[tuple[str, object]]:
+    def plan_row_cells(self, place: int) -> list[tuple[str, object]]:
+        row = self._plan_rows[place]
         return plan_cells(row, self._flags.get(row.household_id, ()))
 
-    def _signal_key(self, row: PlanRow) -> object:
-        return ", ".join(self._flags.get(row.household_id, ())).casefold()
+    def _plan_key(self, column: int, place: int) -> object:
+        keys = self._keys.get(column)
+        if keys is None:  # once per column and overview, for every plan
+            keys = self._keys[column] = (PLAN_KEYS[column](self._plan_rows)
+                                         if column < len(PLAN_KEYS) else self._signal_keys())
+        return keys[place]
+
+    def _signal_keys(self) -> Sequence[object]:
+        return self._plan_rows.per_household(
+            {household_id: ", ".join(labels).casefold()
+             for household_id, labels in self._flags.items()}, "")
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
@@ -256,7 +282,8 @@ class TeamOverview(QWidget):
         self.as_of.setText(f"Stand van {format_date(overview.as_of)}")
         flags = overview.signals
         self._flags = flags
-        self.plans.set_rows(overview.plans)
+        self._plan_rows, self._keys = overview.plans, {}
+        self.plans.set_rows(range(len(overview.plans)))
         self.waiting.set_rows([waiting_cells(r, flags.get(r.household_id, ()))
                                for r in overview.waiting],
                               [r.household_id for r in overview.waiting])
@@ -266,7 +293,7 @@ class TeamOverview(QWidget):
         self.tabs.setTabText(1, f"Wacht op brede uitvraag ({len(overview.waiting)})")
         self.tabs.setTabText(2, f"Per medewerker ({len(overview.workers)})")
         self._fill_workers(overview)
-        # Columns size themselves to the rows in view and the first hundred (make_table).
+        # Plan columns are fitted to the first hundred rows once (lazy_table, fit_columns).
 
     def _fill_workers(self, overview: Overview) -> None:
         """The worker filter lists the people in the overview; hidden for one's own caseload."""
@@ -292,7 +319,11 @@ class TeamOverview(QWidget):
         index = self.plan_table.currentIndex()
         if self.overview is None or not index.isValid():
             return None
-        return self.plans.row(index.row())
+        return self.plan_at(index.row())
+
+    def plan_at(self, row: int) -> PlanRow:
+        """The plan in ``row`` of the table, as sorted and filtered."""
+        return self._plan_rows[self.plans.row(row)]
 
     def open_selected_plan(self) -> None:
         plan = self.selected_plan()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QChartView, QHorizontalBarSeries
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from intake.reports.caseload import CaseStatus
@@ -52,7 +53,7 @@ def test_teamleider_overview_filters_sorts_and_opens_a_summary(
     first = page.plans.index(0, 0).data()
     assert first == max(store.dossiers.values())
     page.plan_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by status, in its order
-    statuses = [page.plans.row(r).status for r in range(page.plans.rowCount())]
+    statuses = [page.plan_at(r).status for r in range(page.plans.rowCount())]
     assert statuses == sorted(statuses, key=list(CaseStatus).index)
     page.dossier.setText(store.dossiers["H1"][-3:])
     assert page.plans.rowCount() == 1
@@ -81,7 +82,8 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
         qtbot: QtBot, store: ReportStore) -> None:
     page = _overview(qtbot, store, "teamleider")
     assert page.overview is not None
-    rows = list(page.overview.plans) * 400  # 2,400 rows: more than one batch
+    plans = page.overview.plans
+    rows = list(range(len(plans))) * 400  # 2,400 places in the plan list: more than one batch
     model = LazyRowsModel(PLAN_HEADERS, page.plan_row_cells, page.plan_keys)
     model.set_rows(rows)
     assert model.rowCount() == LazyRowsModel.BATCH and model.canFetchMore()
@@ -91,14 +93,35 @@ def test_a_long_plan_list_reaches_the_view_in_batches_and_sorts_on_the_light_row
     assert model.rowCount() == len(rows)
     model.sort(3, Qt.SortOrder.DescendingOrder)  # version number, as a number
     assert model.rowCount() == LazyRowsModel.BATCH  # a new order starts with one batch again
-    numbers = [model.row(r).version_number for r in range(model.rowCount())]
+    numbers = [plans[model.row(r)].version_number for r in range(model.rowCount())]
     assert numbers == sorted(numbers, reverse=True)
     assert model.text(0, 3) == str(numbers[0])
     assert [model.index(0, c).data() for c in range(len(PLAN_HEADERS))] == [
         text for text, _key in page.plan_row_cells(model.row(0))]
     model.set_filter(0, store.dossiers["H1"][-3:].upper())
-    assert model.total() == 400 and {model.row(r).dossiernummer
+    assert model.total() == 400 and {plans[model.row(r)].dossiernummer
                                      for r in range(model.rowCount())} == {store.dossiers["H1"]}
+
+
+def test_the_plan_table_is_fitted_once_to_its_first_rows_and_left_to_drag(
+        qtbot: QtBot, store: ReportStore) -> None:
+    """Not sized to its contents by Qt (every measured cell through the delegate, on every
+    layout pass): as wide as Qt would make each column, measured once per content or order."""
+    page = _overview(qtbot, store, "teamleider")
+    page.resize(1100, 720)
+    page.show()
+    header = page.plan_table.horizontalHeader()
+    for order in (None, Qt.SortOrder.DescendingOrder):
+        if order is not None:
+            page.plan_table.sortByColumn(5, order)
+        for column in range(len(PLAN_HEADERS) - 1):  # the last one stretches
+            assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
+            assert header.sectionSize(column) >= page.plan_table.sizeHintForColumn(column)
+            assert header.sectionSize(column) >= header.sectionSizeHint(column)
+    header.resizeSection(1, 300)  # the user drags a column wider; it stays so
+    page.plan_table.viewport().update()
+    qtbot.wait(10)
+    assert header.sectionSize(1) == 300
 
 
 def _figures_page(qtbot: QtBot, store: ReportStore) -> FiguresView:
