@@ -16,7 +16,7 @@ import os
 import signal
 import uuid
 from collections.abc import Generator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,14 +123,20 @@ def _print(store: Store, actor: Actor, options: _Options, jobs: list[PrintJob]) 
     except KnownError as error:
         return [Printed(job, error.message) for job in jobs]
     # Laid out after the unit of work: it holds the store's write lock, which would let the
-    # workers print one at a time.
+    # workers print one at a time. Each file is written (and synced to disk) by a thread
+    # while the next plan is laid out: the sync waits on the disk, not on this core.
     printed = []
     prepared.reverse()
-    for job in jobs:
-        item = prepared.pop()  # a story is let go once laid out
-        if isinstance(item, KnownError):
-            printed.append(Printed(job, item.message))
-            continue
-        write_private(options.out / job.file_name, render_print(item))
-        printed.append(Printed(job, None))
+    with ThreadPoolExecutor(1) as writer:
+        written = []
+        for job in jobs:
+            item = prepared.pop()  # a story is let go once laid out
+            if isinstance(item, KnownError):
+                printed.append(Printed(job, item.message))
+                continue
+            written.append(writer.submit(write_private, options.out / job.file_name,
+                                         render_print(item)))
+            printed.append(Printed(job, None))
+        for done in written:
+            done.result()  # a file that could not be written stops the print, as before
     return printed

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,6 +23,8 @@ from intake.core.roles import Role
 
 GENESIS = "0" * 64
 AUDIT_LOCK = 7_551_014  # advisory lock key of the audit chain on PostgreSQL
+HEAD = "audit_head"  # session.info: the entry appended last, inside ``keep_head``
+AHEAD_RECENT_READS = "recent_reads"  # UnitOfWork.read_ahead: see ``read_recent_ahead``
 
 ACTION_LABELS = {
     "aanmelden": "Aangemeld",
@@ -88,7 +91,11 @@ def append(
         # BEGIN IMMEDIATE already serialises writers; LOCK TABLE would need UPDATE rights the
         # server's role does not have.)
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
-    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
+    head = session.info.get(HEAD)
+    if head is not None:
+        prev = head.hash
+    else:
+        prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
     entry = AuditEntry(
         at=now,
         actor_id=actor.id if actor else None,
@@ -104,7 +111,28 @@ def append(
     entry.hash = _digest(entry.prev_hash, entry)
     session.add(entry)
     session.flush()
+    if HEAD in session.info:
+        session.info[HEAD] = entry
     return entry
+
+
+@contextmanager
+def keep_head(session: Session) -> Iterator[None]:
+    """Entries appended in this block (one transaction that holds the write lock: nobody
+    else appends meanwhile) take their predecessor's hash from the entry appended before,
+    not from a statement each: bulk printing appends two per plan. A savepoint rolled back
+    inside calls ``forget_head``."""
+    session.info[HEAD] = None
+    try:
+        yield
+    finally:
+        session.info.pop(HEAD, None)
+
+
+def forget_head(session: Session) -> None:
+    """After a savepoint inside ``keep_head`` rolled back: its entries are gone."""
+    if HEAD in session.info:
+        session.info[HEAD] = None
 
 
 # The wizard and the plan tab re-read the same part of a dossier after every answer; one entry
@@ -113,9 +141,35 @@ def append(
 READ_WINDOW = timedelta(minutes=10)
 
 
+@dataclass
+class _RecentReads:
+    households: frozenset[uuid.UUID]
+    found: set[tuple[uuid.UUID, str, str | None]]
+    written: set[uuid.UUID]  # households with an entry appended since: asked again
+
+
+def read_recent_ahead(uow: UnitOfWork, household_ids: Iterable[uuid.UUID]) -> None:
+    """What ``record`` asks per read (did this person read this part of the household in
+    the last ten minutes?), for many households in one statement (bulk printing)."""
+    ids = frozenset(household_ids)
+    rows = uow.session.execute(select(
+        AuditEntry.household_id, AuditEntry.object_type, AuditEntry.object_id).where(
+        AuditEntry.household_id.in_(ids),
+        AuditEntry.at >= uow.now - READ_WINDOW,
+        AuditEntry.actor_id == uow.actor.id,
+        AuditEntry.action == "inzien",
+        AuditEntry.result == "ok")) if ids else ()
+    uow.read_ahead[(AHEAD_RECENT_READS,)] = _RecentReads(
+        ids, {(h, t, o) for h, t, o in rows if h is not None}, set())
+
+
 def _read_recently(uow: UnitOfWork, event: AuditEvent) -> bool:
     if event.action != "inzien" or event.household_id is None or event.object_type == "huishouden":
         return False
+    ahead: _RecentReads | None = uow.read_ahead.get((AHEAD_RECENT_READS,))
+    if ahead is not None and event.household_id in ahead.households \
+            and event.household_id not in ahead.written:
+        return (event.household_id, event.object_type, event.object_id) in ahead.found
     found = uow.session.scalar(
         select(AuditEntry.seq).where(
             AuditEntry.household_id == event.household_id,
@@ -143,6 +197,9 @@ def record(
                        household_id, detail)
     if _read_recently(uow, event):
         return
+    ahead: _RecentReads | None = uow.read_ahead.get((AHEAD_RECENT_READS,))
+    if ahead is not None and household_id is not None:
+        ahead.written.add(household_id)
     append(uow.session, uow.actor, uow.now, event=event)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from intake.core.roles import Role
 
@@ -35,6 +35,14 @@ class Actor:
     vindplaats_code: str | None = None
 
 
+# Keys of ``UnitOfWork.read_ahead``; the ones marked "+ id" are followed by that id.
+AHEAD_MEMBERS = "members"  # + household id: list[Member] in position order
+AHEAD_EVALUATION = "evaluation"  # + plan version id: Evaluation | None
+AHEAD_USER_NAMES = "user_names"  # dict[user id, display name] of every user
+AHEAD_SERVICES = "services"  # dict[service id, SocialService] of the plans read ahead
+AHEAD_LABELS = "labels"  # the LabelBook of every catalogue
+
+
 @dataclass
 class UnitOfWork:
     session: Session
@@ -48,3 +56,7 @@ class UnitOfWork:
     # session (whose identity map keeps rows only while something refers to them) loads each
     # row once, not once per part of the page that checks access again.
     households_checked: dict[uuid.UUID, object] = field(default_factory=dict)
+    # Rows read ahead for many households at once (bulk printing), keyed by what and whose: a
+    # reader that finds its key takes the rows from here instead of a statement of its own.
+    # Filled only by a read that changes none of them in the same unit of work.
+    read_ahead: dict[tuple[object, ...], Any] = field(default_factory=dict)

@@ -15,11 +15,27 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from db.models import Household, Plan, PlanResult, PlanVersion
+from db.models import (
+    Evaluation,
+    Household,
+    Plan,
+    PlanResult,
+    PlanVersion,
+    SocialService,
+    User,
+)
+from intake.catalogues.stored import LabelBook
 from intake.core import audit
 from intake.core.access import household_filter, require_read, require_role
 from intake.core.clock import format_local, to_local
-from intake.core.context import UnitOfWork
+from intake.core.context import (
+    AHEAD_EVALUATION,
+    AHEAD_LABELS,
+    AHEAD_MEMBERS,
+    AHEAD_SERVICES,
+    AHEAD_USER_NAMES,
+    UnitOfWork,
+)
 from intake.core.errors import KnownError, NotFoundError, PermissionDenied
 from intake.core.roles import CASE_READERS
 from intake.documents.layout import PageInfo, build_pdf, make_styles
@@ -167,32 +183,46 @@ def prepare_prints(uow: UnitOfWork, requests: Sequence[PrintRequest], *, residen
                  "Een functioneel beheerder heeft geen toegang tot dossiers van inwoners.")
     loaded = _load_plans(uow, requests)  # held to the end: the identity map is weak
     prepared: list[PreparedPrint | KnownError] = []
-    for request in requests:
-        savepoint = uow.session.begin_nested()
-        try:
-            prepared.append(prepare_print(uow, request.household_id, request.version,
-                                          resident, redacted, request.plan_id, review,
-                                          for_organisation))
-        except PermissionDenied as error:
-            savepoint.rollback()
-            # As the unit of work records a refusal, in this transaction: it goes on.
-            if error.audit is not None:
-                audit.append(uow.session, uow.actor, uow.now, result="geweigerd",
-                             event=error.audit)
-            prepared.append(error)
-        except KnownError as error:
-            savepoint.rollback()
-            prepared.append(error)
-        else:
-            savepoint.commit()
+    try:
+        _prepare_each(uow, requests, prepared, resident, redacted, review, for_organisation)
+    finally:
+        uow.read_ahead.clear()
     del loaded
     return prepared
 
 
+def _prepare_each(uow: UnitOfWork, requests: Sequence[PrintRequest],
+                  prepared: list[PreparedPrint | KnownError], resident: bool, redacted: bool,
+                  review: NameReview | None, for_organisation: str | None) -> None:
+    with audit.keep_head(uow.session):
+        for request in requests:
+            savepoint = uow.session.begin_nested()
+            try:
+                prepared.append(prepare_print(uow, request.household_id, request.version,
+                                              resident, redacted, request.plan_id, review,
+                                              for_organisation))
+            except PermissionDenied as error:
+                savepoint.rollback()
+                audit.forget_head(uow.session)
+                # As the unit of work records a refusal, in this transaction: it goes on.
+                if error.audit is not None:
+                    audit.append(uow.session, uow.actor, uow.now, result="geweigerd",
+                                 event=error.audit)
+                prepared.append(error)
+            except KnownError as error:
+                savepoint.rollback()
+                audit.forget_head(uow.session)
+                prepared.append(error)
+            else:
+                savepoint.commit()
+
+
 def _load_plans(uow: UnitOfWork, requests: Sequence[PrintRequest]) -> list[object]:
-    """The rows ``prepare_print`` reads through the session's identity map and relationships
-    (households with members and network; plans with every version, their results, actions,
-    professionals and evaluation moments), for all requests at once. Nothing leaves here:
+    """The rows ``prepare_print`` reads, for all requests at once: through the session's
+    identity map and relationships (households with members and network; plans with every
+    version, their results, actions, professionals and evaluation moments) and, for what it
+    reads by statement, in ``uow.read_ahead`` (members, evaluations, services, names,
+    labels and whether each household was read recently). Nothing leaves here:
     each plan is still checked before it is read."""
     household_ids = {r.household_id for r in requests}
     plan_ids = {r.plan_id for r in requests}
@@ -205,7 +235,29 @@ def _load_plans(uow: UnitOfWork, requests: Sequence[PrintRequest]) -> list[objec
             selectinload(PlanVersion.results).selectinload(PlanResult.actions),
             selectinload(PlanVersion.professionals),
             selectinload(PlanVersion.evaluation_moments)))).all()
-    return [*households, *plans]
+    seen = [h.id for h in households]
+    ahead = uow.read_ahead
+    # Help questions and target groups are still read per household: they are sorted on a
+    # time or a day that several share, and the order of those equals is the store's.
+    for household in households:
+        ahead[(AHEAD_MEMBERS, household.id)] = household.members
+    versions = [v for plan in plans for v in plan.versions]
+    for version in versions:
+        ahead[(AHEAD_EVALUATION, version.id)] = None
+    evaluations = uow.session.scalars(select(Evaluation).where(
+        Evaluation.plan_version_id.in_([v.id for v in versions]))
+        .options(selectinload(Evaluation.outcomes))).all()
+    for evaluation in evaluations:
+        ahead[(AHEAD_EVALUATION, evaluation.plan_version_id)] = evaluation
+    service_ids = {a.service_id for v in versions for r in v.results for a in r.actions
+                   if a.service_id}
+    ahead[(AHEAD_SERVICES,)] = {s.id: s for s in uow.session.scalars(
+        select(SocialService).where(SocialService.id.in_(service_ids)))}
+    ahead[(AHEAD_USER_NAMES,)] = {user_id: name for user_id, name in uow.session.execute(
+        select(User.id, User.display_name))}
+    ahead[(AHEAD_LABELS,)] = LabelBook.load(uow.session)
+    audit.read_recent_ahead(uow, seen)
+    return [*households, *plans, *evaluations]
 
 
 def _detail(number: int, resident: bool, redacted: bool) -> str:

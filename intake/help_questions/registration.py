@@ -23,7 +23,12 @@ from intake.catalogues.stored import (
 from intake.core import audit
 from intake.core.access import require_edit, require_read
 from intake.core.clock import local_date
-from intake.core.context import UnitOfWork
+from intake.core.context import (
+    AHEAD_LABELS,
+    AHEAD_MEMBERS,
+    AHEAD_USER_NAMES,
+    UnitOfWork,
+)
 from intake.core.errors import NotFoundError, StaleEditError, ValidationError
 from intake.core.roles import Role
 from intake.core.text import full_name
@@ -244,14 +249,23 @@ def found(v: HelpQuestionView) -> FoundHelpQuestion:
 
 
 def _views(uow: UnitOfWork, rows: list[HelpQuestion]) -> list[HelpQuestionView]:
-    book = LabelBook.load(uow.session)
+    book = uow.read_ahead.get((AHEAD_LABELS,)) or LabelBook.load(uow.session)
     user_ids = {row.registered_by_id for row in rows}
     member_ids = {row.member_id for row in rows if row.member_id is not None}
-    users = {u.id: u.display_name for u in uow.session.scalars(
-        select(User).where(User.id.in_(user_ids)))} if user_ids else {}
-    members = {m.id: full_name(m.given_name, m.prefix, m.family_name) for m in
-               uow.session.scalars(select(Member).where(Member.id.in_(member_ids)))} \
-        if member_ids else {}
+    known: dict[uuid.UUID, str] | None = uow.read_ahead.get((AHEAD_USER_NAMES,))
+    if known is not None:
+        users = {i: known[i] for i in user_ids if i in known}
+    else:
+        users = {u.id: u.display_name for u in uow.session.scalars(
+            select(User).where(User.id.in_(user_ids)))} if user_ids else {}
+    # A help question names a member of its own household: read ahead with the household.
+    ahead = [m for h in {row.household_id for row in rows}
+             for m in uow.read_ahead.get((AHEAD_MEMBERS, h), ())]
+    found = [m for m in ahead if m.id in member_ids]
+    if len(found) < len(member_ids):
+        found = list(uow.session.scalars(select(Member).where(Member.id.in_(member_ids)))) \
+            if member_ids else []
+    members = {m.id: full_name(m.given_name, m.prefix, m.family_name) for m in found}
     result = []
     for row in rows:
         at = row.registered_at

@@ -26,7 +26,13 @@ from intake.catalogues.fixed import (
     support_levels,
 )
 from intake.core.access import require_edit, require_read
-from intake.core.context import UnitOfWork
+from intake.core.context import (
+    AHEAD_EVALUATION,
+    AHEAD_MEMBERS,
+    AHEAD_SERVICES,
+    AHEAD_USER_NAMES,
+    UnitOfWork,
+)
 from intake.core.errors import KnownError, NotFoundError, StaleEditError
 from intake.core.text import full_name
 from intake.plans.views import (
@@ -108,14 +114,19 @@ def _user_names(uow: UnitOfWork, ids: set[uuid.UUID | None]) -> dict[uuid.UUID, 
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
+    known: dict[uuid.UUID, str] | None = uow.read_ahead.get((AHEAD_USER_NAMES,))
+    if known is not None:
+        return {i: known[i] for i in wanted if i in known}
     return {u.id: u.display_name for u in uow.session.scalars(select(User).where(
         User.id.in_(wanted)))}
 
 
 def member_names(uow: UnitOfWork, household_id: uuid.UUID) -> dict[uuid.UUID, str]:
     require_read(uow, household_id)
-    return {m.id: full_name(m.given_name, m.prefix, m.family_name) for m in uow.session.scalars(
-        select(Member).where(Member.household_id == household_id))}
+    members = uow.read_ahead.get((AHEAD_MEMBERS, household_id))
+    if members is None:
+        members = uow.session.scalars(select(Member).where(Member.household_id == household_id))
+    return {m.id: full_name(m.given_name, m.prefix, m.family_name) for m in members}
 
 
 def _action_view(row: PlanAction, services: dict[uuid.UUID, SocialService]) -> ActionView:
@@ -157,7 +168,8 @@ def _result_view(row: PlanResult, members: dict[uuid.UUID, str],
 
 
 def _evaluation_view(uow: UnitOfWork, version: PlanVersion) -> EvaluationView | None:
-    evaluation = uow.session.scalar(
+    key = (AHEAD_EVALUATION, version.id)
+    evaluation = uow.read_ahead[key] if key in uow.read_ahead else uow.session.scalar(
         select(Evaluation).where(Evaluation.plan_version_id == version.id))
     if evaluation is None:
         return None
@@ -178,8 +190,12 @@ def version_view(uow: UnitOfWork, version: PlanVersion) -> PlanVersionView:
     assert household is not None
     members = member_names(uow, plan.household_id)
     service_ids = {a.service_id for r in version.results for a in r.actions if a.service_id}
-    services = {s.id: s for s in uow.session.scalars(
-        select(SocialService).where(SocialService.id.in_(service_ids)))} if service_ids else {}
+    ahead: dict[uuid.UUID, SocialService] | None = uow.read_ahead.get((AHEAD_SERVICES,))
+    if ahead is not None and service_ids <= ahead.keys():
+        services = {i: ahead[i] for i in service_ids}
+    else:
+        services = {s.id: s for s in uow.session.scalars(select(SocialService).where(
+            SocialService.id.in_(service_ids)))} if service_ids else {}
     users = _user_names(uow, {version.created_by_id, version.agreed_recorded_by_id,
                               version.regisseur_id})
     return PlanVersionView(

@@ -24,7 +24,7 @@ from db.models import Member, TargetGroupTag
 from intake.core import audit
 from intake.core.access import require_edit, require_read
 from intake.core.clock import local_date
-from intake.core.context import UnitOfWork
+from intake.core.context import AHEAD_MEMBERS, UnitOfWork
 from intake.core.errors import NotFoundError, StaleEditError, ValidationError
 from intake.core.text import full_name
 from resources import CATALOGUE_DIR
@@ -133,6 +133,9 @@ def derived_groups(members: Iterable[Member], on: date) -> list[TargetGroupView]
 
 
 def _members(uow: UnitOfWork, household_id: uuid.UUID) -> list[Member]:
+    ahead: list[Member] | None = uow.read_ahead.get((AHEAD_MEMBERS, household_id))
+    if ahead is not None:
+        return list(ahead)
     return list(uow.session.scalars(select(Member).where(Member.household_id == household_id)
                                     .order_by(Member.position)))
 

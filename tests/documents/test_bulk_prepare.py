@@ -10,10 +10,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 from reportlab import rl_config
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from db.models import AuditEntry
 from intake import plans
+from intake.core import audit
 from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import KnownError, NotFoundError, PermissionDenied
 from intake.core.session import unit_of_work
@@ -130,3 +131,45 @@ def test_refused_per_household_and_for_a_role_without_case_access(team: Team) ->
         ("afdrukken", "huishouden", str(r.household_id), "geweigerd") for r in requests)
     with pytest.raises(PermissionDenied), unit_of_work(team.store, team.beheerder) as uow:
         prepare_prints(uow, requests)
+
+
+def _selects(team: Team, requests: list[PrintRequest]) -> int:
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(team.store.engine, "before_cursor_execute", seen)
+    try:
+        with unit_of_work(team.store, team.teamleider, clock=lambda: NOW) as uow:
+            assert all(isinstance(p, PreparedPrint) for p in prepare_prints(uow, requests))
+    finally:
+        event.remove(team.store.engine, "before_cursor_execute", seen)
+    return sum(1 for s in statements if s.lstrip().upper().startswith("SELECT"))
+
+
+def test_a_batch_reads_its_plans_in_statements_per_batch_not_per_plan(team: Team) -> None:
+    requests = [*_three(team), _household_with_plan(team, "Piet", "Bakker", "Fietst."),
+                _household_with_plan(team, "Nguyễn", "Thi", "Zingt."),
+                _household_with_plan(team, "Olga", "Ivanova", "Leest.")]
+    # Help questions and target groups are read per household (their order among equal
+    # times is the store's), the rest once per batch (13 a plan before).
+    assert _selects(team, requests) - _selects(team, requests[:3]) <= 3 * 2
+
+
+def test_the_audit_chain_holds_when_a_plan_in_the_batch_is_rolled_back(team: Team) -> None:
+    jolanda, _, henk = _three(team)
+    # Henk's plan records its help questions, then waits for a name review: rolled back,
+    # and the next entry must follow the one before it, not the entry rolled back.
+    with unit_of_work(team.store, team.teamleider) as uow:  # the clock as stored: naive UTC
+        prepared = prepare_prints(uow, [henk, jolanda, jolanda], redacted=True)
+        now = uow.now
+    assert isinstance(prepared[0], NamesToReview)
+    assert all(isinstance(p, PreparedPrint) for p in prepared[1:])
+    with unit_of_work(team.store, team.teamleider) as uow:
+        entries = sorted((e.action, e.object_type) for e in uow.session.scalars(
+            select(AuditEntry).where(AuditEntry.actor_id == team.teamleider.id,
+                                     AuditEntry.at == now)))
+        assert audit.walk_chain(uow.session).ok
+    # The second print of the same household read its help questions a moment ago.
+    assert entries == [("afdrukken", "plan"), ("afdrukken", "plan"), ("inzien", "hulpvragen")]

@@ -53,3 +53,21 @@ def test_para_escapes_before_the_cache() -> None:
     again = para("Ali & Zoë <Jansen>", s.body)
     assert first is not again and first.frags is not again.frags
     assert first.getPlainText() == again.getPlainText() == "Ali & Zoë <Jansen>"
+
+
+def test_blocks_kept_together_lay_out_as_on_reportlabs_frame(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block kept together is measured on a copy of the frame (``layout._Frame`` copies
+    faster): the same pages as on ReportLab's own Frame."""
+    from reportlab.platypus import Frame, KeepTogether
+
+    from intake.documents import layout
+
+    s = make_styles(9.5)
+    story = lambda: [KeepTogether([para(f"Resultaat {n}", s.h3), para(LONG[:300 * n], s.body)])  # noqa: E731
+                     for n in range(1, 12)]
+    ours = build_pdf(story(), INFO)
+    monkeypatch.setattr(layout, "_Frame", Frame)
+    theirs = build_pdf(story(), INFO)
+    assert len(pdf_pages(theirs)) > 3
+    assert ours == theirs

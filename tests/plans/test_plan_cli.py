@@ -112,3 +112,35 @@ def test_worker_count() -> None:
     assert worker_count(10, cores=2) == 1
     assert worker_count(60, cores=2) == 2
     assert worker_count(10_000, cores=16) == 4
+
+
+def test_bulk_print_reports_a_plan_once_its_file_is_synced(
+        team: Team, jolanda: HouseholdView, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are written beside the layout of the next plan; an outcome still means the file
+    is on disk under its name, and a file that cannot be written stops the print."""
+    import os
+
+    from intake.cli.bulk_print import PrintJob, print_all
+    from intake.plans.queries import active_plans
+
+    _agreed_plan(team, jolanda)
+    with unit_of_work(team.store, team.teamleider) as uow:
+        (plan,) = active_plans(uow)
+    jobs = [PrintJob(plan.plan_id, plan.household_id, plan.active_number, plan.dossiernummer,
+                     f"kopie-{n}.pdf") for n in range(3)]
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    out = tmp_path / "bulk"
+    for done, outcome in enumerate(print_all(team.store, team.teamleider, "", PASSWORD, jobs,
+                                             out, resident=False, redacted=False, workers=1),
+                                   start=1):
+        assert outcome.error is None and (out / outcome.job.file_name).stat().st_size > 0
+        assert len(synced) >= done
+    blocked = tmp_path / "blocked"
+    blocked.mkdir(mode=0o700)
+    (blocked / "kopie-1.pdf").mkdir()  # a folder where a file should go: cannot be replaced
+    with pytest.raises(OSError):
+        list(print_all(team.store, team.teamleider, "", PASSWORD, jobs, blocked,
+                       resident=False, redacted=False, workers=1))
