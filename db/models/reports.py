@@ -88,6 +88,13 @@ class FigureAction(Base):
     # there: the row whose day lies in the period and whose previous one lies before it.
     support_previous_on: Mapped[date | None] = mapped_column(nullable=True)
     prevention_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    # Among the actions started with a service, a lineage counts once per period and
+    # organisation: on the row of its first start there (`start_previous_on`, the start of
+    # the lineage's row before, lies before the period) when `start_unit` is `START_FIRST`
+    # in `db.figure_facts`, by grouping its rows when it is `START_GROUPED`; both None for a
+    # row without agreement, service or start date.
+    start_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    start_unit: Mapped[int | None] = mapped_column(nullable=True)
 
     __table_args__ = (
         # Actions of versions agreed in a period, per lineage, level and household.
@@ -99,7 +106,8 @@ class FigureAction(Base):
         Index("ix_figure_actions_prevention_first", "agreed_on", "prevention_previous_on",
               "prevention_level", "household_id"),
         # Actions with a service started in a period.
-        Index("ix_figure_actions_start", "start_on", "service_id", "lineage_id", "agreed_on"),
+        Index("ix_figure_actions_start", "start_on", "start_unit", "start_previous_on",
+              "service_id", "agreed_on", "lineage_id"),
         # The services of a judged result.
         Index("ix_figure_actions_result", "result_id", "service_id"),
     )
