@@ -8,10 +8,10 @@ Only portable SQL: COUNT, SUM(CASE), MIN, GROUP BY, HAVING, correlated EXISTS.
 from __future__ import annotations
 
 import statistics
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Date, Integer, and_, case, distinct, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -66,6 +66,23 @@ def _days_between_sqlite(element: DaysBetween, compiler: SQLCompiler, **kw: Any)
 
 def days_between(later: Any, earlier: Any) -> DaysBetween:
     return DaysBetween(later, earlier)
+
+
+class DayOf(FunctionElement[date]):
+    """The calendar day of a timestamp as stored (no time zone), as Python's .date() has it."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(DayOf)
+def _day_of(element: DayOf, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
+
+
+@compiles(DayOf, "sqlite")
+def _day_of_sqlite(element: DayOf, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
 
 
 def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
@@ -194,25 +211,29 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
                FigurePlan.kind == "plan")
         .group_by(FigurePlan.household_id)
         .subquery("first_agreed"))
+    agreed = first_agreed.c.agreed
     # Per household one probe of its questions by (household, day), rather than every
     # question since the window's start matched against the households.
     first_question = (
         select(func.min(HelpQuestion.registered_on))
         .where(HelpQuestion.household_id == first_agreed.c.household_id,
                HelpQuestion.registered_on >= window,
-               HelpQuestion.registered_on <= first_agreed.c.agreed)
+               HelpQuestion.registered_on <= agreed)
         .scalar_subquery())
+    start = func.coalesce(first_question, DayOf(Household.created_at))
+    # A destroyed dossier's shell keeps its days (its dates are months now); the others
+    # count from the episode's start, when that lies in the window. Grouped by the number
+    # of days, so a few hundred rows come to Python instead of one per household.
+    counted = case((Household.retained_days_to_plan.is_not(None),
+                    Household.retained_days_to_plan),
+                   (and_(start >= window, start <= agreed), days_between(agreed, start)))
+    per_household = (select(counted.label("days"))
+                     .join_from(first_agreed, Household,
+                                Household.id == first_agreed.c.household_id)
+                     .subquery("per_household"))
     rows = session.execute(
-        select(first_agreed.c.agreed, first_question, Household.created_at,
-               Household.retained_days_to_plan)
-        .join(Household, Household.id == first_agreed.c.household_id))
-    days = []
-    for agreed, first, created, retained in rows:
-        if retained is not None:  # a destroyed dossier's shell: its dates are months now
-            days.append(retained)
-            continue
-        start = first if first is not None else created.date()
-        if window <= start <= agreed:
-            days.append((agreed - start).days)
+        select(per_household.c.days, func.count()).where(per_household.c.days.is_not(None))
+        .group_by(per_household.c.days))
+    days = sorted(day for value, n in rows for day in [int(value)] * n)
     cells: Cells = {("mediaan_dagen", TOTAL): statistics.median(days)} if days else {}
     return PeriodCounts(period, len(days), cells)
