@@ -100,9 +100,12 @@ class FigureAction(Base):
         # Actions of versions agreed in a period, per lineage, level and household.
         Index("ix_figure_actions_agreed", "agreed_on", "lineage_id", "support_level",
               "prevention_level", "household_id"),
-        # Each lineage once per period, per support level and per prevention level.
-        Index("ix_figure_actions_support_first", "agreed_on", "support_previous_on",
-              "support_level"),
+        # Each lineage once per period, per support level and per prevention level: the
+        # levels first, each counted over its own range (`intake.reports.queries.per_code`).
+        Index("ix_figure_actions_support_first", "support_level", "agreed_on",
+              "support_previous_on"),
+        Index("ix_figure_actions_prevention_level", "prevention_level", "agreed_on",
+              "prevention_previous_on"),
         Index("ix_figure_actions_prevention_first", "agreed_on", "prevention_previous_on",
               "prevention_level", "household_id"),
         # Actions with a service started in a period.

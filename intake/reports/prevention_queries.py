@@ -47,7 +47,7 @@ from db.models import (
 from intake.core.ids import raw_text
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
-from intake.reports.queries import TOTAL, Cells, days_between, first_in
+from intake.reports.queries import TOTAL, Cells, days_between, first_in, per_code
 
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
@@ -103,12 +103,10 @@ class PreventionPeriod:
     def action_levels(self) -> Cells:
         """(prevention level, total) -> actions of versions agreed in the period, by lineage."""
         fact = FigureAction
-        rows = self._connection.execute(
-            select(fact.prevention_level, func.count())
-            .where(fact.agreed_on.between(self.period.start, self.period.end),
-                   first_in(fact.prevention_previous_on, self.period))
-            .group_by(fact.prevention_level))
-        return {(level, TOTAL): n for level, n in rows}
+        counts = per_code(self.session, fact.prevention_level,
+                          fact.agreed_on.between(self.period.start, self.period.end),
+                          first_in(fact.prevention_previous_on, self.period))
+        return {(level, TOTAL): n for level, n in counts.items()}
 
     # Items of the period, per (household, day, column): what the groups are counted over.
     def _items(self, query: Select[Any, Any, Any, Any]) -> list[Item]:

@@ -2,8 +2,9 @@
 (figure_actions.start_previous_on and start_unit): the same counts and days as grouping every
 started action by its lineage, over many periods of a randomised store whose actions move
 their start, change service (also within one organisation) and are copied into later
-versions; the facts kept by every write, a rebuild and the migration's fill are the same, on
-SQLite and PostgreSQL."""
+versions; the support and prevention levels counted per level as a GROUP BY counts them; the
+facts kept by every write, a rebuild and the migration's fill are the same, on SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 
 from db import figure_facts
 from db.models import FigureAction, SocialService
@@ -34,6 +35,7 @@ from intake.plans import (
 from intake.register.households import HouseholdInput, MemberInput, MemberRole, create_household
 from intake.reports.period import Period
 from intake.reports.prevention_queries import PreventionPeriod
+from intake.reports.queries import support_level_mix
 from tests.conftest import Team
 from tests.helpers import pg_server
 from tests.reports.test_reports_postgres import _team as pg_team
@@ -43,6 +45,8 @@ MIGRATION = importlib.import_module("db.migrations.versions.0022_figure_start_un
 # Two services of one organisation (Stadsbank), so a lineage can change service and stay.
 SERVICES = ("stadsbank_schuldhulp", "stadsbank_budgetbeheer", "loes_opvoedadvies",
             "wijkteam", "humanitas_maatje")
+SUPPORT = ("eigen_kracht", "algemene_voorziening", "maatwerkvoorziening")
+PREVENTION = (None, "universeel", "selectief", "geindiceerd")
 Facts = set[tuple[Any, ...]]
 
 
@@ -86,8 +90,9 @@ def _random_store(team: Team, seed: int) -> None:
                 service = rng.choice([*services, None])
                 view = add_action(uow, result.id, result.version, ActionInput(
                     f"Actie {what}", WhoKind.ORGANISATIE if service else WhoKind.INWONER,
-                    "algemene_voorziening", service_id=service,
-                    start_on=agreed + timedelta(days=rng.randrange(-30, 60))))
+                    rng.choice(SUPPORT), service_id=service,
+                    start_on=agreed + timedelta(days=rng.randrange(-30, 60)),
+                    prevention_level=rng.choice(PREVENTION)))
             view = agree(uow, view.id, view.version, agreed, AgreedHow.GETEKEND)
         for _again in range(rng.randrange(3)):
             agreed += timedelta(days=rng.randrange(0, 70))
@@ -105,8 +110,8 @@ def _random_store(team: Team, seed: int) -> None:
                         service = rng.choice(services)
                     view = update_action(uow, action.id, action.version, ActionInput(
                         action.what, WhoKind.ORGANISATIE if service else WhoKind.INWONER,
-                        action.support_level,
-                        service_id=service, start_on=start))
+                        rng.choice(SUPPORT), service_id=service, start_on=start,
+                        prevention_level=rng.choice(PREVENTION)))
                 view = agree(uow, view.id, view.version, agreed, AgreedHow.MONDELING)
 
 
@@ -129,6 +134,15 @@ def _first_start(session: Any, period: Period) -> Counter[tuple[str, int]]:
     return counts
 
 
+def _levels(session: Any, level: Any, previous: Any, period: Period) -> dict[Any, int]:
+    """A level figure as one GROUP BY over the period's rows counts it."""
+    fact = FigureAction
+    rows = session.execute(select(level, func.count()).where(
+        fact.agreed_on.between(period.start, period.end),
+        or_(previous.is_(None), previous < period.start)).group_by(level))
+    return {(code, "aantal"): n for code, n in rows}
+
+
 def _check(team: Team, seed: int) -> None:
     _random_store(team, seed)
     kept = _facts(team)
@@ -143,10 +157,15 @@ def _check(team: Team, seed: int) -> None:
                 period = Period(start, start + timedelta(days=days))
                 expected = _by_lineage(session, period)
                 assert _first_start(session, period) == expected, period
+                fact = FigureAction
+                assert support_level_mix(session, period).cells == _levels(
+                    session, fact.support_level, fact.support_previous_on, period)
+                assert PreventionPeriod(session, period).action_levels == _levels(
+                    session, fact.prevention_level, fact.prevention_previous_on, period)
                 checked += 1
                 nonzero += bool(expected)
             start += timedelta(days=5)
-    assert nonzero > checked // 2  # most periods have started actions in them
+    assert nonzero > checked // 3  # many periods have started actions in them
 
 
 def test_the_first_start_counts_as_grouping_by_lineage_over_many_periods(team: Team) -> None:

@@ -1,11 +1,12 @@
-"""figure facts: how an action counts among the actions started with a service
+"""figure facts: how an action counts among the actions started with a service; levels first
 
 The figures per organisation grouped every action started in a period by its lineage to
 count each lineage once; a year of a large store sorted tens of thousands of rows for it.
 `figure_actions.start_previous_on` (the lineage's start before, in start order) finds the
 row of a lineage's first start in a period, and `start_unit` says whether that row stands
 for the lineage there; only the few lineages that it does not are grouped. The start index
-carries both columns.
+carries both columns. The support and prevention levels lead an index each, so that a level
+figure counts each level over its own range instead of sorting the period's rows.
 
 Revision ID: 0022_figure_start_units
 Revises: 0021_visible_households
@@ -63,6 +64,7 @@ JOIN plans p ON p.id = v.plan_id
 
 def upgrade() -> None:
     op.drop_index('ix_figure_actions_start', table_name='figure_actions')
+    op.drop_index('ix_figure_actions_support_first', table_name='figure_actions')
     op.add_column('figure_actions', sa.Column('start_previous_on', sa.Date(), nullable=True))
     op.add_column('figure_actions', sa.Column('start_unit', sa.Integer(), nullable=True))
     op.execute("DELETE FROM figure_actions")
@@ -71,9 +73,17 @@ def upgrade() -> None:
                     ['start_on', 'start_unit', 'start_previous_on', 'service_id', 'agreed_on',
                      'lineage_id'],
                     unique=False)
+    op.create_index('ix_figure_actions_support_first', 'figure_actions',
+                    ['support_level', 'agreed_on', 'support_previous_on'], unique=False)
+    op.create_index('ix_figure_actions_prevention_level', 'figure_actions',
+                    ['prevention_level', 'agreed_on', 'prevention_previous_on'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_figure_actions_prevention_level', table_name='figure_actions')
+    op.drop_index('ix_figure_actions_support_first', table_name='figure_actions')
+    op.create_index('ix_figure_actions_support_first', 'figure_actions',
+                    ['agreed_on', 'support_previous_on', 'support_level'], unique=False)
     op.drop_index('ix_figure_actions_start', table_name='figure_actions')
     with op.batch_alter_table('figure_actions') as batch:
         batch.drop_column('start_unit')
