@@ -175,6 +175,8 @@ class FigureItemGroup(Base):
     column_code: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (
-        Index("ix_figure_item_groups_day", "kind", "day", "previous_on", "group_code",
-              "column_code"),
+        # Per group and column, each counted over its own range of days
+        # (`intake.reports.queries.per_code`).
+        Index("ix_figure_item_groups_code", "kind", "group_code", "column_code", "day",
+              "previous_on"),
     )

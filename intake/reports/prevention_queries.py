@@ -76,12 +76,10 @@ class PreventionPeriod:
         "actie"), each counted once per group it is in, each plan and action lineage on its
         first day in the period."""
         row = FigureItemGroup
-        rows = self._connection.execute(
-            select(row.group_code, row.column_code, func.count())
-            .where(row.kind == kind, row.day.between(self.period.start, self.period.end),
-                   first_in(row.previous_on, self.period))
-            .group_by(row.group_code, row.column_code))
-        return {(code, column): n for code, column, n in rows}
+        counts = per_code(self.session, (row.group_code, row.column_code),
+                          row.day.between(self.period.start, self.period.end),
+                          first_in(row.previous_on, self.period), within=((row.kind, kind),))
+        return {(code, column): n for (code, column), n in counts.items()}
 
     @cached_property
     def help_question_count(self) -> int:
@@ -103,10 +101,10 @@ class PreventionPeriod:
     def action_levels(self) -> Cells:
         """(prevention level, total) -> actions of versions agreed in the period, by lineage."""
         fact = FigureAction
-        counts = per_code(self.session, fact.prevention_level,
+        counts = per_code(self.session, (fact.prevention_level,),
                           fact.agreed_on.between(self.period.start, self.period.end),
                           first_in(fact.prevention_previous_on, self.period))
-        return {(level, TOTAL): n for level, n in counts.items()}
+        return {(level, TOTAL): n for (level,), n in counts.items()}
 
     # Items of the period, per (household, day, column): what the groups are counted over.
     def _items(self, query: Select[Any, Any, Any, Any]) -> list[Item]:

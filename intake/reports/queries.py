@@ -8,6 +8,7 @@ Only portable SQL: COUNT, SUM(CASE), MIN, GROUP BY, HAVING, correlated EXISTS.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -85,19 +86,50 @@ def _day_of_sqlite(element: DayOf, compiler: SQLCompiler, **kw: Any) -> str:
     return f"date({compiler.process(element.clauses, **kw)})"
 
 
-def per_code(session: Session, code: Any, *where: Any) -> dict[str, int]:
-    """How many rows match `where`, per value of `code`, for a column that leads an index
-    whose next columns `where` ranges over. The few values are found one index seek each
-    (the next value above the last) and each is counted over its own range: no GROUP BY,
-    which sorted every row of the period to count a handful of codes."""
-    table = code.table
-    codes = select(func.min(code).label("code")).select_from(table).cte("codes", recursive=True)
-    following = select(func.min(code)).select_from(table).where(code > codes.c.code)
-    codes = codes.union_all(select(following.scalar_subquery()).where(codes.c.code.is_not(None)))
-    count = select(func.count()).select_from(table).where(code == codes.c.code, *where)
-    rows = session.execute(select(codes.c.code, count.scalar_subquery())
-                           .where(codes.c.code.is_not(None)))
-    return {value: n for value, n in rows if n}
+def per_code(session: Session, codes: tuple[Any, ...], *where: Any,
+             within: tuple[tuple[Any, Any], ...] = ()) -> dict[tuple[str, ...], int]:
+    """How many rows match `where`, per value of the one or two `codes` columns, for columns
+    that lead an index (after the (column, value) pairs `within` fixes) whose next columns
+    `where` ranges over. The few values are found one index seek each (the next value above
+    the last) and each is counted over its own range: no GROUP BY, which sorted every row of
+    the period to count a handful of codes."""
+    first, *second = codes
+    table = first.table
+
+    def lowest(column: Any, *conditions: Callable[[Any], Any]) -> Any:
+        """The lowest value of `column` among the rows fixed by `within` and `conditions`
+        (functions of the table's columns), over an alias of its own: these subqueries nest
+        and each must read its own rows."""
+        own = table.alias()
+        return (select(func.min(own.c[column.name]))
+                .where(*(own.c[c.name] == value for c, value in within),
+                       *(condition(own.c) for condition in conditions))
+                .correlate_except(own).scalar_subquery())
+
+    if not second:
+        found = select(lowest(first).label("a")).cte("codes", recursive=True)
+        found = found.union_all(
+            select(lowest(first, lambda c: c[first.name] > found.c.a))
+            .where(found.c.a.is_not(None)))
+        keys: tuple[Any, ...] = (found.c.a,)
+    else:
+        other = second[0]
+        found = select(lowest(first).label("a"),
+                       lowest(other, lambda c: c[first.name] == lowest(first)).label("b")
+                       ).cte("codes", recursive=True)
+        same = lowest(other, lambda c: c[first.name] == found.c.a,
+                      lambda c: c[other.name] > found.c.b)
+        following = lowest(first, lambda c: c[first.name] > found.c.a)
+        found = found.union_all(
+            select(case((same.is_not(None), found.c.a), else_=following),
+                   func.coalesce(same, lowest(other, lambda c: c[first.name] == following)))
+            .where(found.c.a.is_not(None)))
+        keys = (found.c.a, found.c.b)
+    count = select(func.count()).select_from(table).where(
+        *(column == value for column, value in within),
+        *(column == key for column, key in zip(codes, keys, strict=True)), *where)
+    rows = session.execute(select(*keys, count.scalar_subquery()).where(keys[0].is_not(None)))
+    return {tuple(row[:-1]): row[-1] for row in rows if row[-1]}
 
 
 def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
@@ -156,10 +188,10 @@ def support_level_mix(session: Session, period: Period) -> PeriodCounts:
     """Actions of plan versions agreed in the period; an action copied into a later version
     agreed in the same period counts once (its lineage)."""
     fact = FigureAction
-    counts = per_code(session, fact.support_level,
+    counts = per_code(session, (fact.support_level,),
                       fact.agreed_on.between(period.start, period.end),
                       first_in(fact.support_previous_on, period))
-    cells: Cells = {(level, TOTAL): n for level, n in counts.items()}
+    cells: Cells = {(level, TOTAL): n for (level,), n in counts.items()}
     return PeriodCounts(period, int(sum(cells.values())), cells)
 
 

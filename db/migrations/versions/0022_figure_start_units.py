@@ -5,8 +5,9 @@ count each lineage once; a year of a large store sorted tens of thousands of row
 `figure_actions.start_previous_on` (the lineage's start before, in start order) finds the
 row of a lineage's first start in a period, and `start_unit` says whether that row stands
 for the lineage there; only the few lineages that it does not are grouped. The start index
-carries both columns. The support and prevention levels lead an index each, so that a level
-figure counts each level over its own range instead of sorting the period's rows.
+carries both columns. The support and prevention levels lead an index each, and the target group and column
+lead the item groups' index, so that such a figure counts each code over its own range
+instead of sorting the period's rows.
 
 Revision ID: 0022_figure_start_units
 Revises: 0021_visible_households
@@ -77,9 +78,15 @@ def upgrade() -> None:
                     ['support_level', 'agreed_on', 'support_previous_on'], unique=False)
     op.create_index('ix_figure_actions_prevention_level', 'figure_actions',
                     ['prevention_level', 'agreed_on', 'prevention_previous_on'], unique=False)
+    op.drop_index('ix_figure_item_groups_day', table_name='figure_item_groups')
+    op.create_index('ix_figure_item_groups_code', 'figure_item_groups',
+                    ['kind', 'group_code', 'column_code', 'day', 'previous_on'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_figure_item_groups_code', table_name='figure_item_groups')
+    op.create_index('ix_figure_item_groups_day', 'figure_item_groups',
+                    ['kind', 'day', 'previous_on', 'group_code', 'column_code'], unique=False)
     op.drop_index('ix_figure_actions_prevention_level', table_name='figure_actions')
     op.drop_index('ix_figure_actions_support_first', table_name='figure_actions')
     op.create_index('ix_figure_actions_support_first', 'figure_actions',
