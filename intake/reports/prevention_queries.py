@@ -76,9 +76,8 @@ class PreventionPeriod:
         "actie"), each counted once per group it is in, each plan and action lineage on its
         first day in the period."""
         row = FigureItemGroup
-        counts = per_code(self.session, (row.group_code, row.column_code),
-                          row.day.between(self.period.start, self.period.end),
-                          first_in(row.previous_on, self.period), within=((row.kind, kind),))
+        counts = per_code(self.session, (row.group_code, row.column_code), row.day,
+                          row.previous_on, self.period, within=(row.kind, kind))
         return {(code, column): n for (code, column), n in counts.items()}
 
     @cached_property
@@ -101,9 +100,8 @@ class PreventionPeriod:
     def action_levels(self) -> Cells:
         """(prevention level, total) -> actions of versions agreed in the period, by lineage."""
         fact = FigureAction
-        counts = per_code(self.session, (fact.prevention_level,),
-                          fact.agreed_on.between(self.period.start, self.period.end),
-                          first_in(fact.prevention_previous_on, self.period))
+        counts = per_code(self.session, (fact.prevention_level,), fact.agreed_on,
+                          fact.prevention_previous_on, self.period)
         return {(level, TOTAL): n for (level,), n in counts.items()}
 
     # Items of the period, per (household, day, column): what the groups are counted over.

@@ -10,9 +10,22 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, and_, case, distinct, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    distinct,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -86,15 +99,28 @@ def _day_of_sqlite(element: DayOf, compiler: SQLCompiler, **kw: Any) -> str:
     return f"date({compiler.process(element.clauses, **kw)})"
 
 
-def per_code(session: Session, codes: tuple[Any, ...], *where: Any,
-             within: tuple[tuple[Any, Any], ...] = ()) -> dict[tuple[str, ...], int]:
-    """How many rows match `where`, per value of the one or two `codes` columns, for columns
-    that lead an index (after the (column, value) pairs `within` fixes) whose next columns
-    `where` ranges over. The few values are found one index seek each (the next value above
-    the last) and each is counted over its own range: no GROUP BY, which sorted every row of
-    the period to count a handful of codes."""
+def per_code(session: Session, codes: tuple[Any, ...], day: Any, previous: Any,
+             period: Period, within: tuple[Any, Any] | None = None) -> dict[tuple[str, ...], int]:
+    """How many rows have their `day` in the period and are their lineage's first there
+    (`first_in` on `previous`), per value of the one or two `codes` columns: columns that
+    lead an index (after the `within` column, fixed to a value) followed by `day` and
+    `previous`. The few values are found one index seek each (the next value above the last)
+    and each is counted over its own range of days: no GROUP BY, which sorted every row of
+    the period to count a handful of codes. The statement is built once per shape."""
+    statement = _per_code_statement(codes, day, previous,
+                                    within[0] if within is not None else None)
+    rows = session.execute(statement, {"start": period.start, "end": period.end,
+                                       "within": within[1] if within is not None else None})
+    return {tuple(row[:-1]): row[-1] for row in rows if row[-1]}
+
+
+@cache
+def _per_code_statement(codes: tuple[Any, ...], day: Any, previous: Any,
+                        within: Any) -> Select[Any]:
     first, *second = codes
     table = first.table
+    fixed = within.name if within is not None else None
+    start, end = bindparam("start", type_=Date()), bindparam("end", type_=Date())
 
     def lowest(column: Any, *conditions: Callable[[Any], Any]) -> Any:
         """The lowest value of `column` among the rows fixed by `within` and `conditions`
@@ -102,7 +128,7 @@ def per_code(session: Session, codes: tuple[Any, ...], *where: Any,
         and each must read its own rows."""
         own = table.alias()
         return (select(func.min(own.c[column.name]))
-                .where(*(own.c[c.name] == value for c, value in within),
+                .where(*([own.c[fixed] == bindparam("within")] if fixed else []),
                        *(condition(own.c) for condition in conditions))
                 .correlate_except(own).scalar_subquery())
 
@@ -126,10 +152,10 @@ def per_code(session: Session, codes: tuple[Any, ...], *where: Any,
             .where(found.c.a.is_not(None)))
         keys = (found.c.a, found.c.b)
     count = select(func.count()).select_from(table).where(
-        *(column == value for column, value in within),
-        *(column == key for column, key in zip(codes, keys, strict=True)), *where)
-    rows = session.execute(select(*keys, count.scalar_subquery()).where(keys[0].is_not(None)))
-    return {tuple(row[:-1]): row[-1] for row in rows if row[-1]}
+        *([within == bindparam("within")] if within is not None else []),
+        *(column == key for column, key in zip(codes, keys, strict=True)),
+        day.between(start, end), or_(previous.is_(None), previous < start))
+    return select(*keys, count.scalar_subquery()).where(keys[0].is_not(None))
 
 
 def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
@@ -188,9 +214,8 @@ def support_level_mix(session: Session, period: Period) -> PeriodCounts:
     """Actions of plan versions agreed in the period; an action copied into a later version
     agreed in the same period counts once (its lineage)."""
     fact = FigureAction
-    counts = per_code(session, (fact.support_level,),
-                      fact.agreed_on.between(period.start, period.end),
-                      first_in(fact.support_previous_on, period))
+    counts = per_code(session, (fact.support_level,), fact.agreed_on,
+                      fact.support_previous_on, period)
     cells: Cells = {(level, TOTAL): n for (level,), n in counts.items()}
     return PeriodCounts(period, int(sum(cells.values())), cells)
 
