@@ -106,7 +106,8 @@ def per_code(session: Session, codes: tuple[Any, ...], day: Any, previous: Any,
     lead an index (after the `within` column, fixed to a value) followed by `day` and
     `previous`. The few values are found one index seek each (the next value above the last)
     and each is counted over its own range of days: no GROUP BY, which sorted every row of
-    the period to count a handful of codes. The statement is built once per shape."""
+    the period to count a handful of codes. The codes are never NULL (MIN skips NULL). The
+    statement is built once per shape."""
     statement = _per_code_statement(codes, day, previous,
                                     within[0] if within is not None else None)
     rows = session.execute(statement, {"start": period.start, "end": period.end,
