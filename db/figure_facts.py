@@ -63,6 +63,11 @@ from db.models import (
 from resources import CATALOGUE_DIR
 
 NO_LEVEL = "geen"  # an action without a prevention level
+# An action row among those started with a service (`FigureAction.start_unit`): its
+# lineage's first start in a period stands for the lineage there (`START_FIRST`), or the
+# lineage is grouped (`START_GROUPED`).
+START_FIRST = 1
+START_GROUPED = 2
 _PENDING = "figure_households"
 _CHUNK = 500
 
@@ -188,13 +193,33 @@ def _previous_agreement(level: Any) -> Any:
     return case((agreed.is_not(None), previous))  # None without an agreement
 
 
+def _start_columns() -> tuple[Any, Any]:
+    """`start_previous_on` and `start_unit` (see `FigureAction`), over the rows of a lineage
+    with an agreement, a service and a start date, in (start_on, agreed_on, action_id) order.
+    The rows starting in a period are a run in that order; the run's first row holds the
+    earliest start, and the earliest agreement too when no later row of the lineage was
+    agreed before it. Only a lineage with one service stands in one organisation's row."""
+    action, agreed = PlanAction, PlanVersion.agreed_on
+    eligible = and_(agreed.is_not(None), action.service_id.is_not(None),
+                    action.start_on.is_not(None))
+    lineage = (action.lineage_id, case((eligible, 1), else_=0))
+    order = (action.start_on, agreed, action.id)
+    previous = func.lag(action.start_on, type_=Date).over(partition_by=lineage, order_by=order)
+    later = func.min(agreed).over(partition_by=lineage, order_by=order, rows=(1, None))
+    one_service = (func.count().over(partition_by=lineage)
+                   == func.count().over(partition_by=(*lineage, action.service_id)))
+    first = and_(one_service, or_(later.is_(None), agreed <= later))
+    return (case((eligible, previous)),
+            case((eligible, case((first, START_FIRST), else_=START_GROUPED))))
+
+
 def _action_rows() -> Select[*tuple[Any, ...]]:
     prevention = func.coalesce(PlanAction.prevention_level, NO_LEVEL)
     return (select(PlanAction.id, Plan.household_id, Plan.id, PlanAction.lineage_id,
                    PlanAction.result_id, PlanVersion.agreed_on, PlanAction.support_level,
                    prevention, PlanAction.service_id, PlanAction.start_on,
                    _previous_agreement(PlanAction.support_level),
-                   _previous_agreement(prevention))
+                   _previous_agreement(prevention), *_start_columns())
             .join(PlanResult, PlanResult.id == PlanAction.result_id)
             .join(PlanVersion, PlanVersion.id == PlanResult.plan_version_id)
             .join(Plan, Plan.id == PlanVersion.plan_id))
@@ -314,7 +339,8 @@ def _overview_rows() -> Select[*tuple[Any, ...]]:
 
 _ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
                    "agreed_on", "support_level", "prevention_level", "service_id", "start_on",
-                   "support_previous_on", "prevention_previous_on")
+                   "support_previous_on", "prevention_previous_on", "start_previous_on",
+                   "start_unit")
 _PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
 _VERSION_COLUMNS = ("version_id", "household_id", "plan_id", "agreed_on", "previous_agreed_on")
 _ITEM_GROUP_COLUMNS = ("kind", "item_id", "group_code", "household_id", "day", "previous_on",

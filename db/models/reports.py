@@ -88,18 +88,29 @@ class FigureAction(Base):
     # there: the row whose day lies in the period and whose previous one lies before it.
     support_previous_on: Mapped[date | None] = mapped_column(nullable=True)
     prevention_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    # Among the actions started with a service, a lineage counts once per period and
+    # organisation: on the row of its first start there (`start_previous_on`, the start of
+    # the lineage's row before, lies before the period) when `start_unit` is `START_FIRST`
+    # in `db.figure_facts`, by grouping its rows when it is `START_GROUPED`; both None for a
+    # row without agreement, service or start date.
+    start_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    start_unit: Mapped[int | None] = mapped_column(nullable=True)
 
     __table_args__ = (
         # Actions of versions agreed in a period, per lineage, level and household.
         Index("ix_figure_actions_agreed", "agreed_on", "lineage_id", "support_level",
               "prevention_level", "household_id"),
-        # Each lineage once per period, per support level and per prevention level.
-        Index("ix_figure_actions_support_first", "agreed_on", "support_previous_on",
-              "support_level"),
+        # Each lineage once per period, per support level and per prevention level: the
+        # levels first, each counted over its own range (`intake.reports.queries.per_code`).
+        Index("ix_figure_actions_support_first", "support_level", "agreed_on",
+              "support_previous_on"),
+        Index("ix_figure_actions_prevention_level", "prevention_level", "agreed_on",
+              "prevention_previous_on"),
         Index("ix_figure_actions_prevention_first", "agreed_on", "prevention_previous_on",
               "prevention_level", "household_id"),
         # Actions with a service started in a period.
-        Index("ix_figure_actions_start", "start_on", "service_id", "lineage_id", "agreed_on"),
+        Index("ix_figure_actions_start", "start_on", "start_unit", "start_previous_on",
+              "service_id", "agreed_on", "lineage_id"),
         # The services of a judged result.
         Index("ix_figure_actions_result", "result_id", "service_id"),
     )
@@ -164,6 +175,8 @@ class FigureItemGroup(Base):
     column_code: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (
-        Index("ix_figure_item_groups_day", "kind", "day", "previous_on", "group_code",
-              "column_code"),
+        # Per group and column, each counted over its own range of days
+        # (`intake.reports.queries.per_code`).
+        Index("ix_figure_item_groups_code", "kind", "group_code", "column_code", "day",
+              "previous_on"),
     )

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import CatalogueEntry
+from db.models import CatalogueEntry, User
 from intake.catalogues.fixed import support_levels
 from intake.core import audit
 from intake.core.access import require_role
@@ -149,13 +149,16 @@ SNAPSHOT_COLUMNS = (*(Label(s.value, s.label) for s in CaseStatus),
 def plans_per_regisseur(session: Session, today: date) -> Figure:
     """Today's plan statuses per regisseur: a snapshot, so without a previous period."""
     cols = plan_status_query(today, with_dossier=False)
-    plans = cols.query.subquery("plan_status")
-    due_soon = case((plans.c.status == CaseStatus.ACTIEF.value,
-                     case((plans.c.next_evaluation <= today + DUE_SOON, 1), else_=0)), else_=0)
+    due_soon = case((cols.status == CaseStatus.ACTIEF.value,
+                     case((cols.next_evaluation <= today + DUE_SOON, 1), else_=0)), else_=0)
+    # Grouped on the plan rows alone; the few regisseurs' names are joined to the groups.
+    grouped = (select(cols.regisseur_id.label("regisseur_id"), cols.status.label("status"),
+                      func.count().label("plans"), func.sum(due_soon).label("soon"))
+               .group_by(cols.regisseur_id, cols.status).subquery("per_regisseur"))
     rows = session.execute(
-        select(plans.c.regisseur_id, plans.c.regisseur_name, plans.c.status, func.count(),
-               func.sum(due_soon))
-        .group_by(plans.c.regisseur_id, plans.c.regisseur_name, plans.c.status))
+        select(grouped.c.regisseur_id, User.display_name, grouped.c.status, grouped.c.plans,
+               grouped.c.soon)
+        .outerjoin(User, User.id == grouped.c.regisseur_id))
     cells: dict[tuple[str, str], float] = {}
     names: dict[str, str] = {}
     total = 0

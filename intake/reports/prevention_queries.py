@@ -21,6 +21,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     String,
+    and_,
     cast,
     distinct,
     func,
@@ -32,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from db.figure_facts import START_FIRST, START_GROUPED
 from db.models import (
     Evaluation,
     EvaluationOutcome,
@@ -45,7 +47,7 @@ from db.models import (
 from intake.core.ids import raw_text
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
-from intake.reports.queries import TOTAL, Cells, days_between, first_in
+from intake.reports.queries import TOTAL, Cells, days_between, first_in, per_code
 
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
@@ -74,12 +76,9 @@ class PreventionPeriod:
         "actie"), each counted once per group it is in, each plan and action lineage on its
         first day in the period."""
         row = FigureItemGroup
-        rows = self._connection.execute(
-            select(row.group_code, row.column_code, func.count())
-            .where(row.kind == kind, row.day.between(self.period.start, self.period.end),
-                   first_in(row.previous_on, self.period))
-            .group_by(row.group_code, row.column_code))
-        return {(code, column): n for code, column, n in rows}
+        counts = per_code(self.session, (row.group_code, row.column_code), row.day,
+                          row.previous_on, self.period, within=(row.kind, kind))
+        return {(code, column): n for (code, column), n in counts.items()}
 
     @cached_property
     def help_question_count(self) -> int:
@@ -101,12 +100,9 @@ class PreventionPeriod:
     def action_levels(self) -> Cells:
         """(prevention level, total) -> actions of versions agreed in the period, by lineage."""
         fact = FigureAction
-        rows = self._connection.execute(
-            select(fact.prevention_level, func.count())
-            .where(fact.agreed_on.between(self.period.start, self.period.end),
-                   first_in(fact.prevention_previous_on, self.period))
-            .group_by(fact.prevention_level))
-        return {(level, TOTAL): n for level, n in rows}
+        counts = per_code(self.session, (fact.prevention_level,), fact.agreed_on,
+                          fact.prevention_previous_on, self.period)
+        return {(level, TOTAL): n for (level,), n in counts.items()}
 
     # Items of the period, per (household, day, column): what the groups are counted over.
     def _items(self, query: Select[Any, Any, Any, Any]) -> list[Item]:
@@ -142,32 +138,45 @@ class PreventionPeriod:
                    first_in(fact.prevention_previous_on, self.period))
             .group_by(fact.household_id, fact.agreed_on, fact.prevention_level))
 
-    def _started(self) -> Any:
-        """Actions with a service whose start date lies in the period, in an agreed version,
-        by lineage: (lineage, organisation, start, first agreement of a version holding that
-        start), as a subquery: only its counts come to Python."""
+    def _first_start(self) -> ColumnElement[bool]:
+        """The row of its lineage's first start in the period (see `FigureAction`)."""
         fact = FigureAction
-        return (
-            select(fact.lineage_id.label("lineage_id"),
-                   SocialService.organisation.label("organisation"),
-                   func.min(fact.start_on).label("start_on"),
-                   func.min(fact.agreed_on).label("agreed_on"))
-            .join(SocialService, SocialService.id == fact.service_id)
-            .where(fact.start_on.between(self.period.start, self.period.end),
-                   fact.agreed_on.is_not(None))
-            .group_by(fact.lineage_id, SocialService.organisation)
-            .subquery("started"))
+        return and_(fact.start_on.between(self.period.start, self.period.end),
+                    first_in(fact.start_previous_on, self.period))
 
-    @cached_property
-    def started(self) -> list[tuple[str, int, int]]:
-        """(organisation, days from agreement to start, number of actions): grouped by the
-        day count in SQL, so a few thousand rows come to Python instead of one per day pair."""
-        started = self._started()
+    def _started_counts(self, started: Any) -> list[tuple[str, int, int]]:
         days = days_between(started.c.start_on, started.c.agreed_on)
         rows = self._connection.execute(
             select(started.c.organisation, days, func.count())
             .group_by(started.c.organisation, days))
         return [(organisation, int(gap), n) for organisation, gap, n in rows]
+
+    @cached_property
+    def started(self) -> list[tuple[str, int, int]]:
+        """(organisation, days from agreement to start, number of actions) of the actions
+        with a service whose start date lies in the period, in an agreed version, each
+        lineage once per organisation: its earliest start there and the first agreement of a
+        version holding such a start. Grouped by the day count in SQL, so a few hundred rows
+        come to Python. Most lineages are read from the row of their first start in the
+        period; the few marked otherwise are grouped, when there are any."""
+        fact = FigureAction
+        found = self._started_counts(
+            select(SocialService.organisation.label("organisation"),
+                   fact.start_on.label("start_on"), fact.agreed_on.label("agreed_on"))
+            .join(SocialService, SocialService.id == fact.service_id)
+            .where(self._first_start(), fact.start_unit == START_FIRST).subquery("started"))
+        grouped = select(fact.lineage_id).where(self._first_start(),
+                                                fact.start_unit == START_GROUPED)
+        if self._connection.scalar(select(grouped.exists())):
+            found += self._started_counts(
+                select(SocialService.organisation.label("organisation"),
+                       func.min(fact.start_on).label("start_on"),
+                       func.min(fact.agreed_on).label("agreed_on"))
+                .join(SocialService, SocialService.id == fact.service_id)
+                .where(fact.start_on.between(self.period.start, self.period.end),
+                       fact.agreed_on.is_not(None), fact.lineage_id.in_(grouped))
+                .group_by(fact.lineage_id, SocialService.organisation).subquery("started"))
+        return found
 
     def _finished(self, *columns: Any) -> Select[Any]:
         """Actions with a service marked done in the period."""

@@ -97,11 +97,13 @@ def test_the_migration_fills_the_facts_as_the_domain_keeps_them(team: Team) -> N
     kept = _facts(team)
     migration = importlib.import_module("db.migrations.versions.0014_figure_facts")
     previous = importlib.import_module("db.migrations.versions.0018_figure_first_agreements")
+    latest = importlib.import_module("db.migrations.versions.0022_figure_start_units")
     with team.store.sessions() as session, session.begin():
         session.execute(text("DELETE FROM figure_actions"))
         session.execute(text("DELETE FROM figure_plans"))
         session.execute(text("DELETE FROM figure_versions"))
-        session.execute(text(previous.FILL_ACTIONS))  # 0014's, with the previous agreements
+        session.execute(text(latest.FILL_ACTIONS))  # 0014's, with the previous agreements
+        # (0018) and the lineages' starts (0022)
         session.execute(text(migration.FILL_PLANS))
         session.execute(text(previous.FILL_VERSIONS))
     assert _facts(team) == kept

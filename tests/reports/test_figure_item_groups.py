@@ -198,6 +198,20 @@ def _apply(team: Team, rng: random.Random, event: tuple[Any, ...], day: date) ->
 
 
 def test_the_fact_rows_count_as_the_python_matching_over_many_periods(team: Team) -> None:
+    _check_many_periods(team)
+
+
+@pytest.mark.postgres
+def test_the_fact_rows_count_as_the_python_matching_on_postgresql() -> None:
+    with pg_server.running_server() as url:
+        server_team = pg_team(url)
+        try:
+            _check_many_periods(server_team)
+        finally:
+            server_team.store.close()
+
+
+def _check_many_periods(team: Team) -> None:
     _random_store(team, seed=17)
     kept = _rows(team)
     assert {row[0] for row in kept} == {"hulpvraag", "plan", "actie"}
