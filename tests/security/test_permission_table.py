@@ -82,6 +82,7 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.core.access.require_role": HELPER,
     "intake.core.audit.record": HELPER,
     "intake.core.audit.require_beheerder": HELPER,
+    "intake.core.audit.read_recent_ahead": HELPER,  # own entries, of households checked
     "intake.core.audit.recent_household_ids": FILTERED,
     "intake.core.audit.verify_chain": ADMIN,
     "intake.core.seal.seal_chain": ADMIN,
