@@ -15,8 +15,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
 from db.models import Household, Member, MemberNamePart, SyncAlias
 from intake.core import audit
@@ -28,6 +26,7 @@ from intake.core.access import (
     visible_household_ids,
 )
 from intake.core.context import UnitOfWork
+from intake.core.planner import unindexed
 from intake.core.roles import CASE_READERS
 from intake.core.text import TUSSENVOEGSELS, digits, fold, full_name, words
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode, parse_date
@@ -129,12 +128,15 @@ def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[H
     inner = candidates.subquery()
     visible = visible_household_ids(uow)
     # A vindplaatsmedewerker sees a few percent of the households: their ids are listed once
-    # and each match of the name range is looked up in that list.
+    # and each match of the name range is looked up in that list. Unindexed: left to itself
+    # the planner walks that list and looks each up in the name index, a random page read
+    # (and decryption) per household, where one range scan of the name index reads a few
+    # pages.
     # Someone who sees every household (visible is None: household_filter is TRUE) needs no
     # look-up of each candidate in households before the ranking below looks them up anyway.
     matching = select(inner.c.household_id)
     if visible is not None:
-        matching = matching.where(_unindexed(uow, inner.c.household_id).in_(visible))
+        matching = matching.where(unindexed(inner.c.household_id).in_(visible))
     # One statement: the candidates' ids stay in SQLite instead of making a round trip
     # through Python (each id converted to a UUID and bound again).
     found = matching.limit(CANDIDATES).subquery()
@@ -147,16 +149,6 @@ def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[H
     # The query itself may be a name or a BSN: only its kind of result is recorded.
     audit.record(uow, "zoeken", "huishouden", detail=f"{len(hits)} resultaten")
     return hits
-
-
-def _unindexed(uow: UnitOfWork, column: ColumnElement[uuid.UUID]) -> ColumnElement[uuid.UUID]:
-    """``+column`` on SQLite: the planner may not drive the query from this column's index.
-    Left to itself it walks the list of visible households and looks each up in the name
-    index, a random page read (and decryption) per household, where one range scan of the
-    name index reads a few pages."""
-    if uow.session.get_bind().dialect.name != "sqlite":
-        return column
-    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
 
 def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[HouseholdHit]:
