@@ -11,8 +11,9 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, Household
@@ -79,6 +80,28 @@ def _digest(prev_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
+# The audit trail's own reads run with every user action: built once, their SQL is compiled
+# once too (building and caching a statement cost more than running it). Run on the session's
+# connection: an entry is flushed as it is appended, so there is nothing pending to flush first.
+_HEAD = select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+
+
+def _recent_read(with_object: bool) -> Any:
+    return select(AuditEntry.seq).where(
+        AuditEntry.household_id == bindparam("household_id"),
+        AuditEntry.at >= bindparam("since"),
+        AuditEntry.actor_id == bindparam("actor_id"),
+        AuditEntry.action == bindparam("action"),
+        AuditEntry.object_type == bindparam("object_type"),
+        AuditEntry.object_id == bindparam("object_id") if with_object
+        else AuditEntry.object_id.is_(None),
+        AuditEntry.result == "ok",
+    ).limit(1)
+
+
+_READ_OF_OBJECT, _READ_OF_PART = _recent_read(True), _recent_read(False)
+
+
 def append(
     session: Session, actor: Actor | None, now: datetime, *, event: AuditEvent, result: str = "ok"
 ) -> AuditEntry:
@@ -88,7 +111,7 @@ def append(
         # BEGIN IMMEDIATE already serialises writers; LOCK TABLE would need UPDATE rights the
         # server's role does not have.)
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
-    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
+    prev = session.connection().execute(_HEAD).scalar()
     entry = AuditEntry(
         at=now,
         actor_id=actor.id if actor else None,
@@ -116,18 +139,11 @@ READ_WINDOW = timedelta(minutes=10)
 def _read_recently(uow: UnitOfWork, event: AuditEvent) -> bool:
     if event.action != "inzien" or event.household_id is None or event.object_type == "huishouden":
         return False
-    found = uow.session.scalar(
-        select(AuditEntry.seq).where(
-            AuditEntry.household_id == event.household_id,
-            AuditEntry.at >= uow.now - READ_WINDOW,
-            AuditEntry.actor_id == uow.actor.id,
-            AuditEntry.action == event.action,
-            AuditEntry.object_type == event.object_type,
-            AuditEntry.object_id == event.object_id if event.object_id
-            else AuditEntry.object_id.is_(None),
-            AuditEntry.result == "ok",
-        ).limit(1)
-    )
+    found = uow.session.connection().execute(
+        _READ_OF_OBJECT if event.object_id else _READ_OF_PART,
+        {"household_id": event.household_id, "since": uow.now - READ_WINDOW,
+         "actor_id": uow.actor.id, "action": event.action, "object_type": event.object_type,
+         "object_id": event.object_id}).scalar()
     return found is not None
 
 
