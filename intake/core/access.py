@@ -29,7 +29,7 @@ from db.models import (
     PlanVersion,
     SyncOfflineMark,
 )
-from intake.core.context import UnitOfWork
+from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
 from intake.core.planner import unindexed
 from intake.core.roles import CASE_EDITORS, CASE_READERS, SEES_ALL_HOUSEHOLDS, Role
@@ -205,7 +205,12 @@ def visible_household_ids(uow: UnitOfWork) -> CompoundSelect[tuple[uuid.UUID]] |
     """The households the current actor may see, as ids, for queries that should start from
     them (a vindplaatsmedewerker sees a few thousand of a region's households); ``None`` when
     the actor sees every household. The same rule as ``household_filter``."""
-    actor = uow.actor
+    return household_ids_visible_to(uow.actor)
+
+
+@lru_cache(maxsize=64)  # per person, see caseload_ids
+def household_ids_visible_to(actor: Actor) -> CompoundSelect[tuple[uuid.UUID]] | None:
+    """``visible_household_ids`` of one person, built once for statements kept per person."""
     if actor.role in SEES_ALL_HOUSEHOLDS:
         return None
     if actor.role is Role.VINDPLAATS:
