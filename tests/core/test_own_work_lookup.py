@@ -118,3 +118,8 @@ def test_the_own_work_clause_is_built_once_per_person(team: Team) -> None:
     assert own_work(team.consulent.id, few=True) is not own_work(team.regisseur.id, few=True)
     assert own_work(team.consulent.id) is not own_work(team.consulent.id, few=True)
     assert caseload_ids(team.vindplaats.id) is caseload_ids(team.vindplaats.id)
+    # Whether one household opens without a reason: one statement per person, the household
+    # and the moment bound as values.
+    from intake.core.access import _opens_without_reason_query
+    assert _opens_without_reason_query(team.consulent, False) \
+        is _opens_without_reason_query(team.consulent, False)
