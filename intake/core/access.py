@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Select,
+    bindparam,
     exists,
     or_,
     select,
@@ -29,8 +31,9 @@ from db.models import (
     PlanVersion,
     SyncOfflineMark,
 )
-from intake.core.context import UnitOfWork
+from intake.core.context import Actor, UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
+from intake.core.planner import unindexed
 from intake.core.roles import CASE_EDITORS, CASE_READERS, SEES_ALL_HOUSEHOLDS, Role
 
 NO_CASE_ACCESS = {
@@ -74,8 +77,11 @@ def _caseload_parts(worker_id: uuid.UUID, *, listed: bool = True) -> list[Caselo
             HelpQuestion.registered_by_id == worker_id,
             HelpQuestion.outcome_code == SENT_TO_INTAKE, ~finished_since),
          HelpQuestion.household_id),
-        (select(Intake.household_id).where(Intake.started_by_id == worker_id,
-                                           Intake.status != "afgerond"), Intake.household_id),
+        # Asked of one household, its intakes are found by the household: someone who started
+        # fifteen thousand intakes would otherwise have all of them read for every household.
+        (select(Intake.household_id).where(
+            (Intake.started_by_id if listed else unindexed(Intake.started_by_id)) == worker_id,
+            Intake.status != "afgerond"), Intake.household_id),
     ]
 
 
@@ -133,33 +139,53 @@ def own_work(worker_id: uuid.UUID, *, few: bool = False) -> ColumnElement[bool]:
     return or_(Household.created_by_id == worker_id, granted, caseload)
 
 
-def _opened_with_reason(uow: UnitOfWork) -> ColumnElement[bool]:
+def _opened_with_reason(worker_id: uuid.UUID, since: Any) -> ColumnElement[bool]:
+    # Found by the household (a few openings each), not by the person (all they ever opened).
     return exists().where(NeedToKnowOpening.household_id == Household.id,
-                          NeedToKnowOpening.user_id == uow.actor.id,
-                          NeedToKnowOpening.opened_at > uow.now - OPENING_VALID)
+                          unindexed(NeedToKnowOpening.user_id) == worker_id,
+                          NeedToKnowOpening.opened_at > since)
 
 
-def _taken_offline(uow: UnitOfWork) -> ColumnElement[bool]:
+def _taken_offline(worker_id: uuid.UUID, now: Any) -> ColumnElement[bool]:
     """Made available offline on a laptop (with a reason when it was not one's own work):
     the mark's period covers the work done there."""
     return exists().where(SyncOfflineMark.household_id == Household.id,
-                          SyncOfflineMark.user_id == uow.actor.id,
-                          SyncOfflineMark.until > uow.now)
+                          SyncOfflineMark.user_id == worker_id,
+                          SyncOfflineMark.until > now)
+
+
+def _reasonless(actor: Actor, replica: bool, since: Any, now: Any) -> ColumnElement[bool]:
+    """``opens_without_reason``: reasons given after ``since`` count, offline marks until
+    after ``now``."""
+    if replica:
+        return true()
+    if actor.role in NEED_TO_KNOW_ROLES:  # asked of a page of results or one household
+        return or_(own_work(actor.id, few=True), _opened_with_reason(actor.id, since),
+                   _taken_offline(actor.id, now))
+    if actor.role is Role.TEAMLEIDER:
+        return _opened_with_reason(actor.id, since)
+    return true()
+
+
+def _on_replica(uow: UnitOfWork) -> bool:
+    return bool(getattr(uow.store, "replica", False))
 
 
 def opens_without_reason(uow: UnitOfWork) -> ColumnElement[bool]:
     """A WHERE clause on households the actor opens without giving a reason (now). A laptop
     replica holds only what the team server sent for its person (own work, or taken offline
     with a reason there), so on a replica no second reason is asked."""
-    if getattr(uow.store, "replica", False):
-        return true()
-    role = uow.actor.role
-    if role in NEED_TO_KNOW_ROLES:  # asked of a page of results or one household
-        return or_(own_work(uow.actor.id, few=True), _opened_with_reason(uow),
-                   _taken_offline(uow))
-    if role is Role.TEAMLEIDER:
-        return _opened_with_reason(uow)
-    return true()
+    return _reasonless(uow.actor, _on_replica(uow), uow.now - OPENING_VALID, uow.now)
+
+
+@lru_cache(maxsize=64)  # per person, see caseload_ids
+def _opens_without_reason_query(actor: Actor, replica: bool) -> Select[uuid.UUID]:
+    """Whether one household opens without a reason, the household and the moment bound as
+    values: built once per person (building the statement and its cache key cost more than
+    running it, and every part of a household page asks it)."""
+    return select(Household.id).where(
+        Household.id == bindparam("household_id"),
+        _reasonless(actor, replica, bindparam("reason_since"), bindparam("reason_now")))
 
 
 def needs_reason(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
@@ -168,8 +194,9 @@ def needs_reason(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
         return False
     if household_id in uow.opens_freely:
         return False
-    found = uow.session.scalar(select(Household.id).where(
-        Household.id == household_id, opens_without_reason(uow)))
+    found = uow.session.scalar(_opens_without_reason_query(uow.actor, _on_replica(uow)),
+                               {"household_id": household_id, "reason_now": uow.now,
+                                "reason_since": uow.now - OPENING_VALID})
     if found is None:
         return True  # not remembered: a reason given later in this unit of work counts
     uow.opens_freely.add(household_id)
@@ -200,7 +227,12 @@ def visible_household_ids(uow: UnitOfWork) -> CompoundSelect[tuple[uuid.UUID]] |
     """The households the current actor may see, as ids, for queries that should start from
     them (a vindplaatsmedewerker sees a few thousand of a region's households); ``None`` when
     the actor sees every household. The same rule as ``household_filter``."""
-    actor = uow.actor
+    return household_ids_visible_to(uow.actor)
+
+
+@lru_cache(maxsize=64)  # per person, see caseload_ids
+def household_ids_visible_to(actor: Actor) -> CompoundSelect[tuple[uuid.UUID]] | None:
+    """``visible_household_ids`` of one person, built once for statements kept per person."""
     if actor.role in SEES_ALL_HOUSEHOLDS:
         return None
     if actor.role is Role.VINDPLAATS:

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, Household
@@ -82,6 +83,28 @@ def _digest(prev_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
+# The audit trail's own reads run with every user action: built once, their SQL is compiled
+# once too (building and caching a statement cost more than running it). Run on the session's
+# connection: an entry is flushed as it is appended, so there is nothing pending to flush first.
+_HEAD = select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+
+
+def _recent_read(with_object: bool) -> Any:
+    return select(AuditEntry.seq).where(
+        AuditEntry.household_id == bindparam("household_id"),
+        AuditEntry.at >= bindparam("since"),
+        AuditEntry.actor_id == bindparam("actor_id"),
+        AuditEntry.action == bindparam("action"),
+        AuditEntry.object_type == bindparam("object_type"),
+        AuditEntry.object_id == bindparam("object_id") if with_object
+        else AuditEntry.object_id.is_(None),
+        AuditEntry.result == "ok",
+    ).limit(1)
+
+
+_READ_OF_OBJECT, _READ_OF_PART = _recent_read(True), _recent_read(False)
+
+
 def append(
     session: Session, actor: Actor | None, now: datetime, *, event: AuditEvent, result: str = "ok"
 ) -> AuditEntry:
@@ -92,10 +115,7 @@ def append(
         # server's role does not have.)
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
     head = session.info.get(HEAD)
-    if head is not None:
-        prev = head.hash
-    else:
-        prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
+    prev = head.hash if head is not None else session.connection().execute(_HEAD).scalar()
     entry = AuditEntry(
         at=now,
         actor_id=actor.id if actor else None,
@@ -170,18 +190,11 @@ def _read_recently(uow: UnitOfWork, event: AuditEvent) -> bool:
     if ahead is not None and event.household_id in ahead.households \
             and event.household_id not in ahead.written:
         return (event.household_id, event.object_type, event.object_id) in ahead.found
-    found = uow.session.scalar(
-        select(AuditEntry.seq).where(
-            AuditEntry.household_id == event.household_id,
-            AuditEntry.at >= uow.now - READ_WINDOW,
-            AuditEntry.actor_id == uow.actor.id,
-            AuditEntry.action == event.action,
-            AuditEntry.object_type == event.object_type,
-            AuditEntry.object_id == event.object_id if event.object_id
-            else AuditEntry.object_id.is_(None),
-            AuditEntry.result == "ok",
-        ).limit(1)
-    )
+    found = uow.session.connection().execute(
+        _READ_OF_OBJECT if event.object_id else _READ_OF_PART,
+        {"household_id": event.household_id, "since": uow.now - READ_WINDOW,
+         "actor_id": uow.actor.id, "action": event.action, "object_type": event.object_type,
+         "object_id": event.object_id}).scalar()
     return found is not None
 
 

@@ -13,6 +13,8 @@ _FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ":
 
 def fold(value: str) -> str:
     """Casefolded and accent-free, so 'Çelik' is found by typing 'celik'."""
+    if value.isascii():  # most names: nothing to decompose, strip or translate
+        return " ".join(value.lower().split())
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.translate(_FOLD_EXTRA).split())

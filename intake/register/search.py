@@ -11,23 +11,35 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import InstrumentedAttribute, aliased
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
 from db.models import Household, Member, MemberNamePart, SyncAlias
 from intake.core import audit
 from intake.core.access import (
     NO_CASE_ACCESS,
     household_filter,
+    household_ids_visible_to,
     opens_without_reason,
     require_role,
     visible_household_ids,
 )
-from intake.core.context import UnitOfWork
+from intake.core.context import Actor, UnitOfWork
+from intake.core.planner import unindexed
 from intake.core.roles import CASE_READERS
 from intake.core.text import TUSSENVOEGSELS, digits, fold, full_name, words
 from intake.core.validation import format_postcode, normalise_bsn, normalise_postcode, parse_date
@@ -63,11 +75,15 @@ def _upper_bound(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
-    return and_(column >= prefix, column < _upper_bound(prefix))
+def _starts_with(column: InstrumentedAttribute[str], name: str) -> ColumnElement[bool]:
+    """The column starts with the prefix bound as ``name`` (its upper bound as ``name_end``)."""
+    return and_(column >= bindparam(name), column < bindparam(f"{name}_end"))
 
 
-def _name_query(text: str) -> Select[uuid.UUID] | None:
+Candidates = tuple[Select[uuid.UUID], dict[str, Any]]  # a statement and its values
+
+
+def _name_query(text: str) -> Candidates | None:
     """Every word must start some part of the names of a member of the household (AND):
     "jansen fatima" finds the Jansens where Fatima lives, "vries" finds Jansen-de Vries. A
     tussenvoegsel is no part: it matches nothing by itself and is left out next to others."""
@@ -76,12 +92,23 @@ def _name_query(text: str) -> Select[uuid.UUID] | None:
         return None
     # The longest word drives a range scan of the (part, household) index, which holds the
     # household itself; every other word must start a part in the same household.
-    driver, *others = sorted(tokens, key=len, reverse=True)
-    query = select(MemberNamePart.household_id).where(_starts_with(MemberNamePart.part, driver))
-    for token in others:
+    ordered = sorted(tokens, key=len, reverse=True)
+    values: dict[str, Any] = {}
+    for i, token in enumerate(ordered):
+        values[f"word{i}"], values[f"word{i}_end"] = token, _upper_bound(token)
+    return _name_statement(len(ordered) - 1), values
+
+
+@lru_cache(maxsize=16)
+def _name_statement(others: int) -> Select[uuid.UUID]:
+    """The name query for a driving word and ``others`` more, its words bound as values: one
+    statement per number of words, built and compiled once (building it, and the statement
+    around it, cost more than running it)."""
+    query = select(MemberNamePart.household_id).where(_starts_with(MemberNamePart.part, "word0"))
+    for i in range(1, others + 1):
         other = aliased(MemberNamePart)
         query = query.where(exists().where(other.household_id == MemberNamePart.household_id,
-                                           _starts_with(other.part, token)))
+                                           _starts_with(other.part, f"word{i}")))
     return query
 
 
@@ -96,26 +123,65 @@ def _dossier_query(text: str) -> Select[uuid.UUID] | None:
         or_(Household.dossiernummer == wanted, Household.id.in_(aliases)))
 
 
-def _candidates(text: str) -> Select[uuid.UUID] | None:
+def _candidates(text: str) -> Candidates | None:
+    """The statement that finds the households the query names, with its values (a name's
+    words; other kinds of query are rare and built with their values in)."""
     by_number = _dossier_query(text)
     if by_number is not None:
-        return by_number
+        return by_number, {}
     born: date | None = parse_date(text) if re.search(r"\d", text) else None
     if born is not None:
-        return select(Member.household_id).where(Member.date_of_birth == born)
+        return select(Member.household_id).where(Member.date_of_birth == born), {}
     number = digits(text)
     if number.isdigit() and len(number) in (8, 9):
         bsn = normalise_bsn(number)
         if bsn is None:
             return None
-        return select(Member.household_id).where(Member.bsn == bsn)
+        return select(Member.household_id).where(Member.bsn == bsn), {}
     match = _POSTCODE_NUMBER.match(text)
     if match and normalise_postcode(match.group(1)):
         clause = Household.postcode == normalise_postcode(match.group(1))
         if match.group(2):
             clause = and_(clause, Household.house_number == int(match.group(2)))
-        return select(Household.id.label("household_id")).where(clause)
+        return select(Household.id.label("household_id")).where(clause), {}
     return _name_query(text)
+
+
+def _ranked(candidates: Select[uuid.UUID], visible: CompoundSelect[tuple[uuid.UUID]] | None,
+            limit: int) -> Select[uuid.UUID]:
+    """The newest ``limit`` visible households among the candidates."""
+    inner = candidates.subquery()
+    # A vindplaatsmedewerker sees a few percent of the households: their ids are listed once
+    # and each match of the name range is looked up in that list. Unindexed: left to itself
+    # the planner walks that list and looks each up in the name index, a random page read
+    # (and decryption) per household, where one range scan of the name index reads a few
+    # pages.
+    # Someone who sees every household (visible is None: household_filter is TRUE) needs no
+    # look-up of each candidate in households before the ranking below looks them up anyway.
+    matching = select(inner.c.household_id)
+    if visible is not None:
+        matching = matching.where(unindexed(inner.c.household_id).in_(visible))
+    # One statement: the candidates' ids stay in SQLite instead of making a round trip
+    # through Python (each id converted to a UUID and bound again).
+    found = matching.limit(CANDIDATES).subquery()
+    return (select(Household.id).where(Household.id.in_(select(found.c.household_id)))
+            .order_by(Household.dossiernummer.desc()).limit(limit))
+
+
+@lru_cache(maxsize=64)
+def _ranked_by_name(others: int, actor: Actor, limit: int) -> Select[uuid.UUID]:
+    """A name search of one person, kept: what it may see depends on the person only."""
+    return _ranked(_name_statement(others), household_ids_visible_to(actor), limit)
+
+
+def _statement(uow: UnitOfWork, text: str, limit: int) -> Candidates | None:
+    found = _candidates(text)
+    if found is None:
+        return None
+    candidates, values = found
+    if values:  # words of a name, bound: the statement is kept per person
+        return _ranked_by_name(len(values) // 2 - 1, uow.actor, limit), values
+    return _ranked(candidates, visible_household_ids(uow), limit), values
 
 
 def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[HouseholdHit]:
@@ -123,40 +189,16 @@ def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[H
     when there are more), sorted by their names."""
     require_role(uow, CASE_READERS, "zoeken", "huishouden",
                  "Alleen medewerkers met toegang tot dossiers kunnen huishoudens zoeken.")
-    candidates = _candidates(query.strip())
-    if candidates is None:
+    found = _statement(uow, query.strip(), limit)
+    if found is None:
         return []
-    inner = candidates.subquery()
-    visible = visible_household_ids(uow)
-    # A vindplaatsmedewerker sees a few percent of the households: their ids are listed once
-    # and each match of the name range is looked up in that list.
-    # Someone who sees every household (visible is None: household_filter is TRUE) needs no
-    # look-up of each candidate in households before the ranking below looks them up anyway.
-    matching = select(inner.c.household_id)
-    if visible is not None:
-        matching = matching.where(_unindexed(uow, inner.c.household_id).in_(visible))
-    # One statement: the candidates' ids stay in SQLite instead of making a round trip
-    # through Python (each id converted to a UUID and bound again).
-    found = matching.limit(CANDIDATES).subquery()
-    newest = uow.session.execute(
-        select(Household.id).where(Household.id.in_(select(found.c.household_id)))
-        .order_by(Household.dossiernummer.desc()).limit(limit)
-    ).scalars().all()
+    statement, values = found
+    newest = uow.session.execute(statement, values).scalars().all()
     hits = sorted(describe_households(uow, list(newest)),
                   key=lambda hit: (fold(hit.names), hit.dossiernummer))
     # The query itself may be a name or a BSN: only its kind of result is recorded.
     audit.record(uow, "zoeken", "huishouden", detail=f"{len(hits)} resultaten")
     return hits
-
-
-def _unindexed(uow: UnitOfWork, column: ColumnElement[uuid.UUID]) -> ColumnElement[uuid.UUID]:
-    """``+column`` on SQLite: the planner may not drive the query from this column's index.
-    Left to itself it walks the list of visible households and looks each up in the name
-    index, a random page read (and decryption) per household, where one range scan of the
-    name index reads a few pages."""
-    if uow.session.get_bind().dialect.name != "sqlite":
-        return column
-    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
 
 def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[HouseholdHit]:

@@ -47,6 +47,23 @@ def test_the_need_to_know_check_looks_up_each_household_by_itself(
     assert "ix_help_questions_registered_by (registered_by_id=? AND outcome_code=?)" not in plan
     assert "ix_plan_versions_regisseur_status" not in plan
     assert "ix_plan_versions_created_by" not in plan
+    # Intakes and openings are found by the household: not everything the person ever
+    # started (thousands of intakes) or opened, read again for each household.
+    assert "ix_intakes_started_by" not in plan
+    assert "ix_need_to_know_openings_user_id" not in plan
+    assert re.search(r"SEARCH intakes USING (COVERING )?INDEX \w+ \(household_id=\?\)", plan)
+
+
+def test_a_planner_hint_is_spelled_for_sqlite_only() -> None:
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from db.models import Intake
+    from intake.core.planner import unindexed
+
+    clause = unindexed(Intake.started_by_id) == "x"
+    assert str(clause.compile(dialect=sqlite.dialect())) == "+intakes.started_by_id = ?"
+    assert str(clause.compile(dialect=postgresql.dialect())).startswith(
+        "intakes.started_by_id = %(")
 
 
 def _plans_of_search(team: Team, query: str) -> list[tuple[str, str]]:
@@ -101,3 +118,8 @@ def test_the_own_work_clause_is_built_once_per_person(team: Team) -> None:
     assert own_work(team.consulent.id, few=True) is not own_work(team.regisseur.id, few=True)
     assert own_work(team.consulent.id) is not own_work(team.consulent.id, few=True)
     assert caseload_ids(team.vindplaats.id) is caseload_ids(team.vindplaats.id)
+    # Whether one household opens without a reason: one statement per person, the household
+    # and the moment bound as values.
+    from intake.core.access import _opens_without_reason_query
+    assert _opens_without_reason_query(team.consulent, False) \
+        is _opens_without_reason_query(team.consulent, False)
