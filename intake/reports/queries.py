@@ -291,20 +291,23 @@ def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
                HelpQuestion.registered_on >= window,
                HelpQuestion.registered_on <= agreed)
         .scalar_subquery())
-    start = func.coalesce(first_question, DayOf(Household.created_at))
+    # The episode's start once per household: in one expression the probe would run once
+    # for each use (three in the day count, again for the grouping). MATERIALIZED keeps
+    # SQLite and PostgreSQL from folding it back into the outer query.
+    per_household = (
+        select(first_agreed.c.agreed,
+               func.coalesce(first_question, DayOf(Household.created_at)).label("start"),
+               Household.retained_days_to_plan.label("retained"))
+        .join_from(first_agreed, Household, Household.id == first_agreed.c.household_id)
+        .cte("per_household").prefix_with("MATERIALIZED"))
+    agreed, start = per_household.c.agreed, per_household.c.start
     # A destroyed dossier's shell keeps its days (its dates are months now); the others
     # count from the episode's start, when that lies in the window. Grouped by the number
     # of days, so a few hundred rows come to Python instead of one per household.
-    counted = case((Household.retained_days_to_plan.is_not(None),
-                    Household.retained_days_to_plan),
+    counted = case((per_household.c.retained.is_not(None), per_household.c.retained),
                    (and_(start >= window, start <= agreed), days_between(agreed, start)))
-    per_household = (select(counted.label("days"))
-                     .join_from(first_agreed, Household,
-                                Household.id == first_agreed.c.household_id)
-                     .subquery("per_household"))
     rows = session.execute(
-        select(per_household.c.days, func.count()).where(per_household.c.days.is_not(None))
-        .group_by(per_household.c.days))
+        select(counted, func.count()).where(counted.is_not(None)).group_by(counted))
     days = sorted(day for value, n in rows for day in [int(value)] * n)
     cells: Cells = {("mediaan_dagen", TOTAL): statistics.median(days)} if days else {}
     return PeriodCounts(period, len(days), cells)
