@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from db import figure_facts
 from db.models import FigureItemGroup, Member, TargetGroupTag
@@ -50,6 +50,7 @@ from intake.reports.period import Period
 from intake.reports.prevention_queries import Item, PreventionPeriod
 from tests.conftest import Team
 from tests.helpers import pg_server
+from tests.helpers.fact_rows import fact_rows, refilled
 from tests.reports.test_reports_postgres import _team as pg_team
 from tests.reports.test_reports_store import at
 
@@ -59,20 +60,14 @@ LEVELS = (None, "universeel", "selectief", "geindiceerd")
 
 
 def _rows(team: Team) -> Rows:
-    with team.store.sessions() as session:
-        return {tuple(row) for row in session.execute(select(
-            *(getattr(FigureItemGroup, c) for c in figure_facts._ITEM_GROUP_COLUMNS)))}
+    return fact_rows(team, FigureItemGroup, figure_facts._ITEM_GROUP_COLUMNS)
 
 
 def _refilled(team: Team, how: str) -> Rows:
     """The rows again: by a rebuild of every fact, or by the migration's frozen fill."""
-    with team.store.sessions() as session, session.begin():
-        if how == "rebuild":
-            figure_facts.rebuild_all(session.connection())
-        else:
-            session.execute(text("DELETE FROM figure_item_groups"))
-            session.execute(text(MIGRATION.fill_sql(session.get_bind().dialect.name)))
-    return _rows(team)
+    with team.store.sessions() as session:
+        fill = MIGRATION.fill_sql(session.get_bind().dialect.name)
+    return refilled(team, FigureItemGroup, figure_facts._ITEM_GROUP_COLUMNS, how, fill)
 
 
 # ---- the Python matching the fact rows replace -------------------------------------------

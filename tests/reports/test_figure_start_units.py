@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, or_, select
 
 from db import figure_facts
 from db.models import FigureAction, SocialService
@@ -38,6 +38,7 @@ from intake.reports.prevention_queries import PreventionPeriod
 from intake.reports.queries import support_level_mix
 from tests.conftest import Team
 from tests.helpers import pg_server
+from tests.helpers.fact_rows import fact_rows, refilled
 from tests.reports.test_reports_postgres import _team as pg_team
 from tests.reports.test_reports_store import at
 
@@ -51,19 +52,12 @@ Facts = set[tuple[Any, ...]]
 
 
 def _facts(team: Team) -> Facts:
-    with team.store.sessions() as session:
-        return {tuple(row) for row in session.execute(select(
-            *(getattr(FigureAction, c) for c in figure_facts._ACTION_COLUMNS)))}
+    return fact_rows(team, FigureAction, figure_facts._ACTION_COLUMNS)
 
 
 def _refilled(team: Team, how: str) -> Facts:
-    with team.store.sessions() as session, session.begin():
-        if how == "rebuild":
-            figure_facts.rebuild_all(session.connection())
-        else:
-            session.execute(text("DELETE FROM figure_actions"))
-            session.execute(text(MIGRATION.FILL_ACTIONS))
-    return _facts(team)
+    return refilled(team, FigureAction, figure_facts._ACTION_COLUMNS, how,
+                    MIGRATION.FILL_ACTIONS)
 
 
 def _random_store(team: Team, seed: int) -> None:
