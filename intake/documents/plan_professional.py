@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from intake.catalogues.fixed import laws
+from intake.core.clock import local_date
 from intake.documents.layout import CONTENT_WIDTH, Styles, field_table, grid_table, make_styles
 from intake.documents.markup import esc, keep, marked, para, short_date
 from intake.documents.plan_data import PlanPrint
@@ -65,7 +66,7 @@ def _title(doc: PlanPrint, s: Styles) -> list[Flowable]:
             ("Dossiernummer", plan.dossiernummer),
             ("Versie", f"{plan.number} — {plan.status.label}"),
             ("Opgesteld",
-             f"{short_date(plan.created_at.date())} door {doc.name(plan.created_by)}"),
+             f"{short_date(local_date(plan.created_at))} door {doc.name(plan.created_by)}"),
             ("Akkoord inwoner", agreed or "nog niet"),
         ], whole=frozenset({"Dossiernummer"})),
     ]

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from db.models import AuditEntry, Intake, Signal, SignalStep, User
 from intake.core import audit
 from intake.core.access import require_read
-from intake.core.clock import format_local
+from intake.core.clock import format_local, local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import ValidationError
 from intake.core.text import fold
@@ -153,17 +153,18 @@ class _Builder:
                         continue  # the household's answers belong to the adults
                     if (line.key, line.repeat_key) in raised:
                         self.withheld.append(("Een antwoord dat een signaal gaf",
-                                              format_date(intake.started_at.date())))
+                                              format_date(local_date(intake.started_at))))
                         continue
                     rows.append((section.title, line.label, line.answer))
-            caption = (f"Brede uitvraag van {format_date(intake.started_at.date())}"
+            caption = (f"Brede uitvraag van {format_date(local_date(intake.started_at))}"
                        f" ({intake.status})")
             tables.append((caption, Table(("Onderdeel", "Vraag", "Antwoord"), tuple(rows))))
         for signal in session.scalars(select(Signal).where(
                 Signal.household_id == self.household.id)):
             steps = session.scalars(select(SignalStep).where(SignalStep.signal_id == signal.id))
             self.withheld.append((f"Signaal ({signal.kind}) en {len(list(steps))} vastgelegde "
-                                  "stappen van de Meldcode", format_date(signal.raised_at.date())))
+                                  "stappen van de Meldcode",
+                                  format_date(local_date(signal.raised_at))))
         return Section("uitvraag", "Wat u vertelde in de brede uitvraag", tables=tuple(tables))
 
     def plans(self) -> Section:

@@ -63,7 +63,7 @@ def retention_list(uow: UnitOfWork, *, due_only: bool = True) -> list[DueDossier
         if due_only and not retention.due(today) and proposal is None:
             continue
         found.append(DueDossier(retention, proposal[1] if proposal else "",
-                                proposal[0].proposed_at.date() if proposal else None))
+                                local_date(proposal[0].proposed_at) if proposal else None))
     audit.record(uow, "inzien", "bewaartermijnen",
                  detail=f"{len(found)} dossiers, {sum(1 for d in found if d.proposed_by)} "
                         "voorgesteld")

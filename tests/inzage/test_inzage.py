@@ -5,13 +5,15 @@ notes of a safety signal."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from reportlab import rl_config
+from sqlalchemy import update
 
+from db.models import Intake
 from intake.cli import main
 from intake.core.errors import PermissionDenied, ValidationError
 from intake.core.session import unit_of_work
@@ -123,3 +125,18 @@ def test_inzage_on_the_command_line(team: Team, family: HouseholdView, tmp_path:
     assert "2 onderdelen achtergehouden" in capsys.readouterr().err
     assert main(["inzage", family.dossiernummer, "--member", "Niemand", "--out", str(pdf),
                  "--db", db, "--user", "consulent"]) == 2
+
+
+def test_dates_in_the_answer_are_dutch_days(team: Team, family: HouseholdView) -> None:
+    """An intake started at 23:30 UTC began the next day in the Netherlands: the resident
+    reads that day, not the day the store's clock was on."""
+    late = datetime(2026, 1, 14, 23, 30)
+    with team.store.sessions() as session, session.begin():
+        session.execute(update(Intake).where(Intake.household_id == family.id)
+                        .values(started_at=late))
+    add_colleague(team, family.id, team.regisseur)
+    with unit_of_work(team.store, team.regisseur) as uow:
+        files = make_inzage(uow, family.id, member_name="samira bakker")
+    text = " ".join(pdf_pages(files.pdf))
+    assert "Brede uitvraag van 15-01-2026" in text
+    assert "14-01-2026" not in text
