@@ -110,7 +110,6 @@ def make_table(model: QAbstractItemModel, stretch_column: int | None = None) -> 
     return table
 
 
-
 def fit_columns(table: QTableView, rows: int = SIZED_ROWS,
                 text: Callable[[int, int], str] | None = None) -> None:
     """Columns as wide as their header and the texts of the first ``rows`` rows, measured once
@@ -133,6 +132,7 @@ def fit_columns(table: QTableView, rows: int = SIZED_ROWS,
         header.resizeSection(column, max(widest + 2 * margin + COLUMN_GAP,
                                          header.sectionSizeHint(column),
                                          header.minimumSectionSize()))
+
 
 class ErrorLabel(QLabel):
     """A red line under a field, hidden while there is nothing to say."""
