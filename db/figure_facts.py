@@ -1,17 +1,22 @@
 """The figure fact tables kept in step with the plans, in the transaction that changes them.
 
 Every session of the store's factory that writes a plan, version, result or action notes its
-household; just before the commit that household's rows of `figure_actions`, `figure_plans`
-and `figure_versions` (and the team overview's `overview_plans`) are rebuilt from the plan
-tables with one INSERT ... SELECT each. Each
-action and agreed version carries the previous agreement of its lineage or plan, so "each
-once per period, on its first day there" is a plain filtered count. Rows written with Core
-statements (a replica's pull, the demo's bulk load) are not seen by the session: those writers
-call `touch` or `rebuild_all` themselves. Deleting a household deletes its facts by cascade.
+household; just before the commit that household's rows of `figure_actions`, `figure_plans`,
+`figure_versions` and `figure_outcomes` (and the team overview's `overview_plans`) are rebuilt
+from the plan tables with one INSERT ... SELECT each. Each action and agreed version
+carries the previous agreement of its lineage or plan, so "each once per period, on its first
+day there" is a plain filtered count. Rows written with Core statements (a replica's pull,
+the demo's bulk load) are not seen by the session: those writers call `touch` or
+`rebuild_all` themselves. Deleting a household deletes its facts by cascade.
 
 `figure_item_groups` holds, per help question, agreed version and action, the target groups
 its household held on the item's day; help questions, members and target-group tags are
-tracked for it as the plan tables are.
+tracked for it as the plan tables are. `figure_plans` carries the days from the start of the
+household's episode to its plan's agreement, so help questions and the household's own
+registration day and retained days are tracked too. `figure_outcomes` holds each judged
+result per organisation of its actions' services: evaluations and judged results are
+tracked, and a service whose organisation changes (or that is deleted) notes every household
+with an action for it.
 """
 
 from __future__ import annotations
@@ -46,20 +51,26 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, UOWTransaction, aliased, sessionmaker
 
 from db.models import (
+    Evaluation,
     EvaluationMoment,
+    EvaluationOutcome,
     FigureAction,
     FigureItemGroup,
+    FigureOutcome,
     FigurePlan,
     FigureVersion,
     HelpQuestion,
+    Household,
     Member,
     OverviewPlan,
     Plan,
     PlanAction,
     PlanResult,
     PlanVersion,
+    SocialService,
     TargetGroupTag,
 )
+from db.sql_dates import DayOf, days_between
 from resources import CATALOGUE_DIR
 
 NO_LEVEL = "geen"  # an action without a prevention level
@@ -68,6 +79,10 @@ NO_LEVEL = "geen"  # an action without a prevention level
 # lineage is grouped (`START_GROUPED`).
 START_FIRST = 1
 START_GROUPED = 2
+# The household's plan, whose first agreement ends the episode of `FigurePlan.days_to_plan`:
+# the episode starts at the first help question of the year before (EPISODE_DAYS).
+PLAN_KIND = "plan"
+EPISODE_DAYS = 365
 _PENDING = "figure_households"
 _CHUNK = 500
 
@@ -76,11 +91,16 @@ _PARENT = {Plan: ("household_id", "household"), PlanVersion: ("plan_id", "plan")
            PlanResult: ("plan_version_id", "version"), PlanAction: ("result_id", "result"),
            HelpQuestion: ("household_id", "household"), Member: ("household_id", "household"),
            TargetGroupTag: ("household_id", "household"),
-           EvaluationMoment: ("plan_version_id", "version")}
-TABLES = {"plans": "plan", "plan_versions": "version", "plan_results": "result",
-          "plan_actions": "action", "plan_evaluation_moments": "moment",
+           EvaluationMoment: ("plan_version_id", "version"),
+           Evaluation: ("plan_version_id", "version"),
+           EvaluationOutcome: ("evaluation_id", "evaluation")}
+# A household's registration day and retained days feed its plan's `days_to_plan`.
+_HOUSEHOLD_DAYS = ("created_at", "retained_days_to_plan")
+TABLES = {"households": "household", "plans": "plan", "plan_versions": "version",
+          "plan_results": "result", "plan_actions": "action", "plan_evaluation_moments": "moment",
           "help_questions": "help_question", "members": "member",
-          "target_group_tags": "tag"}
+          "target_group_tags": "tag", "plan_evaluations": "evaluation",
+          "plan_evaluation_outcomes": "outcome", "social_services": "service"}
 # Rows that name their household themselves.
 _OWN_HOUSEHOLD: dict[str, Any] = {"help_question": HelpQuestion, "member": Member,
                                   "tag": TargetGroupTag}
@@ -88,7 +108,8 @@ _OWN_HOUSEHOLD: dict[str, Any] = {"help_question": HelpQuestion, "member": Membe
 
 def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uuid.UUID]:
     """The households of rows named by id: households, plans, versions, results, actions,
-    evaluation moments, help questions, members or target-group tags."""
+    evaluation moments, evaluations, judged results, help questions, members or target-group
+    tags; or of the actions with a service named by id."""
     if level == "household" or not ids:
         return set(ids)
     query: Select[Any] = select(Plan.household_id)
@@ -96,16 +117,21 @@ def _households_of(connection: Connection, level: str, ids: set[Any]) -> set[uui
         model = _OWN_HOUSEHOLD[level]
         query, key = select(model.household_id), model.id
         return _in_chunks(connection, query, key, ids)
-    if level in ("version", "result", "action", "moment"):
+    if level != "plan":
         query = query.join(PlanVersion, PlanVersion.plan_id == Plan.id)
     if level == "moment":
         query = query.join(EvaluationMoment, EvaluationMoment.plan_version_id == PlanVersion.id)
-    if level in ("result", "action"):
+    if level in ("evaluation", "outcome"):
+        query = query.join(Evaluation, Evaluation.plan_version_id == PlanVersion.id)
+    if level == "outcome":
+        query = query.join(EvaluationOutcome, EvaluationOutcome.evaluation_id == Evaluation.id)
+    if level in ("result", "action", "service"):
         query = query.join(PlanResult, PlanResult.plan_version_id == PlanVersion.id)
-    if level == "action":
+    if level in ("action", "service"):
         query = query.join(PlanAction, PlanAction.result_id == PlanResult.id)
     key = {"plan": Plan.id, "version": PlanVersion.id, "result": PlanResult.id,
-           "action": PlanAction.id, "moment": EvaluationMoment.id}[level]
+           "action": PlanAction.id, "moment": EvaluationMoment.id, "evaluation": Evaluation.id,
+           "outcome": EvaluationOutcome.id, "service": PlanAction.service_id}[level]
     return _in_chunks(connection, query, key, ids)
 
 
@@ -131,6 +157,15 @@ def touch(session: Session, table: str, ids: Iterable[Any]) -> None:
 def _note(session: Session, objects: Iterable[Any]) -> None:
     parents: dict[str, set[Any]] = {}
     for obj in objects:
+        if isinstance(obj, Household):
+            attrs = inspect(obj).attrs
+            if any(attrs[name].history.has_changes() for name in _HOUSEHOLD_DAYS):
+                parents.setdefault("household", set()).add(obj.id)
+            continue
+        if isinstance(obj, SocialService):  # its organisation names the judged results' rows
+            if obj in session.deleted or inspect(obj).attrs.organisation.history.has_changes():
+                parents.setdefault("service", set()).add(obj.id)
+            continue
         found = _PARENT.get(type(obj))
         if found is not None:
             column, level = found
@@ -193,12 +228,13 @@ def _previous_agreement(level: Any) -> Any:
     return case((agreed.is_not(None), previous))  # None without an agreement
 
 
-def _start_columns() -> tuple[Any, Any]:
-    """`start_previous_on` and `start_unit` (see `FigureAction`), over the rows of a lineage
-    with an agreement, a service and a start date, in (start_on, agreed_on, action_id) order.
-    The rows starting in a period are a run in that order; the run's first row holds the
-    earliest start, and the earliest agreement too when no later row of the lineage was
-    agreed before it. Only a lineage with one service stands in one organisation's row."""
+def _start_columns() -> tuple[Any, Any, Any]:
+    """`start_previous_on`, `start_unit` and `start_gap` (see `FigureAction`), over the rows
+    of a lineage with an agreement, a service and a start date, in (start_on, agreed_on,
+    action_id) order. The rows starting in a period are a run in that order; the run's first
+    row holds the earliest start, and the earliest agreement too when no later row of the
+    lineage was agreed before it. Only a lineage with one service stands in one
+    organisation's row."""
     action, agreed = PlanAction, PlanVersion.agreed_on
     eligible = and_(agreed.is_not(None), action.service_id.is_not(None),
                     action.start_on.is_not(None))
@@ -210,7 +246,8 @@ def _start_columns() -> tuple[Any, Any]:
                    == func.count().over(partition_by=(*lineage, action.service_id)))
     first = and_(one_service, or_(later.is_(None), agreed <= later))
     return (case((eligible, previous)),
-            case((eligible, case((first, START_FIRST), else_=START_GROUPED))))
+            case((eligible, case((first, START_FIRST), else_=START_GROUPED))),
+            case((eligible, days_between(action.start_on, agreed))))
 
 
 def _action_rows() -> Select[*tuple[Any, ...]]:
@@ -225,10 +262,34 @@ def _action_rows() -> Select[*tuple[Any, ...]]:
             .join(Plan, Plan.id == PlanVersion.plan_id))
 
 
-def _plan_rows() -> Select[*tuple[Any, ...]]:
+def _plan_rows(households: list[uuid.UUID] | None = None) -> Select[*tuple[Any, ...]]:
+    """Each plan with its first agreement and, for the household's plan, the days to it:
+    from the household's first help question in the year up to the agreement (its
+    registration day when there is none), or the days a destroyed dossier's shell retained;
+    None when the episode started outside that year."""
     first = (select(func.min(PlanVersion.agreed_on)).where(PlanVersion.plan_id == Plan.id)
              .scalar_subquery())
-    return select(Plan.id, Plan.household_id, Plan.kind, first)
+    plans = select(Plan.id, Plan.household_id, Plan.kind, first.label("agreed"))
+    if households is not None:
+        plans = plans.where(Plan.household_id.in_(households))
+    plan = plans.subquery("plan")
+    question = HelpQuestion.registered_on
+    first_question = (
+        select(func.min(question))
+        .where(HelpQuestion.household_id == plan.c.household_id, question <= plan.c.agreed,
+               days_between(plan.c.agreed, question) <= EPISODE_DAYS)
+        .scalar_subquery())
+    episode = (select(plan, func.coalesce(first_question, DayOf(Household.created_at))
+                      .label("start"), Household.retained_days_to_plan.label("retained"))
+               .join_from(plan, Household, Household.id == plan.c.household_id)
+               .subquery("episode"))
+    days = days_between(episode.c.agreed, episode.c.start)
+    counted = case(
+        (or_(episode.c.kind != PLAN_KIND, episode.c.agreed.is_(None)), null()),
+        (episode.c.retained.is_not(None), episode.c.retained),
+        (and_(episode.c.start <= episode.c.agreed, days <= EPISODE_DAYS), days))
+    return select(episode.c.id, episode.c.household_id, episode.c.kind, episode.c.agreed,
+                  counted)
 
 
 def _version_rows() -> Select[*tuple[Any, ...]]:
@@ -237,6 +298,25 @@ def _version_rows() -> Select[*tuple[Any, ...]]:
     return (select(PlanVersion.id, Plan.household_id, Plan.id, PlanVersion.agreed_on, previous)
             .join(Plan, Plan.id == PlanVersion.plan_id)
             .where(PlanVersion.agreed_on.is_not(None)))
+
+
+def _outcome_rows(households: list[uuid.UUID] | None = None) -> Select[*tuple[Any, ...]]:
+    """Each judged result once per organisation with a service in one of its actions; the
+    first organisation (in name order) of each result is marked."""
+    judged = (select(EvaluationOutcome.id.label("outcome_id"),
+                     SocialService.organisation.label("organisation"), Plan.household_id,
+                     Evaluation.evaluated_on, EvaluationOutcome.outcome).distinct()
+              .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
+              .join(PlanVersion, PlanVersion.id == Evaluation.plan_version_id)
+              .join(Plan, Plan.id == PlanVersion.plan_id)
+              .join(PlanAction, PlanAction.result_id == EvaluationOutcome.result_id)
+              .join(SocialService, SocialService.id == PlanAction.service_id))
+    if households is not None:
+        judged = judged.where(Plan.household_id.in_(households))
+    row = judged.subquery("judged")
+    order = func.row_number().over(partition_by=row.c.outcome_id, order_by=row.c.organisation)
+    return select(row.c.outcome_id, row.c.organisation, row.c.household_id,
+                  row.c.evaluated_on, row.c.outcome, case((order == 1, 1), else_=0))
 
 
 @cache
@@ -340,8 +420,10 @@ def _overview_rows() -> Select[*tuple[Any, ...]]:
 _ACTION_COLUMNS = ("action_id", "household_id", "plan_id", "lineage_id", "result_id",
                    "agreed_on", "support_level", "prevention_level", "service_id", "start_on",
                    "support_previous_on", "prevention_previous_on", "start_previous_on",
-                   "start_unit")
-_PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on")
+                   "start_unit", "start_gap")
+_PLAN_COLUMNS = ("plan_id", "household_id", "kind", "first_agreed_on", "days_to_plan")
+_OUTCOME_COLUMNS = ("outcome_id", "organisation", "household_id", "evaluated_on", "outcome",
+                    "first")
 _VERSION_COLUMNS = ("version_id", "household_id", "plan_id", "agreed_on", "previous_agreed_on")
 _ITEM_GROUP_COLUMNS = ("kind", "item_id", "group_code", "household_id", "day", "previous_on",
                        "column_code")
@@ -367,10 +449,13 @@ def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
         connection.execute(insert(FigureVersion).from_select(
             _VERSION_COLUMNS, _version_rows().where(Plan.household_id.in_(chunk))))
         connection.execute(insert(FigurePlan).from_select(
-            _PLAN_COLUMNS, _plan_rows().where(Plan.household_id.in_(chunk))))
+            _PLAN_COLUMNS, _plan_rows(chunk)))
         connection.execute(delete(FigureItemGroup).where(_item_groups_of(chunk)))
         connection.execute(insert(FigureItemGroup).from_select(
             _ITEM_GROUP_COLUMNS, _item_group_rows(chunk)))
+        connection.execute(delete(FigureOutcome).where(FigureOutcome.household_id.in_(chunk)))
+        connection.execute(insert(FigureOutcome).from_select(
+            _OUTCOME_COLUMNS, _outcome_rows(chunk)))
         _refresh_overview(connection, chunk, plans)
 
 
@@ -385,6 +470,8 @@ def rebuild_all(connection: Connection) -> None:
     connection.execute(delete(FigureItemGroup))
     connection.execute(insert(FigureItemGroup).from_select(_ITEM_GROUP_COLUMNS,
                                                            _item_group_rows()))
+    connection.execute(delete(FigureOutcome))
+    connection.execute(insert(FigureOutcome).from_select(_OUTCOME_COLUMNS, _outcome_rows()))
     connection.execute(delete(OverviewPlan))
     connection.execute(insert(OverviewPlan).from_select(_OVERVIEW_COLUMNS, _overview_rows()))
 

@@ -43,6 +43,7 @@ from db.models.reports import (  # noqa: F401  (indexes)
     REPORT_INDEXES,
     FigureAction,
     FigureItemGroup,
+    FigureOutcome,
     FigurePlan,
     FigureVersion,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "EvaluationOutcome",
     "FigureAction",
     "FigureItemGroup",
+    "FigureOutcome",
     "FigurePlan",
     "FigureVersion",
     "HelpQuestion",

@@ -67,4 +67,6 @@ class OverviewPlan(Base):
         Index("ix_overview_plans_household", "household_id", "kind", "created_at", "plan_id",
               "state", "version_number", "active_number", "new_version", "responsible_id",
               "shown_regisseur_id", "agreed_on", "next_evaluation_on"),
+        # The plans per regisseur and state, counted in index order (the management figures).
+        Index("ix_overview_plans_responsible", "responsible_id", "state", "next_evaluation_on"),
     )

@@ -2,7 +2,7 @@
 index range and, where it can, never visits the table: on an encrypted store every table row
 visited is a page read and decrypted at random, where an index range is a few pages read in
 order. The case tables belong to the intake and plan modules; declared here are their indexes
-and the two fact tables derived from the plans (kept in step by `db.figure_facts`)."""
+and the fact tables derived from the plans (kept in step by `db.figure_facts`)."""
 
 from __future__ import annotations
 
@@ -95,6 +95,10 @@ class FigureAction(Base):
     # row without agreement, service or start date.
     start_previous_on: Mapped[date | None] = mapped_column(nullable=True)
     start_unit: Mapped[int | None] = mapped_column(nullable=True)
+    # Days from the row's agreement to its start (negative: started before it), with
+    # `start_unit`: the days from agreement to start per organisation, counted per service
+    # and day count over an index range each.
+    start_gap: Mapped[int | None] = mapped_column(nullable=True)
 
     __table_args__ = (
         # Actions of versions agreed in a period, per lineage, level and household.
@@ -111,13 +115,16 @@ class FigureAction(Base):
         # Actions with a service started in a period.
         Index("ix_figure_actions_start", "start_on", "start_unit", "start_previous_on",
               "service_id", "agreed_on", "lineage_id"),
-        # The services of a judged result.
-        Index("ix_figure_actions_result", "result_id", "service_id"),
+        # The same, each lineage's first start per service and day count (`per_code`).
+        Index("ix_figure_actions_start_gap", "start_unit", "service_id", "start_gap", "start_on",
+              "start_previous_on"),
     )
 
 
 class FigurePlan(Base):
-    """Every plan with the day of its first agreed version (None while there is none)."""
+    """Every plan with the day of its first agreed version (None while there is none) and,
+    for the household's plan (kind "plan", one per household), the days from the start of
+    its episode to that agreement (see `db.figure_facts`)."""
 
     __tablename__ = "figure_plans"
 
@@ -126,9 +133,10 @@ class FigurePlan(Base):
         ForeignKey("households.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     first_agreed_on: Mapped[date | None] = mapped_column(nullable=True)
+    days_to_plan: Mapped[int | None] = mapped_column(nullable=True)
 
     __table_args__ = (
-        Index("ix_figure_plans_first_agreed", "first_agreed_on", "kind", "household_id"),
+        Index("ix_figure_plans_days", "kind", "first_agreed_on", "days_to_plan"),
     )
 
 
@@ -148,6 +156,30 @@ class FigureVersion(Base):
 
     __table_args__ = (
         Index("ix_figure_versions_first", "agreed_on", "previous_agreed_on", "household_id"),
+    )
+
+
+class FigureOutcome(Base):
+    """Every result judged at an evaluation, once per organisation of the sociale kaart with
+    an action for that result (a service of it): the results per organisation are a plain
+    count of one index range, where joining evaluations, actions and services and removing
+    the duplicates sorted every judged result of a period. `first` marks one row per judged
+    result, so the total counts each once. A service moved to another organisation rebuilds
+    the rows of the households that use it. Kept by `db.figure_facts`."""
+
+    __tablename__ = "figure_outcomes"
+
+    outcome_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200), primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    evaluated_on: Mapped[date]
+    outcome: Mapped[str] = mapped_column(String(20))
+    first: Mapped[int]
+
+    __table_args__ = (
+        Index("ix_figure_outcomes_evaluated", "evaluated_on", "organisation", "outcome",
+              "first"),
     )
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import aliased
 
 from db.models import Household, OverviewPlan, User
@@ -88,6 +88,25 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
     return PlanColumns(query, row.household_id.expression, status,
                        row.responsible_id.expression,
                        row.next_evaluation_on.expression, row.author_id.expression)
+
+
+def states_per_responsible(today: date) -> Select[*tuple[Any, ...]]:
+    """Per person answering for plans and stored state: the plans, how many of them are past
+    their evaluation (an active one is then "evaluatie verlopen") and how many are due within
+    four weeks. Grouped on the stored state, which an index leads, so nothing is sorted."""
+    row = OverviewPlan
+    late = case((row.next_evaluation_on < today, 1), else_=0)
+    soon = case((row.next_evaluation_on.between(today, today + DUE_SOON), 1), else_=0)
+    return (select(row.responsible_id, row.state, func.count(), func.sum(late), func.sum(soon))
+            .group_by(row.responsible_id, row.state))
+
+
+def status_counts(state: str, plans: int, late: int) -> dict[str, int]:
+    """The statuses of `plans` plans in a stored state, `late` of them past their evaluation."""
+    if state != CaseStatus.ACTIEF.value:
+        return {state: plans}
+    return {status: n for status, n in ((CaseStatus.ACTIEF.value, plans - late),
+                                         (CaseStatus.EVALUATIE_VERLOPEN.value, late)) if n}
 
 
 def evaluation_state_of(status: ColumnElement[str], next_evaluation: ColumnElement[date | None],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import CatalogueEntry, User
@@ -22,7 +22,7 @@ from intake.core.roles import Role
 from intake.plans.vocab import Outcome
 from intake.reports import queries
 from intake.reports.cache import roomy_cache
-from intake.reports.caseload import DUE_SOON, CaseStatus, plan_status_query
+from intake.reports.caseload import CaseStatus, states_per_responsible, status_counts
 from intake.reports.model import Figure, FigureSet, Label, Measure, PeriodCounts
 from intake.reports.period import Period
 from intake.reports.prevention_figures import prevention_figures
@@ -74,11 +74,16 @@ def build_figures(session: Session, period: Period, today: date) -> FigureSet:
 def _build_figures(session: Session, period: Period, today: date) -> FigureSet:
     types = _catalogue(session, "hulpvraagtype")
     places = _catalogue(session, "vindplaats")
-    cross, cross_before = _both(session, queries.help_questions_by_type_and_place, period)
-    by_type = [queries.marginal(c, 0) for c in (cross, cross_before)]
-    by_place = [queries.marginal(c, 1) for c in (cross, cross_before)]
-    channel = _both(session, queries.help_questions_by_channel, period)
-    outcome = _both(session, queries.outcome_by_place, period)
+    codes = [(queries.help_question_codes(session, p), p) for p in (period, period.previous())]
+
+    def questions_by(rows: int, columns: int | None = None) -> tuple[PeriodCounts, PeriodCounts]:
+        now, before = (queries.help_questions_by(c, p, rows, columns) for c, p in codes)
+        return now, before
+
+    cross, cross_before = questions_by(queries.TYPE, queries.VINDPLAATS)
+    by_type, by_place = questions_by(queries.TYPE), questions_by(queries.VINDPLAATS)
+    channel = questions_by(queries.CHANNEL)
+    outcome = questions_by(queries.VINDPLAATS, queries.OUTCOME)
     several = _both(session, queries.households_with_several, period)
     levels = _both(session, queries.support_level_mix, period)
     results = _both(session, queries.results_at_evaluation, period)
@@ -133,7 +138,8 @@ def _build_figures(session: Session, period: Period, today: date) -> FigureSet:
                *intakes),
         Figure("doorlooptijd_plan", "Dagen van eerste aanmelding tot akkoord plan", "huishoudens",
                "Mediaan over huishoudens waarvan het eerste plan in de periode akkoord kreeg; "
-               "eerste aanmelding: de eerste hulpvraag vanaf een jaar vóór de periode.",
+               "eerste aanmelding: de eerste hulpvraag in het jaar vóór het akkoord (zonder "
+               "hulpvraag de inschrijving van het huishouden).",
                (Label("mediaan_dagen", "Mediaan (dagen)"),), COUNT_COLUMN, *days,
                measure=Measure.MEDIAN),
         plans_per_regisseur(session, today),
@@ -148,25 +154,24 @@ SNAPSHOT_COLUMNS = (*(Label(s.value, s.label) for s in CaseStatus),
 
 def plans_per_regisseur(session: Session, today: date) -> Figure:
     """Today's plan statuses per regisseur: a snapshot, so without a previous period."""
-    cols = plan_status_query(today, with_dossier=False)
-    due_soon = case((cols.status == CaseStatus.ACTIEF.value,
-                     case((cols.next_evaluation <= today + DUE_SOON, 1), else_=0)), else_=0)
     # Grouped on the plan rows alone; the few regisseurs' names are joined to the groups.
-    grouped = (select(cols.regisseur_id.label("regisseur_id"), cols.status.label("status"),
-                      func.count().label("plans"), func.sum(due_soon).label("soon"))
-               .group_by(cols.regisseur_id, cols.status).subquery("per_regisseur"))
+    grouped = states_per_responsible(today).subquery("per_regisseur")
+    regisseur_id, state, plans, late, soon = grouped.c
     rows = session.execute(
-        select(grouped.c.regisseur_id, User.display_name, grouped.c.status, grouped.c.plans,
-               grouped.c.soon)
-        .outerjoin(User, User.id == grouped.c.regisseur_id))
+        select(regisseur_id, User.display_name, state, plans, late, soon)
+        .outerjoin(User, User.id == regisseur_id))
     cells: dict[tuple[str, str], float] = {}
     names: dict[str, str] = {}
     total = 0
-    for regisseur_id, name, status, count, soon in rows:
-        key = regisseur_id.hex if regisseur_id else ""
+    for responsible, name, stored, count, past, due in rows:
+        key = responsible.hex if responsible else ""
         names[key] = name or "(geen regisseur)"
-        cells[(key, status)] = count
-        cells[(key, "binnenkort")] = cells.get((key, "binnenkort"), 0) + (soon or 0)
+        for status, n in status_counts(stored, count, past or 0).items():
+            cells[(key, status)] = n
+        if stored == CaseStatus.ACTIEF.value:  # only a plan in force is due
+            cells[(key, "binnenkort")] = cells.get((key, "binnenkort"), 0) + (due or 0)
+        else:
+            cells.setdefault((key, "binnenkort"), 0)
         total += count
     ordered = sorted(names, key=lambda key: (key == "", names[key]))
     return Figure("plannen_regisseur", "Plannen per regisseur (stand van vandaag)", "plannen",

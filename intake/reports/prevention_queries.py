@@ -26,28 +26,26 @@ from sqlalchemy import (
     distinct,
     func,
     literal,
-    null,
     select,
-    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from db.figure_facts import START_FIRST, START_GROUPED
 from db.models import (
-    Evaluation,
-    EvaluationOutcome,
     FigureAction,
     FigureItemGroup,
+    FigureOutcome,
     FigureVersion,
     HelpQuestion,
     PlanAction,
     SocialService,
 )
+from db.sql_dates import days_between
 from intake.core.ids import raw_text
 from intake.reports.model import PeriodCounts
 from intake.reports.period import Period
-from intake.reports.queries import TOTAL, Cells, days_between, first_in, per_code
+from intake.reports.queries import TOTAL, Cells, first_in, per_code
 
 Item = tuple[Any, date, str, int]  # (household key, day, column, number of items)
 
@@ -156,15 +154,21 @@ class PreventionPeriod:
         """(organisation, days from agreement to start, number of actions) of the actions
         with a service whose start date lies in the period, in an agreed version, each
         lineage once per organisation: its earliest start there and the first agreement of a
-        version holding such a start. Grouped by the day count in SQL, so a few hundred rows
-        come to Python. Most lineages are read from the row of their first start in the
-        period; the few marked otherwise are grouped, when there are any."""
+        version holding such a start. Most lineages are read from the row of their first
+        start in the period, counted per service and day count (`per_code`: a few hundred
+        index ranges, no sort of the period's rows); the few marked otherwise are grouped,
+        when there are any."""
         fact = FigureAction
-        found = self._started_counts(
-            select(SocialService.organisation.label("organisation"),
-                   fact.start_on.label("start_on"), fact.agreed_on.label("agreed_on"))
-            .join(SocialService, SocialService.id == fact.service_id)
-            .where(self._first_start(), fact.start_unit == START_FIRST).subquery("started"))
+        services = select(SocialService.id, SocialService.organisation)
+        organisations: dict[Any, str] = dict(iter(self._connection.execute(services)))
+        counts: dict[tuple[str, int], int] = {}
+        for (service, gap), n in per_code(self.session, (fact.service_id, fact.start_gap),
+                                          fact.start_on, fact.start_previous_on, self.period,
+                                          within=(fact.start_unit, START_FIRST)).items():
+            if service in organisations:
+                key = (organisations[service], int(gap))
+                counts[key] = counts.get(key, 0) + n
+        found = [(organisation, gap, n) for (organisation, gap), n in counts.items()]
         grouped = select(fact.lineage_id).where(self._first_start(),
                                                 fact.start_unit == START_GROUPED)
         if self._connection.scalar(select(grouped.exists())):
@@ -238,31 +242,18 @@ def actions_started_finished(data: PreventionPeriod) -> PeriodCounts:
 
 def results_per_organisation(data: PreventionPeriod) -> PeriodCounts:
     """Results judged at an evaluation in the period, under each organisation with an action
-    for that result; N counts each judged result once."""
-    period = data.period
-    # Each judged result once per organisation, read once for the cells and the total.
-    judged = (select(EvaluationOutcome.id, EvaluationOutcome.outcome,
-                     SocialService.organisation).distinct()
-              .join(Evaluation, Evaluation.id == EvaluationOutcome.evaluation_id)
-              .join(FigureAction, FigureAction.result_id == EvaluationOutcome.result_id)
-              .join(SocialService, SocialService.id == FigureAction.service_id)
-              .where(Evaluation.evaluated_on.between(period.start, period.end))
-              .cte("judged"))
-    text = String(200)
-    rows = data.session.execute(union_all(
-        select(literal(False).label("total"), judged.c.organisation, judged.c.outcome,
-               func.count())
-        .group_by(judged.c.organisation, judged.c.outcome),
-        select(literal(True), cast(null(), text), cast(null(), text),
-               func.count(distinct(judged.c.id)))))
+    for that result; N counts each judged result once (its `first` row)."""
+    fact = FigureOutcome
+    rows = data.session.execute(
+        select(fact.organisation, fact.outcome, func.count(), func.sum(fact.first))
+        .where(fact.evaluated_on.between(data.period.start, data.period.end))
+        .group_by(fact.organisation, fact.outcome))
     cells: Cells = {}
     total = 0
-    for is_total, organisation, outcome, n in rows:
-        if is_total:
-            total = int(n)
-        else:
-            cells[(organisation, outcome)] = n
-    return PeriodCounts(period, total, cells)
+    for organisation, outcome, n, first in rows:
+        cells[(organisation, outcome)] = n
+        total += int(first)
+    return PeriodCounts(data.period, total, cells)
 
 
 def days_agreement_to_start(data: PreventionPeriod) -> PeriodCounts:

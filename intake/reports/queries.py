@@ -1,7 +1,7 @@
 """The aggregate SQL behind the figures: one GROUP BY query per figure and period.
 
-Nothing here loads case rows: each query returns one row per group (or, for the time to an
-agreed plan, two dates per household), so the cost does not grow with what Python holds.
+Nothing here loads case rows: each query returns one row per group, so the cost does not
+grow with what Python holds.
 Only portable SQL: COUNT, SUM(CASE), MIN, GROUP BY, HAVING, correlated EXISTS.
 """
 
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
-from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Date,
-    Integer,
     Select,
     and_,
     bindparam,
@@ -26,11 +24,9 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 
+from db.figure_facts import PLAN_KIND
 from db.models import (
     CatalogueEntry,
     Evaluation,
@@ -38,7 +34,6 @@ from db.models import (
     FigureAction,
     FigurePlan,
     HelpQuestion,
-    Household,
     Intake,
 )
 from intake.reports.model import PeriodCounts
@@ -58,47 +53,6 @@ def first_in(previous: Any, period: Period) -> ColumnElement[bool]:
     return or_(previous.is_(None), previous < period.start)
 
 
-class DaysBetween(FunctionElement[int]):
-    """Whole days from the second date to the first, counted in SQL so that rows can be
-    grouped by it: a date difference is spelled differently per backend."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(DaysBetween)
-def _days_between(element: DaysBetween, compiler: SQLCompiler, **kw: Any) -> str:
-    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"({later} - {earlier})"  # PostgreSQL: date minus date is a number of days
-
-
-@compiles(DaysBetween, "sqlite")
-def _days_between_sqlite(element: DaysBetween, compiler: SQLCompiler, **kw: Any) -> str:
-    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
-
-
-def days_between(later: Any, earlier: Any) -> DaysBetween:
-    return DaysBetween(later, earlier)
-
-
-class DayOf(FunctionElement[date]):
-    """The calendar day of a timestamp as stored (no time zone), as Python's .date() has it."""
-
-    type = Date()
-    inherit_cache = True
-
-
-@compiles(DayOf)
-def _day_of(element: DayOf, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
-
-
-@compiles(DayOf, "sqlite")
-def _day_of_sqlite(element: DayOf, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)})"
-
-
 def per_code(session: Session, codes: tuple[Any, ...], day: Any, previous: Any,
              period: Period, within: tuple[Any, Any] | None = None) -> dict[tuple[str, ...], int]:
     """How many rows have their `day` in the period and are their lineage's first there
@@ -106,7 +60,7 @@ def per_code(session: Session, codes: tuple[Any, ...], day: Any, previous: Any,
     lead an index (after the `within` column, fixed to a value) followed by `day` and
     `previous`. The few values are found one index seek each (the next value above the last)
     and each is counted over its own range of days: no GROUP BY, which sorted every row of
-    the period to count a handful of codes. The codes are never NULL (MIN skips NULL). The
+    the period to count a handful of codes; rows without a code are not counted. The
     statement is built once per shape."""
     statement = _per_code_statement(codes, day, previous,
                                     within[0] if within is not None else None)
@@ -126,11 +80,14 @@ def _per_code_statement(codes: tuple[Any, ...], day: Any, previous: Any,
     def lowest(column: Any, *conditions: Callable[[Any], Any]) -> Any:
         """The lowest value of `column` among the rows fixed by `within` and `conditions`
         (functions of the table's columns), over an alias of its own: these subqueries nest
-        and each must read its own rows."""
+        and each must read its own rows. The first in index order rather than MIN, which
+        PostgreSQL lacks for a UUID; either way one index seek."""
         own = table.alias()
-        return (select(func.min(own.c[column.name]))
+        value = own.c[column.name]
+        return (select(value)
                 .where(*([own.c[fixed] == bindparam("within")] if fixed else []),
-                       *(condition(own.c) for condition in conditions))
+                       value.is_not(None), *(condition(own.c) for condition in conditions))
+                .order_by(value).limit(1)
                 .correlate_except(own).scalar_subquery())
 
     if not second:
@@ -159,36 +116,32 @@ def _per_code_statement(codes: tuple[Any, ...], day: Any, previous: Any,
     return select(*keys, count.scalar_subquery()).where(keys[0].is_not(None))
 
 
-def help_questions_by_type_and_place(session: Session, period: Period) -> PeriodCounts:
+# A help question's codes, in the order `help_question_codes` keys its counts by.
+TYPE, VINDPLAATS, CHANNEL, OUTCOME = range(4)
+Codes = dict[tuple[str, str, str, str], int]
+
+
+def help_question_codes(session: Session, period: Period) -> Codes:
+    """The period's help questions per (type, vindplaats, channel, outcome): one read of the
+    period's index range, shared by every figure of help questions by code."""
     rows = session.execute(
-        select(HelpQuestion.type_code, HelpQuestion.vindplaats_code, func.count())
-        .where(_in(period)).group_by(HelpQuestion.type_code, HelpQuestion.vindplaats_code))
-    cells: Cells = {(t, v): n for t, v, n in rows}
-    return PeriodCounts(period, int(sum(cells.values())), cells)
+        select(HelpQuestion.type_code, HelpQuestion.vindplaats_code, HelpQuestion.channel_code,
+               HelpQuestion.outcome_code, func.count())
+        .where(_in(period))
+        .group_by(HelpQuestion.type_code, HelpQuestion.vindplaats_code,
+                  HelpQuestion.channel_code, HelpQuestion.outcome_code))
+    return {(kind, place, channel, outcome): n for kind, place, channel, outcome, n in rows}
 
 
-def marginal(counts: PeriodCounts, axis: int) -> PeriodCounts:
-    """Row (axis 0) or column (axis 1) totals of a cross table, as a one-column figure."""
+def help_questions_by(codes: Codes, period: Period, rows: int,
+                      columns: int | None = None) -> PeriodCounts:
+    """The help questions of `help_question_codes` by one code (rows; one count column) or a
+    cross table of two."""
     cells: Cells = {}
-    for key, value in counts.cells.items():
-        cells[(key[axis], TOTAL)] = cells.get((key[axis], TOTAL), 0) + value
-    return PeriodCounts(counts.period, counts.n, cells)
-
-
-def help_questions_by_channel(session: Session, period: Period) -> PeriodCounts:
-    rows = session.execute(
-        select(HelpQuestion.channel_code, func.count()).where(_in(period))
-        .group_by(HelpQuestion.channel_code))
-    cells: Cells = {(c, TOTAL): n for c, n in rows}
-    return PeriodCounts(period, int(sum(cells.values())), cells)
-
-
-def outcome_by_place(session: Session, period: Period) -> PeriodCounts:
-    rows = session.execute(
-        select(HelpQuestion.vindplaats_code, HelpQuestion.outcome_code, func.count())
-        .where(_in(period)).group_by(HelpQuestion.vindplaats_code, HelpQuestion.outcome_code))
-    cells: Cells = {(v, o): n for v, o, n in rows}
-    return PeriodCounts(period, int(sum(cells.values())), cells)
+    for key, n in codes.items():
+        cell = (key[rows], key[columns] if columns is not None else TOTAL)
+        cells[cell] = cells.get(cell, 0) + n
+    return PeriodCounts(period, sum(codes.values()), cells)
 
 
 def households_with_several(session: Session, period: Period) -> PeriodCounts:
@@ -262,52 +215,22 @@ def intakes_started_finished(session: Session, period: Period) -> PeriodCounts:
     return PeriodCounts(period, int(either), cells)
 
 
-EPISODE = timedelta(days=365)
-
-
 def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
     """Median days from a household's first registration to its first agreed plan, over the
     households whose first agreement falls in the period.
 
-    'First registration' belongs to the same episode: the earliest help question from a year
-    before the period up to the agreement (or the household's registration in that window,
-    without one). A question from years before, long dealt with, does not count; a household
-    with neither in the window is left out.
+    'First registration' belongs to the same episode: the earliest help question in the year
+    up to the agreement (or the household's registration in that year, without one). A
+    question from years before, long dealt with, does not count; a household with neither in
+    that year is left out. The days are a fact of the household's plan
+    (`FigurePlan.days_to_plan`), so a household counts the same in every period.
     """
-    window = period.start - EPISODE
-    # A plan is unique per household; its first agreement is kept with the plan's facts.
-    first_agreed = (
-        select(FigurePlan.household_id, func.min(FigurePlan.first_agreed_on).label("agreed"))
-        .where(FigurePlan.first_agreed_on.between(period.start, period.end),
-               FigurePlan.kind == "plan")
-        .group_by(FigurePlan.household_id)
-        .subquery("first_agreed"))
-    agreed = first_agreed.c.agreed
-    # Per household one probe of its questions by (household, day), rather than every
-    # question since the window's start matched against the households.
-    first_question = (
-        select(func.min(HelpQuestion.registered_on))
-        .where(HelpQuestion.household_id == first_agreed.c.household_id,
-               HelpQuestion.registered_on >= window,
-               HelpQuestion.registered_on <= agreed)
-        .scalar_subquery())
-    # The episode's start once per household: in one expression the probe would run once
-    # for each use (three in the day count, again for the grouping). MATERIALIZED keeps
-    # SQLite and PostgreSQL from folding it back into the outer query.
-    per_household = (
-        select(first_agreed.c.agreed,
-               func.coalesce(first_question, DayOf(Household.created_at)).label("start"),
-               Household.retained_days_to_plan.label("retained"))
-        .join_from(first_agreed, Household, Household.id == first_agreed.c.household_id)
-        .cte("per_household").prefix_with("MATERIALIZED"))
-    agreed, start = per_household.c.agreed, per_household.c.start
-    # A destroyed dossier's shell keeps its days (its dates are months now); the others
-    # count from the episode's start, when that lies in the window. Grouped by the number
-    # of days, so a few hundred rows come to Python instead of one per household.
-    counted = case((per_household.c.retained.is_not(None), per_household.c.retained),
-                   (and_(start >= window, start <= agreed), days_between(agreed, start)))
+    fact = FigurePlan
     rows = session.execute(
-        select(counted, func.count()).where(counted.is_not(None)).group_by(counted))
-    days = sorted(day for value, n in rows for day in [int(value)] * n)
+        select(fact.days_to_plan, func.count())
+        .where(fact.kind == PLAN_KIND, fact.first_agreed_on.between(period.start, period.end),
+               fact.days_to_plan.is_not(None))
+        .group_by(fact.days_to_plan))
+    days = sorted(day for value, n in rows if value is not None for day in [value] * n)
     cells: Cells = {("mediaan_dagen", TOTAL): statistics.median(days)} if days else {}
     return PeriodCounts(period, len(days), cells)

@@ -27,10 +27,12 @@ from typing import Any
 from sqlalchemy import Engine, delete, event, select, text
 from sqlalchemy.orm import Session
 
+from db.figure_facts import PLAN_KIND
 from db.models import (
     Evaluation,
     EvaluationMoment,
     EvaluationOutcome,
+    FigurePlan,
     HelpQuestion,
     Household,
     HouseholdAccess,
@@ -53,7 +55,6 @@ from intake.core.clock import local_date
 from intake.core.context import UnitOfWork
 from intake.core.errors import AuditEvent, NotFoundError, PermissionDenied
 from intake.core.roles import Role
-from intake.reports.queries import EPISODE
 from intake.retention.dossiers import Retention
 from intake.retention.schedule import DESTROYED, dossier_household, due_retention, open_proposal
 
@@ -79,23 +80,10 @@ def _month_at(moment: datetime) -> datetime:
 
 
 def _days_to_plan(session: Session, household: Household) -> int | None:
-    """As intake.reports.queries.days_to_agreed_plan counts this household, with the episode
-    window reckoned back from the agreement."""
-    agreed = session.scalar(
-        select(PlanVersion.agreed_on).join(Plan, Plan.id == PlanVersion.plan_id)
-        .where(Plan.household_id == household.id, Plan.kind == "plan",
-               PlanVersion.agreed_on.is_not(None))
-        .order_by(PlanVersion.agreed_on).limit(1))
-    if agreed is None:
-        return None
-    window = agreed - EPISODE
-    first = session.scalar(
-        select(HelpQuestion.registered_on)
-        .where(HelpQuestion.household_id == household.id,
-               HelpQuestion.registered_on >= window, HelpQuestion.registered_on <= agreed)
-        .order_by(HelpQuestion.registered_on).limit(1))
-    start = first if first is not None else household.created_at.date()
-    return (agreed - start).days if window <= start <= agreed else None
+    """The days this household counts in the figure of days to an agreed plan, kept on the
+    shell: its dates become months, which would change them."""
+    return session.scalar(select(FigurePlan.days_to_plan).where(
+        FigurePlan.household_id == household.id, FigurePlan.kind == PLAN_KIND))
 
 
 class _Wipe:

@@ -20,12 +20,15 @@ def fact_rows(team: Team, model: Any, columns: tuple[str, ...]) -> Rows:
 
 
 def refilled(team: Team, model: Any, columns: tuple[str, ...], how: str,
-             fill_sql: str) -> Rows:
-    """The rows again, by ``how``: "rebuild" (every fact) or "migration" (``fill_sql``)."""
+             *fill_sql: str | dict[str, str]) -> Rows:
+    """The rows again, by ``how``: "rebuild" (every fact) or "migration" (the ``fill_sql``
+    statements in turn; a dict holds one per backend)."""
     with team.store.sessions() as session, session.begin():
         if how == "rebuild":
             figure_facts.rebuild_all(session.connection())
         else:
             session.execute(text(f"DELETE FROM {model.__tablename__}"))
-            session.execute(text(fill_sql))
+            dialect = session.get_bind().dialect.name
+            for sql in fill_sql:
+                session.execute(text(sql[dialect] if isinstance(sql, dict) else sql))
     return fact_rows(team, model, columns)

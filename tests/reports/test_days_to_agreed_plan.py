@@ -1,28 +1,33 @@
-"""The days from first registration to the first agreed plan, counted in SQL, against the same
-rule worked out per household in Python over many periods: a destroyed dossier's retained
-days, a household without a question in the episode counted from the day it was registered
-(late in the evening, so the time of day must not move the day), on SQLite and PostgreSQL."""
+"""The days from first registration to the first agreed plan, kept as a fact of each plan,
+against the same rule worked out per household in Python over many periods: the episode is
+the year up to the agreement, a destroyed dossier's retained days count, a household without
+a question in the episode counts from the day it was registered (late in the evening, so the
+time of day must not move the day); on SQLite and PostgreSQL, and the migration's frozen SQL
+fills the same days."""
 
 from __future__ import annotations
 
+import importlib
 import statistics
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text, update
 
 from db.models import FigurePlan, HelpQuestion, Household
 from intake.reports.period import Period
-from intake.reports.queries import EPISODE, days_to_agreed_plan
+from intake.reports.queries import days_to_agreed_plan
 from tests.conftest import Team
 from tests.helpers import pg_server
 from tests.reports.test_reports_postgres import _team as pg_team
 from tests.reports.test_reports_store import build
 
+EPISODE = timedelta(days=365)
+MIGRATION = importlib.import_module("db.migrations.versions.0023_figure_days_outcomes")
+
 
 def _per_household(session: Any, period: Period) -> tuple[int, float | None]:
-    window = period.start - EPISODE
     days = []
     agreements = session.execute(
         select(FigurePlan.household_id, func.min(FigurePlan.first_agreed_on))
@@ -33,6 +38,7 @@ def _per_household(session: Any, period: Period) -> tuple[int, float | None]:
         if household.retained_days_to_plan is not None:
             days.append(household.retained_days_to_plan)
             continue
+        window = agreed - EPISODE
         first = session.scalar(select(func.min(HelpQuestion.registered_on)).where(
             HelpQuestion.household_id == household_id, HelpQuestion.registered_on >= window,
             HelpQuestion.registered_on <= agreed))
@@ -70,6 +76,22 @@ def _check(team: Team) -> None:
                 found += n > 0
             start += timedelta(days=4)
     assert found > checked // 3
+    _check_migration_fill(team)
+
+
+def _days(team: Team) -> set[tuple[Any, ...]]:
+    with team.store.sessions() as session:
+        return {tuple(row) for row in session.execute(
+            select(FigurePlan.plan_id, FigurePlan.days_to_plan))}
+
+
+def _check_migration_fill(team: Team) -> None:
+    kept = _days(team)
+    assert any(days is not None for _plan, days in kept)
+    with team.store.sessions() as session, session.begin():
+        session.execute(update(FigurePlan).values(days_to_plan=None))
+        session.execute(text(MIGRATION.fill_days(session.get_bind().dialect.name)))
+    assert _days(team) == kept
 
 
 def test_the_days_to_an_agreed_plan_count_as_per_household(team: Team) -> None:

@@ -98,6 +98,7 @@ def test_the_migration_fills_the_facts_as_the_domain_keeps_them(team: Team) -> N
     migration = importlib.import_module("db.migrations.versions.0014_figure_facts")
     previous = importlib.import_module("db.migrations.versions.0018_figure_first_agreements")
     latest = importlib.import_module("db.migrations.versions.0022_figure_start_units")
+    days = importlib.import_module("db.migrations.versions.0023_figure_days_outcomes")
     with team.store.sessions() as session, session.begin():
         session.execute(text("DELETE FROM figure_actions"))
         session.execute(text("DELETE FROM figure_plans"))
@@ -106,6 +107,8 @@ def test_the_migration_fills_the_facts_as_the_domain_keeps_them(team: Team) -> N
         # (0018) and the lineages' starts (0022)
         session.execute(text(migration.FILL_PLANS))
         session.execute(text(previous.FILL_VERSIONS))
+        session.execute(text(days.FILL_GAPS["sqlite"]))  # and 0023's starts and days
+        session.execute(text(days.fill_days("sqlite")))
     assert _facts(team) == kept
 
 

@@ -43,6 +43,7 @@ from tests.reports.test_reports_postgres import _team as pg_team
 from tests.reports.test_reports_store import at
 
 MIGRATION = importlib.import_module("db.migrations.versions.0022_figure_start_units")
+GAPS = importlib.import_module("db.migrations.versions.0023_figure_days_outcomes")
 # Two services of one organisation (Stadsbank), so a lineage can change service and stay.
 SERVICES = ("stadsbank_schuldhulp", "stadsbank_budgetbeheer", "loes_opvoedadvies",
             "wijkteam", "humanitas_maatje")
@@ -57,7 +58,7 @@ def _facts(team: Team) -> Facts:
 
 def _refilled(team: Team, how: str) -> Facts:
     return refilled(team, FigureAction, figure_facts._ACTION_COLUMNS, how,
-                    MIGRATION.FILL_ACTIONS)
+                    MIGRATION.FILL_ACTIONS, GAPS.FILL_GAPS)
 
 
 def _random_store(team: Team, seed: int) -> None:
@@ -140,7 +141,8 @@ def _levels(session: Any, level: Any, previous: Any, period: Period) -> dict[Any
 def _check(team: Team, seed: int) -> None:
     _random_store(team, seed)
     kept = _facts(team)
-    units = Counter(row[-1] for row in kept)
+    unit = figure_facts._ACTION_COLUMNS.index("start_unit")
+    units = Counter(row[unit] for row in kept)
     assert units[figure_facts.START_FIRST] and units[figure_facts.START_GROUPED], units
     assert kept == _refilled(team, "rebuild") == _refilled(team, "migration")
     checked = nonzero = 0

@@ -12,7 +12,14 @@ from sqlalchemy import Engine, select, text
 
 from db import figure_facts
 from db.engine import StoreLocation, make_session_factory
-from db.models import FigureAction, FigurePlan, FigureVersion, OverviewPlan, User
+from db.models import (
+    FigureAction,
+    FigureOutcome,
+    FigurePlan,
+    FigureVersion,
+    OverviewPlan,
+    User,
+)
 from intake.core.clock import utcnow
 from intake.core.context import UnitOfWork
 from intake.core.session import unit_of_work
@@ -95,6 +102,9 @@ def assert_facts_follow_the_plans(laptop: Laptop) -> None:
         kept_versions = {tuple(r) for r in session.execute(select(
             *(FigureVersion.__table__.c[c] for c in figure_facts._VERSION_COLUMNS)))}
         assert kept_versions == {tuple(r) for r in session.execute(figure_facts._version_rows())}
+        kept_outcomes = {tuple(r) for r in session.execute(select(
+            *(FigureOutcome.__table__.c[c] for c in figure_facts._OUTCOME_COLUMNS)))}
+        assert kept_outcomes == {tuple(r) for r in session.execute(figure_facts._outcome_rows())}
         kept_overview = {tuple(r) for r in session.execute(select(
             *(OverviewPlan.__table__.c[c] for c in figure_facts._OVERVIEW_COLUMNS)))}
         assert kept_overview == {tuple(r) for r in
