@@ -13,7 +13,8 @@ the demo's bulk load) are not seen by the session: those writers call `touch` or
 its household held on the item's day; help questions, members and target-group tags are
 tracked for it as the plan tables are. `figure_plans` carries the days from the start of the
 household's episode to its plan's agreement, so help questions and the household's own
-registration day and retained days are tracked too. `figure_outcomes` holds each judged
+registration day and retained days are tracked too; `figure_questions` follows the help
+questions (`db.question_facts`). `figure_outcomes` holds each judged
 result per organisation of its actions' services: evaluations and judged results are
 tracked, and a service whose organisation changes (or that is deleted) notes every household
 with an action for it.
@@ -58,6 +59,7 @@ from db.models import (
     FigureItemGroup,
     FigureOutcome,
     FigurePlan,
+    FigureQuestion,
     FigureVersion,
     HelpQuestion,
     Household,
@@ -70,6 +72,8 @@ from db.models import (
     SocialService,
     TargetGroupTag,
 )
+from db.question_facts import COLUMNS as _QUESTION_COLUMNS
+from db.question_facts import question_rows
 from db.sql_dates import DayOf, days_between
 from resources import CATALOGUE_DIR
 
@@ -453,6 +457,10 @@ def refresh(connection: Connection, households: Iterable[uuid.UUID]) -> None:
         connection.execute(delete(FigureItemGroup).where(_item_groups_of(chunk)))
         connection.execute(insert(FigureItemGroup).from_select(
             _ITEM_GROUP_COLUMNS, _item_group_rows(chunk)))
+        connection.execute(delete(FigureQuestion).where(
+            FigureQuestion.household_id.in_(chunk)))
+        connection.execute(insert(FigureQuestion).from_select(
+            _QUESTION_COLUMNS, question_rows(chunk)))
         connection.execute(delete(FigureOutcome).where(FigureOutcome.household_id.in_(chunk)))
         connection.execute(insert(FigureOutcome).from_select(
             _OUTCOME_COLUMNS, _outcome_rows(chunk)))
@@ -470,6 +478,8 @@ def rebuild_all(connection: Connection) -> None:
     connection.execute(delete(FigureItemGroup))
     connection.execute(insert(FigureItemGroup).from_select(_ITEM_GROUP_COLUMNS,
                                                            _item_group_rows()))
+    connection.execute(delete(FigureQuestion))
+    connection.execute(insert(FigureQuestion).from_select(_QUESTION_COLUMNS, question_rows()))
     connection.execute(delete(FigureOutcome))
     connection.execute(insert(FigureOutcome).from_select(_OUTCOME_COLUMNS, _outcome_rows()))
     connection.execute(delete(OverviewPlan))

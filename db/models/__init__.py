@@ -45,6 +45,7 @@ from db.models.reports import (  # noqa: F401  (indexes)
     FigureItemGroup,
     FigureOutcome,
     FigurePlan,
+    FigureQuestion,
     FigureVersion,
 )
 from db.models.retention import Destruction, RetentionTerm
@@ -74,6 +75,7 @@ __all__ = [
     "FigureItemGroup",
     "FigureOutcome",
     "FigurePlan",
+    "FigureQuestion",
     "FigureVersion",
     "HelpQuestion",
     "Household",

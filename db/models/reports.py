@@ -159,6 +159,35 @@ class FigureVersion(Base):
     )
 
 
+class FigureQuestion(Base):
+    """Every help question with the days of the household's questions before it (in
+    (registered_on, question_id) order), so "households with a question, with more than one,
+    with questions under more than one law" in a period are counts over one index range: a
+    household's first question in the period is the one whose previous lies before it, its
+    second the one whose previous lies in it and whose second previous does not.
+    `other_law_on` is the day of the latest earlier question under another law (both under a
+    law, not "geen"), `other_law_before_on` the latest `other_law_on` of the questions before;
+    so the first question of a period to follow one under another law in it is the one whose
+    `other_law_on` lies in the period and whose `other_law_before_on` does not. A type's law is
+    fixed when its code is added. Kept by `db.figure_facts`."""
+
+    __tablename__ = "figure_questions"
+
+    question_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    registered_on: Mapped[date]
+    previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    second_previous_on: Mapped[date | None] = mapped_column(nullable=True)
+    other_law_on: Mapped[date | None] = mapped_column(nullable=True)
+    other_law_before_on: Mapped[date | None] = mapped_column(nullable=True)
+
+    __table_args__ = (
+        Index("ix_figure_questions_registered", "registered_on", "previous_on",
+              "second_previous_on", "other_law_on", "other_law_before_on"),
+    )
+
+
 class FigureOutcome(Base):
     """Every result judged at an evaluation, once per organisation of the sociale kaart with
     an action for that result (a service of it): the results per organisation are a plain

@@ -52,7 +52,7 @@ _BULK_TABLES = (
     "plan_evaluations", "plan_evaluation_outcomes", "intakes", "intake_answers", "signals",
     "signal_steps", "help_questions", "target_group_tags")
 _FACT_TABLES = ("figure_actions", "figure_plans", "figure_versions", "figure_item_groups",
-                "figure_outcomes", "overview_plans")
+                "figure_outcomes", "figure_questions", "overview_plans")
 
 NOT_DEMO = (
     "Deze gegevensopslag bevat echte gegevens (huishoudens of accounts die geen demo zijn). "

@@ -19,7 +19,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    distinct,
     func,
     or_,
     select,
@@ -28,11 +27,11 @@ from sqlalchemy.orm import Session
 
 from db.figure_facts import PLAN_KIND
 from db.models import (
-    CatalogueEntry,
     Evaluation,
     EvaluationOutcome,
     FigureAction,
     FigurePlan,
+    FigureQuestion,
     HelpQuestion,
     Intake,
 )
@@ -146,20 +145,22 @@ def help_questions_by(codes: Codes, period: Period, rows: int,
 
 def households_with_several(session: Session, period: Period) -> PeriodCounts:
     """Households with a help question in the period; of them, those with more than one
-    question and those whose questions fall under more than one law (in the period)."""
-    law = (select(CatalogueEntry.code, CatalogueEntry.law_code)
-           .where(CatalogueEntry.catalogue == "hulpvraagtype", CatalogueEntry.law_code.is_not(None),
-                  CatalogueEntry.law_code != "geen").subquery("type_law"))
-    per_household = (
-        select(HelpQuestion.household_id, func.count().label("questions"),
-               func.count(distinct(law.c.law_code)).label("laws"))
-        .outerjoin(law, law.c.code == HelpQuestion.type_code)
-        .where(_in(period)).group_by(HelpQuestion.household_id).subquery("per_household"))
-    total, several, laws = session.execute(select(
-        func.count(),
-        func.coalesce(func.sum(case((per_household.c.questions > 1, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((per_household.c.laws > 1, 1), else_=0)), 0),
-    ).select_from(per_household)).one()
+    question and those whose questions fall under more than one law (in the period): each
+    household counted on one question of the period (see `FigureQuestion`)."""
+    fact = FigureQuestion
+    start = period.start
+
+    def before(day: Any) -> ColumnElement[bool]:
+        return or_(day.is_(None), day < start)
+
+    def count(condition: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    total, several, laws = session.execute(
+        select(count(before(fact.previous_on)),
+               count(and_(fact.previous_on >= start, before(fact.second_previous_on))),
+               count(and_(fact.other_law_on >= start, before(fact.other_law_before_on))))
+        .where(fact.registered_on.between(period.start, period.end))).one()
     cells: Cells = {("meer_hulpvragen", TOTAL): several, ("meer_wetten", TOTAL): laws}
     return PeriodCounts(period, int(total), cells)
 
