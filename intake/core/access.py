@@ -167,7 +167,7 @@ def _reasonless(actor: Actor, replica: bool, since: Any, now: Any) -> ColumnElem
     return true()
 
 
-def _on_replica(uow: UnitOfWork) -> bool:
+def on_replica(uow: UnitOfWork) -> bool:
     return bool(getattr(uow.store, "replica", False))
 
 
@@ -175,17 +175,27 @@ def opens_without_reason(uow: UnitOfWork) -> ColumnElement[bool]:
     """A WHERE clause on households the actor opens without giving a reason (now). A laptop
     replica holds only what the team server sent for its person (own work, or taken offline
     with a reason there), so on a replica no second reason is asked."""
-    return _reasonless(uow.actor, _on_replica(uow), uow.now - OPENING_VALID, uow.now)
+    return _reasonless(uow.actor, on_replica(uow), uow.now - OPENING_VALID, uow.now)
+
+
+@lru_cache(maxsize=64)  # per person, see caseload_ids
+def opens_without_reason_of(actor: Actor, replica: bool) -> ColumnElement[bool]:
+    """``opens_without_reason`` with the moments bound as values (``reason_values``), for
+    statements kept per person: building the clause and its cache key cost more than running
+    it, and every part of a household page and every page of search results asks it."""
+    return _reasonless(actor, replica, bindparam("reason_since"), bindparam("reason_now"))
+
+
+def reason_values(uow: UnitOfWork) -> dict[str, Any]:
+    """The values of ``opens_without_reason_of`` now."""
+    return {"reason_now": uow.now, "reason_since": uow.now - OPENING_VALID}
 
 
 @lru_cache(maxsize=64)  # per person, see caseload_ids
 def _opens_without_reason_query(actor: Actor, replica: bool) -> Select[uuid.UUID]:
-    """Whether one household opens without a reason, the household and the moment bound as
-    values: built once per person (building the statement and its cache key cost more than
-    running it, and every part of a household page asks it)."""
-    return select(Household.id).where(
-        Household.id == bindparam("household_id"),
-        _reasonless(actor, replica, bindparam("reason_since"), bindparam("reason_now")))
+    """Whether one household opens without a reason, the household bound as a value."""
+    return select(Household.id).where(Household.id == bindparam("household_id"),
+                                      opens_without_reason_of(actor, replica))
 
 
 def needs_reason(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
@@ -194,9 +204,8 @@ def needs_reason(uow: UnitOfWork, household_id: uuid.UUID) -> bool:
         return False
     if household_id in uow.opens_freely:
         return False
-    found = uow.session.scalar(_opens_without_reason_query(uow.actor, _on_replica(uow)),
-                               {"household_id": household_id, "reason_now": uow.now,
-                                "reason_since": uow.now - OPENING_VALID})
+    found = uow.session.scalar(_opens_without_reason_query(uow.actor, on_replica(uow)),
+                               {"household_id": household_id, **reason_values(uow)})
     if found is None:
         return True  # not remembered: a reason given later in this unit of work counts
     uow.opens_freely.add(household_id)
@@ -215,7 +224,11 @@ def require_reason_given(uow: UnitOfWork, household_id: uuid.UUID, action: str) 
 def household_filter(uow: UnitOfWork, *, few: bool = False) -> ColumnElement[bool]:
     """A WHERE clause limiting households to what the current actor may see. ``few``: the
     query names a few households (a page of results), each asked by itself (see own_work)."""
-    actor = uow.actor
+    return household_filter_of(uow.actor, few=few)
+
+
+def household_filter_of(actor: Actor, *, few: bool = False) -> ColumnElement[bool]:
+    """``household_filter`` of one person, for statements kept per person."""
     if actor.role in SEES_ALL_HOUSEHOLDS:
         return true()
     if actor.role is Role.VINDPLAATS:

@@ -12,9 +12,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     CompoundSelect,
     Row,
@@ -22,9 +25,11 @@ from sqlalchemy import (
     and_,
     bindparam,
     exists,
+    extract,
     func,
     or_,
     select,
+    true,
 )
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -33,8 +38,11 @@ from intake.core import audit
 from intake.core.access import (
     NO_CASE_ACCESS,
     household_filter,
+    household_filter_of,
     household_ids_visible_to,
-    opens_without_reason,
+    on_replica,
+    opens_without_reason_of,
+    reason_values,
     require_role,
     visible_household_ids,
 )
@@ -99,12 +107,21 @@ def _name_query(text: str) -> Candidates | None:
     return _name_statement(len(ordered) - 1), values
 
 
-@lru_cache(maxsize=16)
-def _name_statement(others: int) -> Select[uuid.UUID]:
+@lru_cache(maxsize=64)
+def _name_statement(others: int, actor: Actor | None = None) -> Select[uuid.UUID]:
     """The name query for a driving word and ``others`` more, its words bound as values: one
-    statement per number of words, built and compiled once (building it, and the statement
-    around it, cost more than running it)."""
+    statement per number of words (and person), built and compiled once (building it, and the
+    statement around it, cost more than running it). With an ``actor`` who sees part of the
+    households, each match of the driving word is looked up in the list of those first, and
+    only the few that remain are asked for the other words (of "el a", 3,000 name parts start
+    with "el"; each asked for an "a" cost more than the whole list). Unindexed: left to
+    itself the planner walks that list and looks each up in the name index, a random page
+    read (and decryption) per household, where one range scan of the name index reads a few
+    pages."""
     query = select(MemberNamePart.household_id).where(_starts_with(MemberNamePart.part, "word0"))
+    visible = household_ids_visible_to(actor) if actor is not None else None
+    if visible is not None:
+        query = query.where(unindexed(MemberNamePart.household_id).in_(visible))
     for i in range(1, others + 1):
         other = aliased(MemberNamePart)
         query = query.where(exists().where(other.household_id == MemberNamePart.household_id,
@@ -152,10 +169,7 @@ def _ranked(candidates: Select[uuid.UUID], visible: CompoundSelect[tuple[uuid.UU
     """The newest ``limit`` visible households among the candidates."""
     inner = candidates.subquery()
     # A vindplaatsmedewerker sees a few percent of the households: their ids are listed once
-    # and each match of the name range is looked up in that list. Unindexed: left to itself
-    # the planner walks that list and looks each up in the name index, a random page read
-    # (and decryption) per household, where one range scan of the name index reads a few
-    # pages.
+    # and each candidate is looked up in that list (see _name_statement for why unindexed).
     # Someone who sees every household (visible is None: household_filter is TRUE) needs no
     # look-up of each candidate in households before the ranking below looks them up anyway.
     matching = select(inner.c.household_id)
@@ -163,15 +177,41 @@ def _ranked(candidates: Select[uuid.UUID], visible: CompoundSelect[tuple[uuid.UU
         matching = matching.where(unindexed(inner.c.household_id).in_(visible))
     # One statement: the candidates' ids stay in SQLite instead of making a round trip
     # through Python (each id converted to a UUID and bound again).
-    found = matching.limit(CANDIDATES).subquery()
-    return (select(Household.id).where(Household.id.in_(select(found.c.household_id)))
+    return _newest(matching.limit(CANDIDATES), true(), limit)
+
+
+def _newest(candidates: Select[uuid.UUID], visible: ColumnElement[bool],
+            limit: int) -> Select[uuid.UUID]:
+    found = candidates.subquery()
+    return (select(Household.id).where(Household.id.in_(select(found.c.household_id)), visible)
             .order_by(Household.dossiernummer.desc()).limit(limit))
 
 
 @lru_cache(maxsize=64)
-def _ranked_by_name(others: int, actor: Actor, limit: int) -> Select[uuid.UUID]:
-    """A name search of one person, kept: what it may see depends on the person only."""
-    return _ranked(_name_statement(others), household_ids_visible_to(actor), limit)
+def _ranked_by_name(others: int, actor: Actor, limit: int, few: bool) -> Select[uuid.UUID]:
+    """A name search of one person, kept: what it may see depends on the person only.
+    ``few``: the driving word starts at most CANDIDATES name parts, so every match is a
+    candidate whichever way visibility is asked, and each is asked by itself (a few index
+    look-ups per household) instead of listing the thousands of households the person sees
+    (5 ms on every search, where a rare name has a handful of matches)."""
+    if few:
+        return _newest(_name_statement(others), household_filter_of(actor, few=True), limit)
+    return _ranked(_name_statement(others, actor), None, limit)
+
+
+# How many name parts start with the driving word, counted up to one past CANDIDATES.
+_MATCHES = select(func.count()).select_from(
+    select(MemberNamePart.household_id).where(_starts_with(MemberNamePart.part, "word0"))
+    .limit(CANDIDATES + 1).subquery())
+
+
+def _few_matches(uow: UnitOfWork, values: dict[str, Any]) -> bool:
+    """Whether the driving word starts few enough name parts to ask visibility of each
+    (only for someone who sees part of the households: for the others there is no list)."""
+    if household_ids_visible_to(uow.actor) is None:
+        return False
+    counted = _read(uow, _MATCHES, {"word0": values["word0"], "word0_end": values["word0_end"]})
+    return int(counted.scalar_one()) <= CANDIDATES
 
 
 def _statement(uow: UnitOfWork, text: str, limit: int) -> Candidates | None:
@@ -180,8 +220,17 @@ def _statement(uow: UnitOfWork, text: str, limit: int) -> Candidates | None:
         return None
     candidates, values = found
     if values:  # words of a name, bound: the statement is kept per person
-        return _ranked_by_name(len(values) // 2 - 1, uow.actor, limit), values
+        return _ranked_by_name(len(values) // 2 - 1, uow.actor, limit,
+                               _few_matches(uow, values)), values
     return _ranked(candidates, visible_household_ids(uow), limit), values
+
+
+def _read(uow: UnitOfWork, statement: Any, values: dict[str, Any]) -> Any:
+    """Plain rows from the session's connection: result rows of a few columns need none of the
+    ORM's row handling. What is pending is flushed first, as ``Session.execute`` would."""
+    if uow.session.autoflush:
+        uow.session.flush()
+    return uow.session.connection().execute(statement, values)
 
 
 def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[HouseholdHit]:
@@ -193,60 +242,79 @@ def search_households(uow: UnitOfWork, query: str, limit: int = LIMIT) -> list[H
     if found is None:
         return []
     statement, values = found
-    newest = uow.session.execute(statement, values).scalars().all()
-    hits = sorted(describe_households(uow, list(newest)),
+    # A name search's statement is kept per person, and so is this; other kinds are rare.
+    describe = _described if values else _described.__wrapped__
+    described = describe(statement, uow.actor, on_replica(uow))
+    hits = sorted(_hits(_read(uow, described, {**values, **reason_values(uow)})),
                   key=lambda hit: (fold(hit.names), hit.dossiernummer))
     # The query itself may be a name or a BSN: only its kind of result is recorded.
     audit.record(uow, "zoeken", "huishouden", detail=f"{len(hits)} resultaten")
     return hits
 
 
+_BY_ID: BindParameter[list[uuid.UUID]] = bindparam("ids", expanding=True)
+
+
+@lru_cache(maxsize=128)
+def _described(newest: Select[uuid.UUID] | None, actor: Actor,
+               replica: bool) -> Select[*tuple[Any, ...]]:
+    """The rows of a page of results: each household with its members, one row per member,
+    the newest first. ``newest``: the statement that finds them (kept per person, so this is
+    kept with it); ``None``: the households bound as ``ids``. One statement: the found ids
+    stay in SQLite instead of making a round trip through Python for the households and
+    again for their members. Whether each opens without a reason is asked in it too."""
+    found = Household.id.in_(_BY_ID) if newest is None \
+        else Household.id.in_(select(newest.subquery().c.id))
+    return (select(Household.id, Household.dossiernummer, Household.street,
+                   Household.house_number, Household.house_number_suffix, Household.postcode,
+                   Household.city, opens_without_reason_of(actor, replica).label("free"),
+                   Member.given_name, Member.prefix, Member.family_name,
+                   extract("year", Member.date_of_birth).label("born"))
+            .outerjoin(Member, Member.household_id == Household.id)
+            .where(found, household_filter_of(actor, few=True))
+            .order_by(Household.dossiernummer.desc(), Member.position))
+
+
+def _hits(rows: Any) -> list[HouseholdHit]:
+    """Hits from the rows of ``_described``, in their order."""
+    hits = []
+    for _household_id, rows_of_one in groupby(rows, key=itemgetter(0)):
+        household, *others = list(rows_of_one)
+        people = [household, *others] if household.given_name is not None else []
+        hits.append(_hit(household, people))
+    return hits
+
+
 def describe_households(uow: UnitOfWork, ids: list[uuid.UUID]) -> list[HouseholdHit]:
     """Rows for a result list, in the order of ``ids``; only households the actor may see.
-    Plain columns rather than ORM objects: a page of fifty results is two small reads, and
-    whether each opens without a reason is asked in the same statement."""
+    Plain columns rather than ORM objects: a page of fifty results is one small read."""
     if not ids:
         return []
-    households = {
-        row.id: row for row in uow.session.execute(
-            select(Household.id, Household.dossiernummer, Household.street,
-                   Household.house_number, Household.house_number_suffix, Household.postcode,
-                   Household.city, opens_without_reason(uow).label("free"))
-            .where(Household.id.in_(ids), household_filter(uow, few=True)))
-    }
-    members: dict[uuid.UUID, list[AnyRow]] = {}
-    for member in uow.session.execute(
-            select(Member.household_id, Member.given_name, Member.prefix, Member.family_name,
-                   Member.date_of_birth)
-            .where(Member.household_id.in_(households)).order_by(Member.position)):
-        members.setdefault(member.household_id, []).append(member)
-    hits = []
-    for household_id in ids:
-        household = households.get(household_id)
-        if household is None:
-            continue
-        people = members.get(household_id, [])
-        if not household.free:
-            hits.append(_limited_hit(household, people))
-            continue
-        names = ", ".join(full_name(m.given_name, m.prefix, m.family_name) for m in people[:3])
-        if len(people) > 3:
-            names += f" en {len(people) - 3} anderen"
-        number = f"{household.house_number}{household.house_number_suffix}"
-        hits.append(HouseholdHit(
-            id=household.id, dossiernummer=household.dossiernummer, names=names,
-            address=f"{household.street} {number}, {format_postcode(household.postcode)} "
-                    f"{household.city}",
-            members=len(people),
-        ))
-    return hits
+    found = {hit.id: hit for hit in _hits(_read(
+        uow, _described(None, uow.actor, on_replica(uow)), {"ids": ids, **reason_values(uow)}))}
+    return [found[household_id] for household_id in ids if household_id in found]
+
+
+def _hit(household: AnyRow, people: list[AnyRow]) -> HouseholdHit:
+    if not household.free:
+        return _limited_hit(household, people)
+    names = ", ".join(full_name(m.given_name, m.prefix, m.family_name) for m in people[:3])
+    if len(people) > 3:
+        names += f" en {len(people) - 3} anderen"
+    number = f"{household.house_number}{household.house_number_suffix}"
+    return HouseholdHit(
+        id=household.id, dossiernummer=household.dossiernummer, names=names,
+        address=f"{household.street} {number}, {format_postcode(household.postcode)} "
+                f"{household.city}",
+        members=len(people),
+    )
 
 
 def _limited_hit(household: AnyRow, people: list[AnyRow]) -> HouseholdHit:
     """Enough to know it is the right resident, nothing of the file: names with the year of
     birth, the street without a number."""
     shown = [full_name(m.given_name, m.prefix, m.family_name)
-             + (f" ({m.date_of_birth.year})" if m.date_of_birth else "") for m in people[:3]]
+             + (f" ({int(m.born)})" if m.born is not None else "") for m in people[:3]]
     names = ", ".join(shown)
     if len(people) > 3:
         names += f" en {len(people) - 3} anderen"

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import event, select
 
 from db.models import Household
 from intake.core.access import caseload_ids, opens_without_reason, own_work
 from intake.core.session import unit_of_work
+from intake.register import search
 from intake.register.households import (
     HouseholdInput,
     HouseholdView,
@@ -88,16 +90,22 @@ def _plans_of_search(team: Team, query: str) -> list[tuple[str, str]]:
             for statement, parameters in seen]
 
 
+def _page_plan(team: Team, query: str) -> str:
+    """The plan of the statement that reads a page of results (with its households)."""
+    [plan] = [plan for statement, plan in _plans_of_search(team, query)
+              if "dossiernummer" in statement]
+    return plan
+
+
 def test_the_households_a_vindplaatsmedewerker_may_see_are_read_from_index_entries(
-        team: Team) -> None:
+        team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
     with unit_of_work(team.store, team.vindplaats) as uow:
         create_household(uow, HouseholdInput(
             street="Marktstraat", house_number="5", postcode="7551 DR", city="Hengelo",
             members=[MemberInput("Anna", "Jansen", MemberRole.OUDER)]))
-    plans = _plans_of_search(team, "jansen")
-    [matching] = [plan for statement, plan in plans if "member_name_parts" in statement]
-    [described] = [plan for statement, plan in plans if "dossiernummer" in statement
-                   and "member_name_parts" not in statement]
+    # A common name (more matches than CANDIDATES): the households she sees are listed.
+    monkeypatch.setattr(search, "_few_matches", lambda _uow, _values: False)
+    matching = _page_plan(team, "jansen")
     # The caseload's parts, each from a covering index of the person: no row of a help
     # question or plan version is read to list them.
     assert "COVERING INDEX ix_help_questions_registered_by (registered_by_id=? AND " \
@@ -108,8 +116,19 @@ def test_the_households_a_vindplaatsmedewerker_may_see_are_read_from_index_entri
     assert "MULTI-INDEX OR" not in matching and "SCAN" not in matching.replace(
         "SCAN anon", "")  # the candidates' own subquery is the only one walked
     # The page of results is checked household by household, not by listing them again.
-    assert "LIST SUBQUERY" not in described
-    assert "ix_plans_household_created_by" in described
+    assert matching.count("ix_plan_versions_regisseur_status") == 1
+    assert "ix_plans_household_created_by" in matching
+
+
+def test_a_rare_name_is_checked_household_by_household(team: Team) -> None:
+    with unit_of_work(team.store, team.vindplaats) as uow:
+        create_household(uow, HouseholdInput(
+            street="Marktstraat", house_number="5", postcode="7551 DR", city="Hengelo",
+            members=[MemberInput("Anna", "Jansen", MemberRole.OUDER)]))
+    page = _page_plan(team, "jansen")
+    assert "ix_plan_versions_regisseur_status" not in page  # nothing of hers is listed
+    assert "ix_plans_household_created_by" in page
+    assert "SCAN" not in page.replace("SCAN anon", "")
 
 
 def test_the_own_work_clause_is_built_once_per_person(team: Team) -> None:

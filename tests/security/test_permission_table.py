@@ -75,6 +75,8 @@ TABLE: dict[str, frozenset[Role] | str] = {
     "intake.core.access.visible_household_ids": HELPER,
     "intake.core.access.needs_reason": HELPER,
     "intake.core.access.opens_without_reason": HELPER,
+    "intake.core.access.on_replica": HELPER,
+    "intake.core.access.reason_values": HELPER,
     "intake.core.access.require_reason_given": HELPER,
     "intake.core.access.require_create": HELPER,
     "intake.core.access.require_edit": HELPER,

@@ -29,14 +29,14 @@ from ui.admin.upkeep_page import UpkeepPage
 from ui.app import APP_TITLE
 from ui.app.screen_lock import ScreenLock
 from ui.help_questions.quick_registration import register_quickly
-from ui.help_questions.timeline import timeline_tab
+from ui.help_questions.timeline import TIMELINE_TAB
 from ui.kit import changes as change_hub
 from ui.kit.dialogs import name_controls, plain
 from ui.kit.lazy_tab import LazyTab
 from ui.kit.operation import Operation, stop_background_work
 from ui.kit.widgets import ElidedLabel
 from ui.plan.due_list import attach_due_list
-from ui.plan.tab import plan_tab
+from ui.plan.tab import PLAN_TAB
 from ui.register.household_dialog import HouseholdDialog
 from ui.register.household_page import HouseholdPage
 from ui.register.need_to_know import open_with_reason
@@ -47,7 +47,7 @@ from ui.reports.team_overview import TeamOverview
 from ui.team.panel import attach as attach_sync
 
 # Every household page gets these tabs, in this order, after its overview.
-HOUSEHOLD_TABS = (timeline_tab, plan_tab)
+HOUSEHOLD_TABS = (TIMELINE_TAB, PLAN_TAB)
 
 
 

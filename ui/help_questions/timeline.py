@@ -19,7 +19,7 @@ from ui.help_questions.quick_registration import register_quickly
 from ui.kit.changes import on_household_changed
 from ui.kit.operation import Operation
 from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
-from ui.register.household_page import HouseholdPage
+from ui.register.household_page import HouseholdPage, HouseholdTab
 from ui.uitvraag.launch import open_wizard
 from ui.uitvraag.signals import SignalDialog
 from ui.uitvraag.wizard import IntakeWizard
@@ -155,7 +155,5 @@ class HelpQuestionTimeline(QWidget):
         self.refresh()
 
 
-def timeline_tab(page: HouseholdPage) -> tuple[QWidget, str]:
-    """Factory for the household page's extra tabs."""
-    return HelpQuestionTimeline(page), TITLE
+TIMELINE_TAB = HouseholdTab(TITLE, HelpQuestionTimeline)  # one of the household page's tabs
 

@@ -16,7 +16,7 @@ from intake.core.validation import format_date
 from intake.store import Store
 from ui.kit.changes import on_household_changed
 from ui.kit.operation import Operation, screen_reads
-from ui.kit.widgets import RowsModel, make_table
+from ui.kit.widgets import RowsModel, fit_columns_on_reset, make_table
 
 HEADERS = ("Dossiernummer", "Plan", "Versie", "Evaluatie op", "Wanneer", "Verantwoordelijk")
 WITHIN_DAYS = 28
@@ -41,8 +41,9 @@ class DueEvaluationsList(QWidget):
         self.actor = actor
         self.caption = QLabel()
         self.caption.setStyleSheet("font-weight: bold;")
-        self.model = RowsModel(HEADERS, self)
-        self.table = make_table(self.model)
+        self.model = model = RowsModel(HEADERS, self)
+        self.table = make_table(model)
+        fit_columns_on_reset(self.table, lambda row, column: model.row_values(row)[column])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.caption)

@@ -10,7 +10,7 @@ from intake.core.context import Actor
 from intake.store import Store
 from ui.plan.editing import PlanEditing
 from ui.plan.view import Members, PlanView
-from ui.register.household_page import HouseholdPage
+from ui.register.household_page import HouseholdPage, HouseholdTab
 
 
 class PlanTab(PlanView):
@@ -25,8 +25,9 @@ class PlanTab(PlanView):
         self.editing.connect_results(self.results)
 
 
-def plan_tab(page: HouseholdPage) -> tuple[QWidget, str]:
-    """The factory the main window hands to every household page."""
-    tab = PlanTab(page.store, page.actor, page.household_id,
-                  lambda: [(m.id, m.name) for m in page.view.members])
-    return tab, "&Plan van aanpak"
+def _plan_tab(page: HouseholdPage) -> QWidget:
+    return PlanTab(page.store, page.actor, page.household_id,
+                   lambda: [(m.id, m.name) for m in page.view.members])
+
+
+PLAN_TAB = HouseholdTab("&Plan van aanpak", _plan_tab)  # one of the household page's tabs

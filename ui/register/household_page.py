@@ -10,6 +10,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -34,6 +36,7 @@ from intake.register.households import HouseholdView, open_household
 from intake.store import Store
 from intake.uitvraag.signals import flag_text, open_signal_flags
 from ui.kit.changes import on_household_changed
+from ui.kit.lazy_tab import LazyTab
 from ui.kit.operation import Operation
 from ui.kit.widgets import ERROR_STYLE, RowsModel, make_table
 from ui.register.history_dialog import HistoryDialog
@@ -42,7 +45,14 @@ from ui.register.inzage_dialog import InzageDialog
 from ui.register.member_rows import role_label
 from ui.register.target_groups import TargetGroupsBox
 
-TabFactory = Callable[["HouseholdPage"], tuple[QWidget, str]]
+
+class HouseholdTab(NamedTuple):
+    """A tab after the overview: its title, and what builds its content for a page. Built the
+    first time it is shown (or asked for, ``tab_content``): opening a household built and read
+    the plan and the timeline on the UI thread (30 ms) for tabs not yet looked at."""
+
+    title: str
+    build: Callable[[HouseholdPage], QWidget]
 
 
 class OverviewTab(QWidget):
@@ -90,7 +100,7 @@ class HouseholdPage(QWidget):
     changed = Signal(object)  # the new HouseholdView after a save
 
     def __init__(self, store: Store, actor: Actor, view: HouseholdView,
-                 tabs: Sequence[TabFactory] = (), parent: QWidget | None = None) -> None:
+                 tabs: Sequence[HouseholdTab] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.actor = actor
@@ -130,8 +140,8 @@ class HouseholdPage(QWidget):
         self.inzage_button.clicked.connect(self.make_inzage)
         self.show_view(view)
         on_household_changed(self, self._household_changed, lambda: self.household_id)
-        for factory in tabs:
-            self.add_tab(*factory(self))
+        for title, build in tabs:
+            self.add_tab(LazyTab(partial(build, self)), title)
 
     @property
     def household_id(self) -> uuid.UUID:
@@ -170,9 +180,10 @@ class HouseholdPage(QWidget):
         return self.tabs.addTab(scroll, title)
 
     def tab_content(self, index: int) -> QWidget | None:
-        """What a tab shows, inside its scroll area."""
+        """What a tab shows, inside its scroll area (built now if it was not yet)."""
         scroll = self.tabs.widget(index)
-        return scroll.widget() if isinstance(scroll, QScrollArea) else scroll
+        content = scroll.widget() if isinstance(scroll, QScrollArea) else scroll
+        return content.build() if isinstance(content, LazyTab) else content
 
     def show_tab_of(self, content: QWidget) -> None:
         for index in range(self.tabs.count()):

@@ -1,5 +1,6 @@
 """Ctrl+M from an open household keeps its context and the page shows the new question at
-once; closing the main window while background work runs stops it cleanly."""
+once; closing the main window while background work runs stops it cleanly; a household's
+tabs after the overview are built when first shown."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from ui.app.main_window import MainWindow
 from ui.help_questions.quick_registration import QuickRegistrationDialog
 from ui.help_questions.timeline import HelpQuestionTimeline
 from ui.kit import operation
+from ui.kit.dialogs import controls
 from ui.kit.lazy_tab import LazyTab
 from ui.kit.operation import Operation
+from ui.plan.tab import PlanTab
 
 pytestmark = pytest.mark.gui
 
@@ -37,8 +40,9 @@ def test_ctrl_m_from_an_open_household_fills_it_in_and_the_page_shows_it(
     window = _window(qtbot, team)
     page = window.open_household(jolanda.id)
     assert page is not None
-    timeline = page.findChild(HelpQuestionTimeline)
-    assert timeline is not None and timeline.model.rowCount() == 0
+    assert page.findChild(HelpQuestionTimeline) is None  # built when first shown
+    timeline = page.tab_content(1)
+    assert isinstance(timeline, HelpQuestionTimeline) and timeline.model.rowCount() == 0
     seen: list[object] = []
 
     def register(dialog: QuickRegistrationDialog) -> int:
@@ -85,3 +89,21 @@ def test_closing_with_background_work_running_stops_it_and_builds_no_hidden_tab(
     assert operation._RUNNING == {}
     qtbot.wait(50)
     assert delivered == []  # nobody is told after the window went
+
+
+def test_a_household_opens_with_its_overview_and_builds_each_other_tab_when_shown(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, notices: Notices) -> None:
+    """Opening a household builds and reads what is shown; the timeline and the plan (30 ms
+    on the UI thread together) wait until their tab is shown, and are named for a screen
+    reader then."""
+    window = _window(qtbot, team)
+    page = window.open_household(jolanda.id)
+    assert page is not None
+    assert page.findChild(HelpQuestionTimeline) is None and page.findChild(PlanTab) is None
+    plan_index = page.tabs.count() - 1
+    page.tabs.setCurrentIndex(plan_index)
+    qtbot.waitUntil(lambda: (tab := page.findChild(PlanTab)) is not None and tab.loaded)
+    plan = page.findChild(PlanTab)
+    assert plan is not None and page.tab_content(plan_index) is plan
+    assert all(widget.accessibleName() for widget in controls(plan))
+    assert page.findChild(HelpQuestionTimeline) is None  # not looked at yet

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from intake import plans
@@ -139,6 +140,28 @@ def test_due_evaluations_on_start_screen(qtbot: QtBot, team: Team, jolanda: Hous
     with qtbot.waitSignal(attached.open_requested):
         attached.table.activated.emit(attached.model.index(0, 0))
     assert opened == [jolanda.id]
+
+
+def test_the_due_list_is_fitted_to_its_rows_once_per_refresh(
+        qtbot: QtBot, team: Team, jolanda: HouseholdView, notices: Notices) -> None:
+    """Not sized to its contents by Qt, which asked the delegate for every cell of two hundred
+    rows on the UI thread each time the start screen came back: as wide as Qt would make
+    each column, measured once per refresh, and left to drag."""
+    _agreed_plan(team, jolanda, date(2026, 1, 5))
+    due = DueEvaluationsList(team.store, team.consulent)
+    qtbot.addWidget(due)
+    due.resize(900, 300)
+    due.show()
+    qtbot.waitExposed(due)
+    header = due.table.horizontalHeader()
+    for column in range(len(due.model.row_values(0)) - 1):  # the last one stretches
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
+        assert header.sectionSize(column) >= due.table.sizeHintForColumn(column)
+    header.resizeSection(0, 300)  # dragged wider by the person: kept until the next refresh
+    qtbot.wait(10)
+    assert header.sectionSize(0) == 300
+    due.refresh()
+    assert header.sectionSize(0) < 300
 
 
 def test_the_start_screen_reads_due_evaluations_once_and_again_when_it_returns(
