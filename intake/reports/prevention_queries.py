@@ -197,6 +197,8 @@ class PreventionPeriod:
 
     def started_among_finished(self) -> int:
         """How many of the actions finished in the period also started in it."""
+        if not self.finished:  # else every start of the period is probed against nothing
+            return 0
         fact = FigureAction
         return int(self._connection.scalar(
             select(func.count(distinct(fact.lineage_id)))

@@ -203,17 +203,20 @@ def satisfaction(session: Session, period: Period) -> PeriodCounts:
 
 
 def intakes_started_finished(session: Session, period: Period) -> PeriodCounts:
-    """Intakes started in the period and intakes finished in it; N counts each intake once."""
+    """Intakes started in the period and intakes finished in it; N counts each intake once:
+    started + finished - both. Each count reads its own range of one index, so an intake
+    started before the period is never visited unless it finished in it."""
     start, end = period.moments()
     started_in = and_(Intake.started_at >= start, Intake.started_at < end)
     finished_in = and_(Intake.finished_at >= start, Intake.finished_at < end)
-    started, finished, either = session.execute(select(
-        func.coalesce(func.sum(case((started_in, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((finished_in, 1), else_=0)), 0),
-        func.count(),
-    ).where(Intake.started_at < end, or_(started_in, finished_in))).one()
+
+    def count(*conditions: ColumnElement[bool]) -> Any:
+        return select(func.count()).select_from(Intake).where(*conditions).scalar_subquery()
+
+    started, finished, both = session.execute(select(
+        count(started_in), count(finished_in), count(finished_in, started_in))).one()
     cells: Cells = {("gestart", TOTAL): started, ("afgerond", TOTAL): finished}
-    return PeriodCounts(period, int(either), cells)
+    return PeriodCounts(period, int(started + finished - both), cells)
 
 
 def days_to_agreed_plan(session: Session, period: Period) -> PeriodCounts:
