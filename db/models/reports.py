@@ -26,7 +26,8 @@ from db.models.plan import (
 
 REPORT_INDEXES = (
     Index("ix_intakes_started_at", Intake.started_at),
-    Index("ix_intakes_finished_at", Intake.finished_at),
+    # Intakes finished in a period, and which of them started in it, from the index alone.
+    Index("ix_intakes_finished_started", Intake.finished_at, Intake.started_at),
     # Covering index for the support-level mix: the count reads no action rows.
     Index("ix_plan_actions_result_level", PlanAction.result_id, PlanAction.support_level,
           PlanAction.lineage_id),
