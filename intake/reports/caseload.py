@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
 from sqlalchemy.orm import aliased
 
 from db.models import Household, OverviewPlan, User
@@ -45,6 +45,16 @@ STATUS_LABELS = {
 VERSION_LABELS = {"concept": "Concept", "wacht_op_akkoord": "Wacht op akkoord"}
 
 
+def evaluation_passed(next_evaluation: Any, today: date) -> ColumnElement[bool]:
+    """An active plan whose next evaluation lies before today: "evaluatie verlopen"."""
+    return next_evaluation < today  # type: ignore[no-any-return]
+
+
+def evaluation_due_soon(next_evaluation: Any, today: date) -> ColumnElement[bool]:
+    """An active plan, not past its evaluation, whose evaluation falls within four weeks."""
+    return next_evaluation <= today + DUE_SOON  # type: ignore[no-any-return]
+
+
 @dataclass(frozen=True)
 class PlanColumns:
     """The expressions of the plan status query, for filtering and grouping on."""
@@ -66,7 +76,8 @@ def plan_status_query(today: date, with_dossier: bool = True) -> PlanColumns:
     # answers for a plan are found); only "evaluatie verlopen" depends on the day, so it is
     # asked here of the stored first evaluation moment of the version in force.
     row = OverviewPlan
-    status = case((and_(row.state == CaseStatus.ACTIEF.value, row.next_evaluation_on < today),
+    status = case((and_(row.state == CaseStatus.ACTIEF.value,
+                        evaluation_passed(row.next_evaluation_on, today)),
                    CaseStatus.EVALUATIE_VERLOPEN.value), else_=row.state)
     regisseur = aliased(User, name="regisseur")
     shown = aliased(User, name="shown_regisseur")
@@ -95,8 +106,10 @@ def states_per_responsible(today: date) -> Select[*tuple[Any, ...]]:
     their evaluation (an active one is then "evaluatie verlopen") and how many are due within
     four weeks. Grouped on the stored state, which an index leads, so nothing is sorted."""
     row = OverviewPlan
-    late = case((row.next_evaluation_on < today, 1), else_=0)
-    soon = case((row.next_evaluation_on.between(today, today + DUE_SOON), 1), else_=0)
+    passed = evaluation_passed(row.next_evaluation_on, today)
+    late = case((passed, 1), else_=0)
+    soon = case((and_(not_(passed), evaluation_due_soon(row.next_evaluation_on, today)), 1),
+                else_=0)
     return (select(row.responsible_id, row.state, func.count(), func.sum(late), func.sum(soon))
             .group_by(row.responsible_id, row.state))
 
@@ -115,5 +128,6 @@ def evaluation_state_of(status: ColumnElement[str], next_evaluation: ColumnEleme
     ``evaluation_state``): 'verlopen' (passed), 'binnenkort' (within four weeks) or ''."""
     # 'evaluatie verlopen' is an active plan whose next evaluation has passed (the status).
     return case((status == CaseStatus.EVALUATIE_VERLOPEN.value, "verlopen"),
-                (and_(status == CaseStatus.ACTIEF.value, next_evaluation <= today + DUE_SOON),
+                (and_(status == CaseStatus.ACTIEF.value,
+                      evaluation_due_soon(next_evaluation, today)),
                  "binnenkort"), else_="").label("evaluation_state")

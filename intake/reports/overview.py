@@ -27,8 +27,8 @@ from intake.core.ids import as_text, uuid_of
 from intake.core.roles import Role
 from intake.reports.cache import roomy_cache
 from intake.reports.caseload import (
-    DUE_SOON,
     CaseStatus,
+    evaluation_due_soon,
     evaluation_state_of,
     plan_status_query,
 )
@@ -123,7 +123,7 @@ def _plan_rows(uow: UnitOfWork, today: date, wanted: OverviewFilter, own: bool) 
         query = query.where(cols.status == CaseStatus.EVALUATIE_VERLOPEN.value)
     elif wanted.evaluation == "binnenkort":
         query = query.where(cols.status == CaseStatus.ACTIEF.value,
-                            cols.next_evaluation <= today + DUE_SOON)
+                            evaluation_due_soon(cols.next_evaluation, today))
     if wanted.dossier.strip():
         query = query.where(Household.dossiernummer.startswith(wanted.dossier.strip()))
     # Twenty thousand rows for a whole team: only the columns shown, read through Core (no
