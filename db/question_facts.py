@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, case, func, null, select
+from sqlalchemy import BindParameter, Date, Select, and_, case, func, null, select
 
 from db.models import CatalogueEntry, HelpQuestion
 
@@ -16,7 +16,8 @@ COLUMNS = ("question_id", "household_id", "registered_on", "previous_on",
            "second_previous_on", "other_law_on", "other_law_before_on")
 
 
-def question_rows(households: list[uuid.UUID] | None = None) -> Select[*tuple[Any, ...]]:
+def question_rows(households: list[uuid.UUID] | BindParameter[Any] | None = None
+                  ) -> Select[*tuple[Any, ...]]:
     question = HelpQuestion
     law = case((and_(CatalogueEntry.law_code.is_not(None), CatalogueEntry.law_code != NO_LAW),
                 CatalogueEntry.law_code))
